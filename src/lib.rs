@@ -2,9 +2,21 @@
 // Diagnostics are returned on the error path only, where their size costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod api;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod format;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
+pub mod site;
 pub mod slug;
+pub mod state;
+pub mod theme;
+pub mod urls;
 pub mod yaml;

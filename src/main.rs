@@ -1,1 +1,255 @@
-fn main() {}
+//! The `planpub` command line: the edge where typed errors become reports for people.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use planpub::clock;
+use planpub::content::ContentType;
+use planpub::diagnostics::Diagnostics;
+use planpub::pipeline::{self, BuildOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "planpub",
+    version,
+    about = "Publish plans, public hearings and political decisions as a static website"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Clone)]
+struct SiteArgs {
+    /// The site folder (with site.yaml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include drafts and embargoed items
+    #[arg(long)]
+    drafts: bool,
+    /// Build as of this moment (2024-03-01, 2024-03-01T12:00 or RFC 3339); default
+    /// SOURCE_DATE_EPOCH, else now
+    #[arg(long)]
+    now: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the website into the output folder
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output folder (default: public/ in the site folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override base_url from site.yaml
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check everything without writing anything
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Create a new content file with its front matter filled in
+    New {
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The title; the file name is made from it
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a new site folder that builds at once
+    Init {
+        /// The folder to create
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Plan,
+    Hearing,
+    Decision,
+    Page,
+}
+
+impl From<NewKind> for ContentType {
+    fn from(k: NewKind) -> Self {
+        match k {
+            NewKind::Plan => ContentType::Plan,
+            NewKind::Hearing => ContentType::Hearing,
+            NewKind::Decision => ContentType::Decision,
+            NewKind::Page => ContentType::Page,
+        }
+    }
+}
+
+fn options(site: &SiteArgs) -> Result<BuildOptions, String> {
+    let now = clock::build_moment(site.now.as_deref()).map_err(|e| e.to_string())?;
+    let mut o = BuildOptions::new(&site.root, now);
+    o.drafts = site.drafts;
+    Ok(o)
+}
+
+fn report(diags: &Diagnostics) {
+    for d in diags.iter() {
+        eprintln!("{d}");
+    }
+}
+
+fn summary(diags: &Diagnostics) -> String {
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    format!(
+        "{}, {}",
+        plural(e, "error", "errors"),
+        plural(w, "warning", "warnings")
+    )
+}
+
+fn today() -> chrono::NaiveDate {
+    match clock::build_moment(None) {
+        Ok(m) => m.resolve(&chrono_tz::Europe::Copenhagen).date_naive(),
+        Err(_) => chrono::Utc::now().date_naive(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            site,
+            out,
+            base_url,
+        } => {
+            let mut opts = match options(&site) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(out) = out {
+                opts.out = out;
+            }
+            opts.base_url = base_url;
+            let started = std::time::Instant::now();
+            match pipeline::build(&opts) {
+                Ok(r) => {
+                    report(&r.warnings);
+                    println!(
+                        "Built {} pages ({} files, {:.1} MB) into {} in {} ms{}",
+                        r.pages,
+                        r.files,
+                        r.bytes as f64 / 1e6,
+                        opts.out.display(),
+                        started.elapsed().as_millis(),
+                        if r.warnings.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; {}", summary(&r.warnings))
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report(&diags);
+                    eprintln!(
+                        "The site was not built ({}); the previous output is unchanged.",
+                        summary(&diags)
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { site, format } => {
+            let opts = match options(&site) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let (diags, ok) = match pipeline::load(&opts)
+                .and_then(|l| pipeline::render_all(&l, opts.style).map(|_| l.warnings))
+            {
+                Ok(w) => (w, true),
+                Err(d) => (d, false),
+            };
+            match format {
+                Format::Json => {
+                    let list: Vec<_> = diags.iter().collect();
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(
+                            &serde_json::json!({ "ok": ok, "diagnostics": list })
+                        )
+                        .unwrap_or_default()
+                    );
+                }
+                Format::Text => {
+                    report(&diags);
+                    println!(
+                        "{}: {}",
+                        if ok { "OK" } else { "Problems found" },
+                        summary(&diags)
+                    );
+                }
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::New { kind, title, root } => {
+            let min_days = planpub::config::SiteConfig::load(&root)
+                .map(|c| c.min_hearing_days)
+                .unwrap_or(28);
+            match planpub::scaffold::new_content(&root, kind.into(), &title, today(), min_days) {
+                Ok(p) => {
+                    println!(
+                        "Created {} (a draft: remove `draft: true` when it may be published)",
+                        p.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Init { dir } => match planpub::scaffold::init(&dir, today()) {
+            Ok(files) => {
+                println!(
+                    "Created a new site in {} ({} files). Build it with:\n  planpub build --root {}",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -15,7 +15,9 @@ pub struct Slug(String);
 pub enum SlugError {
     #[error("a slug cannot be empty")]
     Empty,
-    #[error("\"{0}\" is not a valid slug: use only lower-case letters a–z, digits and single hyphens (for example \"rammeplan-psykisk-syge\"); slashes, dots, spaces and Danish letters are not allowed")]
+    #[error(
+        "\"{0}\" is not a valid slug: use only lower-case letters a–z, digits and single hyphens (for example \"rammeplan-psykisk-syge\"); slashes, dots, spaces and Danish letters are not allowed"
+    )]
     Invalid(String),
 }
 

@@ -13,9 +13,13 @@ pub struct Split<'a> {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SplitError {
-    #[error("the file does not start with front matter: the first line must be `---`, followed by the YAML fields and another `---` line")]
+    #[error(
+        "the file does not start with front matter: the first line must be `---`, followed by the YAML fields and another `---` line"
+    )]
     NoFrontMatter,
-    #[error("the front matter that starts on line 1 is never closed: add a line with only `---` after the last field")]
+    #[error(
+        "the front matter that starts on line 1 is never closed: add a line with only `---` after the last field"
+    )]
     NotClosed,
 }
 

@@ -156,6 +156,8 @@ pub struct Page {
     pub menu: Option<u32>,
 }
 
+// A document is a large struct anyway; boxing variants would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Data {
     Plan(Plan),

@@ -3,8 +3,8 @@
 use super::frontmatter::{self, SplitError};
 use super::raw::{self, ContentType, FileRef, Text};
 use super::*;
-use crate::dates::{DateConventions, FuzzyDate, ParseContext, ACCEPTED_FORMS};
-use crate::diagnostics::{did_you_mean, rel_display, Diagnostic};
+use crate::dates::{ACCEPTED_FORMS, DateConventions, FuzzyDate, ParseContext};
+use crate::diagnostics::{Diagnostic, did_you_mean, rel_display};
 use crate::yaml::{self, PathSeg, Shape};
 use serde_norway::Value;
 use std::path::{Component, Path, PathBuf};
@@ -38,7 +38,7 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
                     &file,
                     format!("cannot read the file: {e}"),
                 )],
-            )
+            );
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -210,11 +210,11 @@ impl Parser<'_> {
         let published = self.date_field("published", common.published.as_ref(), ctx_conv);
         let updated = self.date_field("updated", common.updated.as_ref(), ctx_conv);
         let publish_at = self.date_field("publish_at", common.publish_at.as_ref(), ctx_conv);
-        if let Some(p) = &publish_at {
-            if !p.is_exact_day() {
-                self.err(&[key("publish_at")], format!("\"{}\" is not an exact day: `publish_at` must say exactly when the page may be published", p.text()))
+        if let Some(p) = &publish_at
+            && !p.is_exact_day()
+        {
+            self.err(&[key("publish_at")], format!("\"{}\" is not an exact day: `publish_at` must say exactly when the page may be published", p.text()))
                     .help = Some("write a day and optionally a time, for example `2024-03-01 08:00`".into());
-            }
         }
         let attachments = self.files("attachments", &common.attachments);
         let data = data?;
@@ -523,11 +523,19 @@ impl Parser<'_> {
 
     fn decision(&mut self, f: raw::DecisionFields) -> Option<Data> {
         let meeting = self.date_at(&[key("meeting")], &f.meeting, None);
-        if let Some(m) = &meeting {
-            if !m.is_exact_day() {
-                self.err(&[key("meeting")], format!("\"{}\" is not an exact day: a decision's meeting date must be a single day", m.text()))
-                    .help = Some("write the meeting day, for example `2023-09-12` or `12. september 2023`".into());
-            }
+        if let Some(m) = &meeting
+            && !m.is_exact_day()
+        {
+            self.err(
+                &[key("meeting")],
+                format!(
+                    "\"{}\" is not an exact day: a decision's meeting date must be a single day",
+                    m.text()
+                ),
+            )
+            .help = Some(
+                "write the meeting day, for example `2023-09-12` or `12. september 2023`".into(),
+            );
         }
         let body_slug = match Slug::from_text(&f.body) {
             Ok(s) => Some(s),
@@ -607,8 +615,13 @@ impl Parser<'_> {
             (in_static, true)
         } else {
             let folder = rel_display(self.env.root, &self.dir);
-            self.err(path, format!("the attachment \"{file}\" (\"{title}\") does not exist"))
-                .help = Some(format!("put the file in the folder `{folder}` next to the Markdown file, or in `static/`, or correct the file name"));
+            self.err(
+                path,
+                format!("the attachment \"{file}\" (\"{title}\") does not exist"),
+            )
+            .help = Some(format!(
+                "put the file in the folder `{folder}` next to the Markdown file, or in `static/`, or correct the file name"
+            ));
             return None;
         };
         // A symlink inside the site could point anywhere; only files truly inside the
@@ -647,10 +660,10 @@ pub fn safe_relative(file: &str) -> Result<(), &'static str> {
             Component::Normal(_) => {}
             Component::CurDir => {}
             Component::ParentDir => {
-                return Err("uses `..`, which would point outside the page's folder")
+                return Err("uses `..`, which would point outside the page's folder");
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path; write it relative to the Markdown file")
+                return Err("is an absolute path; write it relative to the Markdown file");
             }
         }
     }

@@ -1,127 +1,583 @@
-//! TEMPORARY: minimal ISO-only stand-in with the agreed API; replaced by the full parser.
-use chrono::{NaiveDate, NaiveTime};
+//! Fuzzy dates as Danish (and English) plans write them.
+//!
+//! Process plans rarely give exact days: they say `Primo 2024`, `Februar-oktober 2023`,
+//! `uge 15 2023` or `løbende`. [`FuzzyDate::parse`] turns such a text into an interval
+//! (`start`, `end`, either of which may be open), a [`Precision`] and the original text,
+//! so that timelines can be sorted, "now" can be placed, and the date can be shown in a
+//! conventional form in Danish or English ([`FuzzyDate::display`]).
+//!
+//! The parser never guesses: a text it does not understand is a [`DateError`] with a
+//! message written for non-programmers (it quotes the text and says what would work).
+//!
+//! # Accepted forms
+//!
+//! Case does not matter, abbreviation periods are optional and extra spaces are ignored.
+//!
+//! * ISO 8601: `2023-09-12`, `2023-09-12 12:00`, `2023-09-12T12:00:00+02:00`, `2023-09`,
+//!   `2023`, `2023-W15`, `2023-Q2`, `2023-H1`.
+//! * Days: `12. september 2023`, `12. sep. 2023`, `12 sep 2023`, `September 12, 2023`,
+//!   numeric dates **always day first**: `12.04.2016`, `18-09-2024`, `19/2-2019`,
+//!   `4/1 2022`, `27.04.23` (a two-digit year means 2000–2099). A time may follow:
+//!   `kl. 17.00`, `kl. 17:00`, `kl. 12`, `17:00`, `kl. 17.00-19.00`.
+//! * Months and parts of months: `september 2023`, `primo/medio/ultimo marts 2024`,
+//!   `early/mid/late March 2024`.
+//! * Weeks (ISO 8601), quarters, half-years: `uge 15 2023`, `week 15 2024`,
+//!   `2. kvartal 2023`, `Q2 2023`, `first quarter of 2023`, `1. halvår 2023`, `H1 2024`,
+//!   `first half of 2024`, and `primo 2. kvartal 2023`.
+//! * Seasons and years: `forår 2023`, `foråret 2023`, `efterår 2023`, `spring 2024`,
+//!   `fall 2024`, `2024`, `primo 2024`, `Ultimo 2008`, `early 2024`, `i starten af 2024`.
+//! * Ranges between any two of these, joined by `-`, `–`, `—`, `/`, `til`, `to` or a
+//!   sentence break (`1. kvartal 2023. Primo 4. kvartal 2023`): `22. maj til 20. juni 2008`,
+//!   `dec. 2022 – feb. 2023`, `22.–28. maj 2008`, `uge 15-17 2023`, `1.-2. kvartal 2023`,
+//!   `September 12-14, 2023`, `Oktober 2021/2022` (October 2021 to October 2022: a bare
+//!   year after `/` repeats the first end in that year). When the first end has no year it takes the year of the second; if it
+//!   would then come after the second, it takes the year before (`dec. – feb. 2023` is
+//!   December 2022 – February 2023).
+//! * Open intervals: deadlines `senest …`, `frist …`, `inden …`, `til og med …`,
+//!   `frem til …`, `indtil …`, `until …`, `by …` (open at the start, ending with the end of
+//!   the date); beginnings `fra …`, `tidligst …`, `siden …`, `… og frem`, `from … onwards`,
+//!   `since …` (open at the end). `løbende`/`ongoing` is open at both ends.
+//! * Words around dates are skipped: weekday names, `den`, `d.`, `i`, `i perioden`,
+//!   `the`, `of`, `in`.
+//!
+//! A date without a year (`December`, `22. maj`) takes [`ParseContext::default_year`]
+//! (normally the year of the row above it in a table) and reports
+//! [`FuzzyDate::year_inferred`]; without one it is [`DateError::NoYear`].
+//!
+//! # Conventions
+//!
+//! Primo/medio/ultimo and seasons have no fixed meaning, so their spans are documented
+//! defaults that a site can change through [`DateConventions`]:
+//!
+//! * of a **month**: days 1–10 / 11–20 / 21–last day;
+//! * of a **year**: January–February / June–July / November–December
+//!   (`primo 2024` = 2024-01-01 – 2024-02-29, precision `part-of-year`);
+//! * of a **quarter**: its first / second / third month; of a **half-year**: its first
+//!   month / its third and fourth months / its sixth month (both precision `part-of-year`);
+//! * **seasons**: forår March–May, sommer June–August, efterår September–November,
+//!   vinter December – February of the *next* year (`vinter 2023` = 2023-12-01 – 2024-02-29).
+//!
+//! # Precision
+//!
+//! `day` (an exact day, maybe with a time), `week`, `month`, `part-of-month`
+//! (primo/medio/ultimo of a month), `quarter`, `half-year`, `part-of-year`
+//! (primo/medio/ultimo of a year, half-year or quarter), `season`, `year`, `range` (two
+//! different ends; a range whose ends are the same unit, `oktober/oktober 2021`, is just
+//! that unit), `open-ended` (one end open) and `ongoing` (`løbende`).
+//!
+//! Weeks are ISO 8601 weeks: week 1 may start in December of the year before, and only some
+//! years have a week 53.
 
+mod conventions;
+mod display;
+mod parse;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime};
+
+pub use conventions::{DateConventions, Parts, Seasons, Span};
+use conventions::{Part, Season};
+
+/// A short list of the accepted forms, shown in error messages and documentation.
+pub const ACCEPTED_FORMS: &str = "\
+- a day: 12. september 2023, 12. sep. 2023, 12.09.2023, 2023-09-12 (a time may follow: kl. 17.00)
+- a month: september 2023; part of a month: primo / medio / ultimo marts 2024
+- a week: uge 15 2023; a quarter: 2. kvartal 2023 or Q2 2023; a half-year: 1. halvår 2023
+- a season: forår / sommer / efterår / vinter 2023; a year: 2024 or primo / medio / ultimo 2024
+- a period: 22. maj – 20. juni 2008, februar-oktober 2023, dec. 2022 – feb. 2023
+- open periods: senest 1. maj 2024, fra 1. halvår 2023 og frem; no fixed time: løbende
+- English works too: 12 September 2023, early March 2024, Q2 2024, from H1 2024, ongoing";
+
+/// How exact a date is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Precision {
+    /// An exact day, possibly with a time.
     Day,
+    /// An ISO 8601 week.
     Week,
     Month,
+    /// Primo/medio/ultimo of a month.
     PartOfMonth,
     Quarter,
     HalfYear,
+    /// Primo/medio/ultimo of a year, a half-year or a quarter.
     PartOfYear,
     Season,
     Year,
+    /// From one date to another, different one.
     Range,
+    /// One end is open (`senest …`, `fra … og frem`).
     OpenEnded,
+    /// `løbende`: no fixed time at all.
     Ongoing,
 }
+
 impl Precision {
-    pub fn as_str(&self) -> &'static str {
-        "day"
+    /// The kebab-case name used in JSON and templates (`"part-of-month"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::PartOfMonth => "part-of-month",
+            Precision::Quarter => "quarter",
+            Precision::HalfYear => "half-year",
+            Precision::PartOfYear => "part-of-year",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Range => "range",
+            Precision::OpenEnded => "open-ended",
+            Precision::Ongoing => "ongoing",
+        }
     }
 }
+
+/// Output language for [`FuzzyDate::display`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Da,
     En,
 }
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DateConventions {}
+
+/// What the parser needs besides the text.
+#[derive(Debug, Clone, Copy)]
 pub struct ParseContext<'a> {
     pub conventions: &'a DateConventions,
+    /// The year for a date written without one, usually the year of the previous row
+    /// ([`FuzzyDate::last_year`] of that row).
     pub default_year: Option<i32>,
 }
+
+/// Why a text is not a date. Messages are meant for the people who wrote the text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error(
+        "The date is empty. Write a date such as \"12. september 2023\", \"marts 2024\" or \"løbende\"."
+    )]
+    Empty,
+    #[error("\"{text}\" is not a date this site understands. These forms work:\n{ACCEPTED_FORMS}")]
+    NotADate { text: String },
+    #[error(
+        "\"{text}\" has no year and there is no earlier dated row to take it from. \
+         Add the year, for example \"22. maj 2024\" or \"december 2023\"."
+    )]
+    NoYear { text: String },
+    #[error("\"{text}\" is not a real date: {detail}.")]
+    InvalidDay { text: String, detail: String },
+    #[error(
+        "\"{text}\" ends before it starts. Put the earlier date first, for example \"april – maj 2023\"."
+    )]
+    Reversed { text: String },
+}
+
+/// A time of day as written, validated when the date is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Times {
+    start: (u32, u32, u32),
+    end: Option<(u32, u32, u32)>,
+    /// Offset from UTC in seconds, when the text gave a zone.
+    offset: Option<i32>,
+}
+
+/// One date expression as written: the building block of points, ranges and open
+/// intervals. `y: None` means the text gave no year (filled in before a [`FuzzyDate`]
+/// is built, so stored units always have a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day {
+        d: u32,
+        m: u32,
+        y: Option<i32>,
+        time: Option<Times>,
+    },
+    /// A day number alone, only valid as the first end of a range (`22.–28. maj`).
+    BareDay {
+        d: u32,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
+    MonthPart {
+        part: Part,
+        m: u32,
+        y: Option<i32>,
+    },
+    Week {
+        w: u32,
+        y: Option<i32>,
+    },
+    Quarter {
+        q: u32,
+        part: Option<Part>,
+        y: Option<i32>,
+    },
+    Half {
+        h: u32,
+        part: Option<Part>,
+        y: Option<i32>,
+    },
+    /// Primo/medio/ultimo of a year. The year is required by the grammar (`ultimo`
+    /// alone is not a date).
+    YearPart {
+        part: Part,
+        y: i32,
+    },
+    Season {
+        s: Season,
+        y: Option<i32>,
+    },
+    Year {
+        y: i32,
+    },
+}
+
+impl Unit {
+    fn year(&self) -> Option<i32> {
+        match *self {
+            Unit::Day { y, .. }
+            | Unit::Month { y, .. }
+            | Unit::MonthPart { y, .. }
+            | Unit::Week { y, .. }
+            | Unit::Quarter { y, .. }
+            | Unit::Half { y, .. }
+            | Unit::Season { y, .. } => y,
+            Unit::YearPart { y, .. } | Unit::Year { y } => Some(y),
+            Unit::BareDay { .. } => None,
+        }
+    }
+
+    fn with_year(self, year: i32) -> Unit {
+        let y = Some(year);
+        match self {
+            Unit::Day { d, m, time, .. } => Unit::Day { d, m, y, time },
+            Unit::Month { m, .. } => Unit::Month { m, y },
+            Unit::MonthPart { part, m, .. } => Unit::MonthPart { part, m, y },
+            Unit::Week { w, .. } => Unit::Week { w, y },
+            Unit::Quarter { q, part, .. } => Unit::Quarter { q, part, y },
+            Unit::Half { h, part, .. } => Unit::Half { h, part, y },
+            Unit::Season { s, .. } => Unit::Season { s, y },
+            Unit::YearPart { part, .. } => Unit::YearPart { part, y: year },
+            Unit::Year { .. } => Unit::Year { y: year },
+            Unit::BareDay { d } => Unit::BareDay { d },
+        }
+    }
+
+    fn precision(&self) -> Precision {
+        match self {
+            Unit::Day { .. } | Unit::BareDay { .. } => Precision::Day,
+            Unit::Month { .. } => Precision::Month,
+            Unit::MonthPart { .. } => Precision::PartOfMonth,
+            Unit::Week { .. } => Precision::Week,
+            Unit::Quarter { part: None, .. } => Precision::Quarter,
+            Unit::Half { part: None, .. } => Precision::HalfYear,
+            Unit::Quarter { .. } | Unit::Half { .. } | Unit::YearPart { .. } => {
+                Precision::PartOfYear
+            }
+            Unit::Season { .. } => Precision::Season,
+            Unit::Year { .. } => Precision::Year,
+        }
+    }
+
+    fn times(&self) -> Option<Times> {
+        match self {
+            Unit::Day { time, .. } => *time,
+            _ => None,
+        }
+    }
+
+    /// The first and last day the unit covers. The error is the `detail` of
+    /// [`DateError::InvalidDay`].
+    fn span(&self, conv: &DateConventions) -> Result<(NaiveDate, NaiveDate), String> {
+        let missing = || "the year is missing".to_string();
+        match *self {
+            Unit::Day { d, m, y, .. } => {
+                let y = y.ok_or_else(missing)?;
+                let last = last_day(y, m)?;
+                if d == 0 || d > last {
+                    return Err(format!(
+                        "{} {y} has {last} days",
+                        display::month_name(m, Lang::En)
+                    ));
+                }
+                let date = ymd(y, m, d)?;
+                Ok((date, date))
+            }
+            Unit::BareDay { .. } => Err("the month and year are missing".to_string()),
+            Unit::Month { m, y } => months(y.ok_or_else(missing)?, m, m),
+            Unit::MonthPart { part, m, y } => {
+                let y = y.ok_or_else(missing)?;
+                let last = last_day(y, m)?;
+                let [a, b] = conv.month_parts.get(part);
+                // Clamp so that "31" means the last day of any month, and so that a bad
+                // configuration can never produce an impossible date.
+                let (a, b) = ordered(a.clamp(1, last), b.clamp(1, last));
+                Ok((ymd(y, m, a)?, ymd(y, m, b)?))
+            }
+            Unit::Week { w, y } => {
+                let y = y.ok_or_else(missing)?;
+                check_year(y)?;
+                let weeks = ymd(y, 12, 28)?.iso_week().week();
+                if w == 0 || w > weeks {
+                    return Err(format!(
+                        "{y} has {weeks} weeks (ISO 8601), so there is no week {w}"
+                    ));
+                }
+                let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)
+                    .ok_or_else(|| format!("there is no week {w} in {y}"))?;
+                let sunday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun)
+                    .ok_or_else(|| format!("there is no week {w} in {y}"))?;
+                Ok((monday, sunday))
+            }
+            Unit::Quarter { q, part, y } => {
+                if !(1..=4).contains(&q) {
+                    return Err(format!(
+                        "there is no quarter {q}; a year has quarters 1 to 4"
+                    ));
+                }
+                sub_months(
+                    y.ok_or_else(missing)?,
+                    (q - 1) * 3,
+                    3,
+                    part.map(|p| conv.quarter_parts.get(p)),
+                )
+            }
+            Unit::Half { h, part, y } => {
+                if !(1..=2).contains(&h) {
+                    return Err(format!(
+                        "there is no half-year {h}; a year has half-years 1 and 2"
+                    ));
+                }
+                sub_months(
+                    y.ok_or_else(missing)?,
+                    (h - 1) * 6,
+                    6,
+                    part.map(|p| conv.half_year_parts.get(p)),
+                )
+            }
+            Unit::YearPart { part, y } => sub_months(y, 0, 12, Some(conv.year_parts.get(part))),
+            Unit::Season { s, y } => {
+                let y = y.ok_or_else(missing)?;
+                let [a, b] = conv.seasons.get(s);
+                let (a, b) = (a.clamp(1, 12), b.clamp(1, 12));
+                if b >= a {
+                    months(y, a, b)
+                } else {
+                    // A season that wraps (winter: Dec–Feb) continues into the next year.
+                    Ok((months(y, a, a)?.0, months(y + 1, b, b)?.1))
+                }
+            }
+            Unit::Year { y } => months(y, 1, 12),
+        }
+    }
+}
+
+/// Years outside 1–9999 are refused: no plan needs them, and it keeps chrono in range.
+fn check_year(y: i32) -> Result<(), String> {
+    if (1..=9999).contains(&y) {
+        Ok(())
+    } else {
+        Err(format!("the year {y} is outside 1–9999"))
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    check_year(y)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("there is no day {d} in month {m} of {y}"))
+}
+
+fn last_day(y: i32, m: u32) -> Result<u32, String> {
+    // Checked first so that `y + 1` below cannot overflow.
+    check_year(y)?;
+    if !(1..=12).contains(&m) {
+        return Err(format!(
+            "there is no month {m}; months are numbered 1 to 12"
+        ));
+    }
+    let first_next = if m == 12 {
+        ymd(y + 1, 1, 1)
+    } else {
+        ymd(y, m + 1, 1)
+    };
+    match first_next {
+        Ok(d) => Ok(d.pred_opt().map_or(31, |p| p.day())),
+        // December 9999: the last day is still the 31st.
+        Err(_) if m == 12 => Ok(31),
+        Err(e) => Err(e),
+    }
+}
+
+/// From the first day of month `a` to the last day of month `b` in year `y`.
+fn months(y: i32, a: u32, b: u32) -> Result<(NaiveDate, NaiveDate), String> {
+    let (a, b) = ordered(a, b);
+    Ok((ymd(y, a, 1)?, ymd(y, b, last_day(y, b)?)?))
+}
+
+/// Months `offset+1 ..= offset+len` of year `y`, or the part of them a convention picks
+/// (the convention's numbers count from 1 within the period and are clamped to it).
+fn sub_months(
+    y: i32,
+    offset: u32,
+    len: u32,
+    part: Option<Span>,
+) -> Result<(NaiveDate, NaiveDate), String> {
+    let [a, b] = part.unwrap_or([1, len]);
+    let (a, b) = ordered(a.clamp(1, len), b.clamp(1, len));
+    months(y, offset + a, offset + b)
+}
+
+fn ordered(a: u32, b: u32) -> (u32, u32) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+/// How the units of a date relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Point(Unit),
+    /// The flag says whether the first end may be shown without its year
+    /// (`22. maj – 20. juni 2008`): true when both ends share a year and reading the
+    /// shortened form back gives the same first end.
+    Range(Unit, Unit, bool),
+    /// `senest …`: open at the start.
+    OpenStart(Unit),
+    /// `fra … og frem`: open at the end.
+    OpenEnd(Unit),
+    Ongoing,
+}
+
+/// A date as plans write it: an interval that may be open at either end, how precise it
+/// is, and the text it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FuzzyDate {
     text: String,
-    day: NaiveDate,
-    time: Option<NaiveTime>,
+    shape: Shape,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    start_time: Option<NaiveTime>,
+    end_time: Option<NaiveTime>,
+    offset: Option<FixedOffset>,
+    precision: Precision,
+    year_inferred: bool,
 }
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DateError {
-    #[error("empty")]
-    Empty,
-    #[error("\"{text}\" is not a date")]
-    NotADate { text: String },
-    #[error("\"{text}\" has no year")]
-    NoYear { text: String },
-}
-pub const ACCEPTED_FORMS: &str = "2023-09-12";
+
 impl FuzzyDate {
-    pub fn parse(text: &str, _ctx: &ParseContext) -> Result<FuzzyDate, DateError> {
-        let t = text.trim();
-        if t.is_empty() {
-            return Err(DateError::Empty);
-        }
-        let (d, tm) = t
-            .split_once(' ')
-            .map(|(a, b)| (a, Some(b)))
-            .unwrap_or((t, None));
-        let day = NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| DateError::NotADate { text: t.into() })?;
-        let time = match tm {
-            Some(x) => Some(
-                NaiveTime::parse_from_str(x, "%H:%M")
-                    .map_err(|_| DateError::NotADate { text: t.into() })?,
-            ),
-            None => None,
-        };
-        Ok(FuzzyDate {
-            text: t.into(),
-            day,
-            time,
-        })
+    /// Parse a date as written in a plan. See the module documentation for the forms.
+    pub fn parse(text: &str, ctx: &ParseContext) -> Result<FuzzyDate, DateError> {
+        parse::parse(text, ctx)
     }
+
+    /// An exact day; the text is its ISO form.
     pub fn from_day(d: NaiveDate) -> Self {
         FuzzyDate {
-            text: d.to_string(),
-            day: d,
-            time: None,
+            text: d.format("%Y-%m-%d").to_string(),
+            shape: Shape::Point(Unit::Day {
+                d: d.day(),
+                m: d.month(),
+                y: Some(d.year()),
+                time: None,
+            }),
+            start: Some(d),
+            end: Some(d),
+            start_time: None,
+            end_time: None,
+            offset: None,
+            precision: Precision::Day,
+            year_inferred: false,
         }
     }
+
+    /// The text as written (trimmed).
     pub fn text(&self) -> &str {
         &self.text
     }
+
+    /// The first day, or `None` when open at the start (`senest 1. maj 2024`).
     pub fn start(&self) -> Option<NaiveDate> {
-        Some(self.day)
+        self.start
     }
+
+    /// The last day, or `None` when open at the end (`fra 1. halvår 2023 og frem`).
+    /// Both ends are `None` only for `løbende`.
     pub fn end(&self) -> Option<NaiveDate> {
-        Some(self.day)
+        self.end
     }
+
+    /// The time of day on the first day, when the text gave one (`12. maj 2024 kl. 17.00`;
+    /// also the first end of a range when that end is a day with a time).
     pub fn start_time(&self) -> Option<NaiveTime> {
-        self.time
+        self.start_time
     }
+
+    /// The time of day the date ends on its last day: the second time of a single day
+    /// (`kl. 17.00-19.00`), or the time of a range's last end or of a deadline
+    /// (`senest 3. maj 2024 kl. 12.00`).
     pub fn end_time(&self) -> Option<NaiveTime> {
-        self.time
+        self.end_time
     }
-    pub fn offset(&self) -> Option<chrono::FixedOffset> {
-        None
+
+    /// The UTC offset, only when the text gave a zone (`Z`, `+02:00`).
+    pub fn offset(&self) -> Option<FixedOffset> {
+        self.offset
     }
+
+    /// How exact the date is; see the module documentation.
     pub fn precision(&self) -> Precision {
-        Precision::Day
+        self.precision
     }
+
+    /// True when the year came from [`ParseContext::default_year`].
     pub fn year_inferred(&self) -> bool {
-        false
+        self.year_inferred
     }
+
+    /// The year a following year-less row should inherit: the year of the end, else of
+    /// the start.
     pub fn last_year(&self) -> Option<i32> {
-        use chrono::Datelike;
-        Some(self.day.year())
+        self.end.or(self.start).map(|d| d.year())
     }
+
+    /// True for a single exact day (with or without a time).
     pub fn is_exact_day(&self) -> bool {
-        true
+        self.precision == Precision::Day
     }
-    pub fn display(&self, _lang: Lang) -> String {
-        self.day.format("%-d. %B %Y").to_string()
+
+    /// The conventional written form (`22. maj – 20. juni 2008`, `22 May – 20 June 2008`).
+    pub fn display(&self, lang: Lang) -> String {
+        display::display(&self.shape, lang)
     }
+
+    /// `{"text", "start", "end", "precision"}` plus `"start_time"`/`"end_time"` (`"HH:MM"`)
+    /// when present. Days are `"YYYY-MM-DD"` or `null`.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({"text": self.text, "start": self.day.to_string(), "end": self.day.to_string(), "precision": "day"})
+        let day = |d: Option<NaiveDate>| match d {
+            Some(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
+            None => serde_json::Value::Null,
+        };
+        let mut map = serde_json::Map::new();
+        map.insert("text".into(), self.text.clone().into());
+        map.insert("start".into(), day(self.start));
+        map.insert("end".into(), day(self.end));
+        map.insert("precision".into(), self.precision.as_str().into());
+        if let Some(t) = self.start_time {
+            map.insert("start_time".into(), t.format("%H:%M").to_string().into());
+        }
+        if let Some(t) = self.end_time {
+            map.insert("end_time".into(), t.format("%H:%M").to_string().into());
+        }
+        serde_json::Value::Object(map)
     }
+
+    /// Compare by (start or MIN, end or MAX) for sorting timelines/calendars.
     pub fn sort_key(&self) -> (NaiveDate, NaiveDate) {
-        (self.day, self.day)
+        (
+            self.start.unwrap_or(NaiveDate::MIN),
+            self.end.unwrap_or(NaiveDate::MAX),
+        )
     }
 }

@@ -2,7 +2,7 @@
 //! with the likely intended name.
 
 use super::{PathSeg, Source};
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{Diagnostic, did_you_mean};
 use serde_norway::Value;
 
 #[derive(Debug, Clone, Copy)]

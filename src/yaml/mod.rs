@@ -9,10 +9,10 @@
 mod fields;
 mod locate;
 
-pub use fields::{check_fields, Field, Shape};
-pub use locate::{locate, path_to_string, PathSeg};
+pub use fields::{Field, Shape, check_fields};
+pub use locate::{PathSeg, locate, path_to_string};
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
 
@@ -115,17 +115,17 @@ fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
             Some(name),
         );
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (
-                format!(
-                    "expected {}, but found {}",
-                    plain_expected(expected),
-                    plain_found(found)
-                ),
-                None,
-            );
-        }
+    if let Some(rest) = raw.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (
+            format!(
+                "expected {}, but found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
+            None,
+        );
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
@@ -135,17 +135,17 @@ fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
-    if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (
-                format!(
-                    "expected {}, but found {}",
-                    plain_expected(expected),
-                    plain_found(found)
-                ),
-                None,
-            );
-        }
+    if let Some(rest) = raw.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (
+            format!(
+                "expected {}, but found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
+            None,
+        );
     }
     (raw.to_string(), None)
 }

@@ -1,0 +1,96 @@
+//! The moment a build is "as of". Pages state what is open and what is done, so a
+//! build must be reproducible for a given moment: `--now` if given, else
+//! `SOURCE_DATE_EPOCH`, else the clock.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// An exact instant (from `SOURCE_DATE_EPOCH`, the clock, or a time with an offset).
+    Exact(DateTime<Utc>),
+    /// A wall-clock time in the site's time zone.
+    Local(NaiveDateTime),
+}
+
+impl Moment {
+    pub fn resolve(self, tz: &Tz) -> DateTime<Tz> {
+        match self {
+            Moment::Exact(t) => t.with_timezone(tz),
+            Moment::Local(n) => tz
+                .from_local_datetime(&n)
+                .earliest()
+                .unwrap_or_else(|| tz.from_utc_datetime(&n)),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ClockError {
+    #[error(
+        "\"{0}\" is not a moment planpub can read: use `2024-03-01`, `2024-03-01T12:00` or `2024-03-01T12:00:00+01:00`"
+    )]
+    BadNow(String),
+    #[error("SOURCE_DATE_EPOCH is \"{0}\", which is not a number of seconds since 1970")]
+    BadEpoch(String),
+}
+
+/// Reads `--now`: a date (midnight local time), a local date and time, or RFC 3339.
+pub fn parse_now(s: &str) -> Result<Moment, ClockError> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(Moment::Exact(t.with_timezone(&Utc)));
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
+            return Ok(Moment::Local(n));
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Moment::Local(
+            d.and_hms_opt(0, 0, 0).expect("midnight exists"),
+        ));
+    }
+    Err(ClockError::BadNow(s.to_string()))
+}
+
+/// `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
+pub fn build_moment(now_arg: Option<&str>) -> Result<Moment, ClockError> {
+    if let Some(s) = now_arg {
+        return parse_now(s);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| ClockError::BadEpoch(epoch.clone()))?;
+        let t = Utc
+            .timestamp_opt(secs, 0)
+            .single()
+            .ok_or(ClockError::BadEpoch(epoch))?;
+        return Ok(Moment::Exact(t));
+    }
+    Ok(Moment::Exact(Utc::now()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_forms_of_now() {
+        let tz: Tz = "Europe/Copenhagen".parse().unwrap();
+        let m = parse_now("2008-06-01").unwrap();
+        assert_eq!(m.resolve(&tz).to_rfc3339(), "2008-06-01T00:00:00+02:00");
+        let m = parse_now("2008-06-20T12:30").unwrap();
+        assert_eq!(m.resolve(&tz).to_rfc3339(), "2008-06-20T12:30:00+02:00");
+        let m = parse_now("2008-01-20T12:30:00Z").unwrap();
+        assert_eq!(m.resolve(&tz).to_rfc3339(), "2008-01-20T13:30:00+01:00");
+        assert!(parse_now("i morgen").is_err());
+    }
+}

@@ -1,0 +1,742 @@
+//! Table-driven tests (every date wording from the seed documents and every documented
+//! form) and property tests. Kept inside the module so they move with it.
+
+use super::*;
+use Precision::*;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn ctx(conv: &DateConventions, default_year: Option<i32>) -> ParseContext<'_> {
+    ParseContext {
+        conventions: conv,
+        default_year,
+    }
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date"))
+    }
+}
+
+/// (text, default year, start, end, precision); "" means an open end.
+#[rustfmt::skip]
+const TABLE: &[(&str, Option<i32>, &str, &str, Precision)] = &[
+    // --- Every date wording found in the seed documents ---
+    ("20. januar 2021", None, "2021-01-20", "2021-01-20", Day),
+    ("22. januar 2021", None, "2021-01-22", "2021-01-22", Day),
+    ("26. januar 2021", None, "2021-01-26", "2021-01-26", Day),
+    ("27. januar 2021", None, "2021-01-27", "2021-01-27", Day),
+    ("Januar 2023", None, "2023-01-01", "2023-01-31", Month),
+    ("Februar-oktober 2023", None, "2023-02-01", "2023-10-31", Range),
+    ("Februar-\noktober 2023", None, "2023-02-01", "2023-10-31", Range),
+    ("November- december 2023", None, "2023-11-01", "2023-12-31", Range),
+    ("November-\ndecember\n\n2023", None, "2023-11-01", "2023-12-31", Range),
+    ("Juni 2023", None, "2023-06-01", "2023-06-30", Month),
+    ("Oktober 2023", None, "2023-10-01", "2023-10-31", Month),
+    ("December", Some(2023), "2023-12-01", "2023-12-31", Month),
+    ("Primo 2024", None, "2024-01-01", "2024-02-29", PartOfYear),
+    ("Ultimo 2008", None, "2008-11-01", "2008-12-31", PartOfYear),
+    ("22. maj til 20. juni 2008", None, "2008-05-22", "2008-06-20", Range),
+    ("Maj – aug. 2009", None, "2009-05-01", "2009-08-31", Range),
+    ("6. marts til ultimo april 2008", None, "2008-03-06", "2008-04-30", Range),
+    ("August-september 2021", None, "2021-08-01", "2021-09-30", Range),
+    ("August-september\n2021", None, "2021-08-01", "2021-09-30", Range),
+    ("Oktober/november 2021", None, "2021-10-01", "2021-11-30", Range),
+    ("Oktober/november\n2021", None, "2021-10-01", "2021-11-30", Range),
+    ("Oktober 2021/2022", None, "2021-10-01", "2022-10-31", Range),
+    ("Oktober —2021/2022", None, "2021-10-01", "2022-10-31", Range),
+    ("Januar-juni 2021", None, "2021-01-01", "2021-06-30", Range),
+    ("Ultimo 2009", None, "2009-11-01", "2009-12-31", PartOfYear),
+    ("1. kvartal 2023. Primo 4. kvartal 2023", None, "2023-01-01", "2023-10-31", Range),
+    ("15. maj 2021", None, "2021-05-15", "2021-05-15", Day),
+    ("3. juni 2021", None, "2021-06-03", "2021-06-03", Day),
+    ("September 2021", None, "2021-09-01", "2021-09-30", Month),
+    ("1. oktober 2021", None, "2021-10-01", "2021-10-01", Day),
+    ("9. november 2021", None, "2021-11-09", "2021-11-09", Day),
+    ("Januar 2022", None, "2022-01-01", "2022-01-31", Month),
+    ("Februar/Marts 2022", None, "2022-02-01", "2022-03-31", Range),
+    ("Marts/april 2022", None, "2022-03-01", "2022-04-30", Range),
+    ("1. april 2022", None, "2022-04-01", "2022-04-01", Day),
+    ("24-02-2008", None, "2008-02-24", "2008-02-24", Day),
+    ("5. marts 2008", None, "2008-03-05", "2008-03-05", Day),
+    ("7. maj 2008", None, "2008-05-07", "2008-05-07", Day),
+    ("21. maj 2008", None, "2008-05-21", "2008-05-21", Day),
+    ("27. august 2008", None, "2008-08-27", "2008-08-27", Day),
+    ("den 15. november 2022", None, "2022-11-15", "2022-11-15", Day),
+    ("i marts 2023", None, "2023-03-01", "2023-03-31", Month),
+    ("den 26. maj", Some(2023), "2023-05-26", "2023-05-26", Day),
+    ("I efteråret 2023", None, "2023-09-01", "2023-11-30", Season),
+    ("efteraret 2023", None, "2023-09-01", "2023-11-30", Season),
+    ("2023-2024", None, "2023-01-01", "2024-12-31", Range),
+    ("12-09-2023", None, "2023-09-12", "2023-09-12", Day),
+    ("27.04.23", None, "2023-04-27", "2023-04-27", Day),
+    ("sept. 2023", None, "2023-09-01", "2023-09-30", Month),
+    ("i januar 2023", None, "2023-01-01", "2023-01-31", Month),
+    ("i starten af 2024", None, "2024-01-01", "2024-02-29", PartOfYear),
+    ("Løbende", None, "", "", Ongoing),
+    // --- ISO 8601 ---
+    ("2023-09-12", None, "2023-09-12", "2023-09-12", Day),
+    ("2023-09-12 12:00", None, "2023-09-12", "2023-09-12", Day),
+    ("2023-09-12T12:00", None, "2023-09-12", "2023-09-12", Day),
+    ("2023-09-12T12:00:30", None, "2023-09-12", "2023-09-12", Day),
+    ("2008-06-20T12:00+02:00", None, "2008-06-20", "2008-06-20", Day),
+    ("2023-09-12T12:00Z", None, "2023-09-12", "2023-09-12", Day),
+    ("2023-09", None, "2023-09-01", "2023-09-30", Month),
+    ("2023", None, "2023-01-01", "2023-12-31", Year),
+    ("2023-W15", None, "2023-04-10", "2023-04-16", Week),
+    ("2023-Q2", None, "2023-04-01", "2023-06-30", Quarter),
+    ("2023-H1", None, "2023-01-01", "2023-06-30", HalfYear),
+    // --- Danish ---
+    ("12. september 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("12. sep. 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("12 sep 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("12. SEPT 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("september 2023", None, "2023-09-01", "2023-09-30", Month),
+    ("jan 2024", None, "2024-01-01", "2024-01-31", Month),
+    ("feb. 2024", None, "2024-02-01", "2024-02-29", Month),
+    ("mar 2024", None, "2024-03-01", "2024-03-31", Month),
+    ("apr. 2024", None, "2024-04-01", "2024-04-30", Month),
+    ("jun 2024", None, "2024-06-01", "2024-06-30", Month),
+    ("jul. 2024", None, "2024-07-01", "2024-07-31", Month),
+    ("okt. 2024", None, "2024-10-01", "2024-10-31", Month),
+    ("nov 2024", None, "2024-11-01", "2024-11-30", Month),
+    ("dec. 2024", None, "2024-12-01", "2024-12-31", Month),
+    ("primo marts 2024", None, "2024-03-01", "2024-03-10", PartOfMonth),
+    ("medio marts 2024", None, "2024-03-11", "2024-03-20", PartOfMonth),
+    ("ultimo marts 2024", None, "2024-03-21", "2024-03-31", PartOfMonth),
+    ("ultimo februar 2024", None, "2024-02-21", "2024-02-29", PartOfMonth),
+    ("ultimo februar 2023", None, "2023-02-21", "2023-02-28", PartOfMonth),
+    ("medio 2024", None, "2024-06-01", "2024-07-31", PartOfYear),
+    ("1. halvår 2023", None, "2023-01-01", "2023-06-30", HalfYear),
+    ("2. halvår 2023", None, "2023-07-01", "2023-12-31", HalfYear),
+    ("første halvår 2023", None, "2023-01-01", "2023-06-30", HalfYear),
+    ("2. kvartal 2023", None, "2023-04-01", "2023-06-30", Quarter),
+    ("4. kvartal 2023", None, "2023-10-01", "2023-12-31", Quarter),
+    ("Q2 2023", None, "2023-04-01", "2023-06-30", Quarter),
+    ("primo 2. kvartal 2023", None, "2023-04-01", "2023-04-30", PartOfYear),
+    ("ultimo 1. halvår 2023", None, "2023-06-01", "2023-06-30", PartOfYear),
+    ("medio 1. halvår 2023", None, "2023-03-01", "2023-04-30", PartOfYear),
+    ("uge 15 2023", None, "2023-04-10", "2023-04-16", Week),
+    ("uge 15, 2023", None, "2023-04-10", "2023-04-16", Week),
+    ("uge 53 2020", None, "2020-12-28", "2021-01-03", Week),
+    ("uge 1 2025", None, "2024-12-30", "2025-01-05", Week),
+    ("forår 2023", None, "2023-03-01", "2023-05-31", Season),
+    ("foråret 2023", None, "2023-03-01", "2023-05-31", Season),
+    ("sommer 2023", None, "2023-06-01", "2023-08-31", Season),
+    ("efterår 2023", None, "2023-09-01", "2023-11-30", Season),
+    ("vinter 2023", None, "2023-12-01", "2024-02-29", Season),
+    ("løbende", None, "", "", Ongoing),
+    ("fra 1. halvår 2023 og frem", None, "2023-01-01", "", OpenEnded),
+    ("fra 1. halvår 2023 og fremefter", None, "2023-01-01", "", OpenEnded),
+    ("1. halvår 2023 og frem", None, "2023-01-01", "", OpenEnded),
+    ("dec. 2022 – feb. 2023", None, "2022-12-01", "2023-02-28", Range),
+    ("dec. – feb. 2023", None, "2022-12-01", "2023-02-28", Range),
+    ("oktober/november 2021", None, "2021-10-01", "2021-11-30", Range),
+    // --- English ---
+    ("12 September 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("September 12, 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("September 12th, 2023", None, "2023-09-12", "2023-09-12", Day),
+    ("early 2024", None, "2024-01-01", "2024-02-29", PartOfYear),
+    ("mid 2024", None, "2024-06-01", "2024-07-31", PartOfYear),
+    ("mid-2024", None, "2024-06-01", "2024-07-31", PartOfYear),
+    ("late 2024", None, "2024-11-01", "2024-12-31", PartOfYear),
+    ("end of 2024", None, "2024-11-01", "2024-12-31", PartOfYear),
+    ("early March 2024", None, "2024-03-01", "2024-03-10", PartOfMonth),
+    ("mid-March 2024", None, "2024-03-11", "2024-03-20", PartOfMonth),
+    ("H1 2024", None, "2024-01-01", "2024-06-30", HalfYear),
+    ("first half of 2024", None, "2024-01-01", "2024-06-30", HalfYear),
+    ("second half of 2024", None, "2024-07-01", "2024-12-31", HalfYear),
+    ("Q2 2024", None, "2024-04-01", "2024-06-30", Quarter),
+    ("the third quarter of 2024", None, "2024-07-01", "2024-09-30", Quarter),
+    ("week 15 2024", None, "2024-04-08", "2024-04-14", Week),
+    ("spring 2024", None, "2024-03-01", "2024-05-31", Season),
+    ("summer 2024", None, "2024-06-01", "2024-08-31", Season),
+    ("autumn 2024", None, "2024-09-01", "2024-11-30", Season),
+    ("fall 2024", None, "2024-09-01", "2024-11-30", Season),
+    ("winter 2024", None, "2024-12-01", "2025-02-28", Season),
+    ("ongoing", None, "", "", Ongoing),
+    ("from H1 2024 onwards", None, "2024-01-01", "", OpenEnded),
+    ("from 1 May 2024", None, "2024-05-01", "", OpenEnded),
+    ("until 1 May 2024", None, "", "2024-05-01", OpenEnded),
+    ("by 1 May 2024", None, "", "2024-05-01", OpenEnded),
+    ("by the end of 2024", None, "", "2024-12-31", OpenEnded),
+    ("from 1 May to 3 May 2024", None, "2024-05-01", "2024-05-03", Range),
+    ("22 May – 20 June 2008", None, "2008-05-22", "2008-06-20", Range),
+    // --- Words around dates, times, numeric dates ---
+    ("tirsdag den 4. januar 2022", None, "2022-01-04", "2022-01-04", Day),
+    ("Tirsdag, d. 4. januar 2022", None, "2022-01-04", "2022-01-04", Day),
+    ("Tuesday 4 January 2022", None, "2022-01-04", "2022-01-04", Day),
+    ("i perioden 22. maj til 20. juni 2008", None, "2008-05-22", "2008-06-20", Range),
+    ("perioden 1.-3. maj 2024", None, "2024-05-01", "2024-05-03", Range),
+    ("fra 1. maj til 3. maj 2024", None, "2024-05-01", "2024-05-03", Range),
+    ("fra 1. maj til og med 3. juni 2024", None, "2024-05-01", "2024-06-03", Range),
+    ("12. maj 2024 kl. 17.00", None, "2024-05-12", "2024-05-12", Day),
+    ("12. maj 2024 kl. 17:00", None, "2024-05-12", "2024-05-12", Day),
+    ("12. maj 2024 kl. 12", None, "2024-05-12", "2024-05-12", Day),
+    ("12. maj 2024 kl. 17.00-19.00", None, "2024-05-12", "2024-05-12", Day),
+    ("onsdag den 12. maj 2024 kl. 17.00 - 19.00.", None, "2024-05-12", "2024-05-12", Day),
+    ("12.04.2016", None, "2016-04-12", "2016-04-12", Day),
+    ("18-09-2024", None, "2024-09-18", "2024-09-18", Day),
+    ("19/2-2019", None, "2019-02-19", "2019-02-19", Day),
+    ("4/1 2022", None, "2022-01-04", "2022-01-04", Day),
+    ("4/1", Some(2022), "2022-01-04", "2022-01-04", Day),
+    ("senest 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("Senest d. 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("frist 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("Frist: 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("inden 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("til og med 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("frem til 1. maj 2024", None, "", "2024-05-01", OpenEnded),
+    ("senest juni 2024", None, "", "2024-06-30", OpenEnded),
+    ("fra 1. maj 2024", None, "2024-05-01", "", OpenEnded),
+    ("tidligst 1. maj 2024", None, "2024-05-01", "", OpenEnded),
+    ("siden 2020", None, "2020-01-01", "", OpenEnded),
+    // --- Ranges ---
+    ("22.–28. maj 2008", None, "2008-05-22", "2008-05-28", Range),
+    ("22-28 May 2008", None, "2008-05-22", "2008-05-28", Range),
+    ("31. december – 2. januar 2024", None, "2023-12-31", "2024-01-02", Range),
+    ("uge 52 2023 – uge 2 2024", None, "2023-12-25", "2024-01-14", Range),
+    ("uge 15 – uge 17 2023", None, "2023-04-10", "2023-04-30", Range),
+    ("Q1 2023 – Q2 2023", None, "2023-01-01", "2023-06-30", Range),
+    ("forår – efterår 2023", None, "2023-03-01", "2023-11-30", Range),
+    ("vinter 2023 – forår 2024", None, "2023-12-01", "2024-05-31", Range),
+    ("maj 2023 – 2024", None, "2023-05-01", "2024-12-31", Range),
+    ("oktober/oktober 2021", None, "2021-10-01", "2021-10-31", Month),
+    ("1/2-24/2 2024", None, "2024-02-01", "2024-02-24", Range),
+    ("december 2022 – februar", None, "2022-12-01", "2023-02-28", Range),
+    ("2023-09-12 – 2023-10-01", None, "2023-09-12", "2023-10-01", Range),
+    ("primo 2024 – ultimo 2025", None, "2024-01-01", "2025-12-31", Range),
+    ("uge 15-17 2023", None, "2023-04-10", "2023-04-30", Range),
+    ("1.-2. kvartal 2023", None, "2023-01-01", "2023-06-30", Range),
+    ("September 12-14, 2023", None, "2023-09-12", "2023-09-14", Range),
+    ("mid-March – late April 2024", None, "2024-03-11", "2024-04-30", Range),
+    ("12. maj 2024 kl. 17.00 – 13. maj 2024 kl. 12.00", None, "2024-05-12", "2024-05-13", Range),
+    ("2024-01-01/2024-03-31", None, "2024-01-01", "2024-03-31", Range),
+    ("fra og med 1. maj 2024", None, "2024-05-01", "", OpenEnded),
+    ("senest fredag den 3. maj 2024 kl. 12.00", None, "", "2024-05-03", OpenEnded),
+    ("i løbet af 2024", None, "2024-01-01", "2024-12-31", Year),
+    ("sidst i maj 2024", None, "2024-05-21", "2024-05-31", PartOfMonth),
+    ("uge 53 2026", None, "2026-12-28", "2027-01-03", Week),
+    ("1.1.2024", None, "2024-01-01", "2024-01-01", Day),
+    // --- Years from the context ---
+    ("22. maj", Some(2008), "2008-05-22", "2008-05-22", Day),
+    ("primo marts", Some(2024), "2024-03-01", "2024-03-10", PartOfMonth),
+    ("dec. – feb.", Some(2023), "2022-12-01", "2023-02-28", Range),
+    ("uge 15", Some(2023), "2023-04-10", "2023-04-16", Week),
+];
+
+#[test]
+fn table() {
+    let conv = DateConventions::default();
+    let mut failures = Vec::new();
+    for &(text, dy, start, end, precision) in TABLE {
+        match FuzzyDate::parse(text, &ctx(&conv, dy)) {
+            Ok(d) => {
+                let got = (d.start(), d.end(), d.precision());
+                let want = (day(start), day(end), precision);
+                if got != want {
+                    failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+                }
+                if d.start().zip(d.end()).is_some_and(|(s, e)| s > e) {
+                    failures.push(format!("{text:?}: start after end"));
+                }
+            }
+            Err(e) => failures.push(format!("{text:?}: error {e}")),
+        }
+    }
+    assert!(TABLE.len() >= 90, "table has {} rows", TABLE.len());
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Err {
+    Empty,
+    NotADate,
+    NoYear,
+    InvalidDay,
+    Reversed,
+}
+
+#[rustfmt::skip]
+const ERRORS: &[(&str, Option<i32>, Err)] = &[
+    ("", None, Err::Empty),
+    ("   ", Some(2023), Err::Empty),
+    ("snart", None, Err::NotADate),
+    ("efter behov", Some(2023), Err::NotADate),
+    ("Lgbende", None, Err::NotADate),
+    ("ultimo", None, Err::NotADate),
+    ("ultimo", Some(2023), Err::NotADate),
+    ("den", None, Err::NotADate),
+    ("12.", Some(2023), Err::NotADate),
+    ("12. maj 2024 og noget", None, Err::NotADate),
+    ("2023-13-01", None, Err::InvalidDay),
+    ("30. februar 2023", None, Err::InvalidDay),
+    ("29. februar 2023", None, Err::InvalidDay),
+    ("32. januar 2024", None, Err::InvalidDay),
+    ("31.04.2024", None, Err::InvalidDay),
+    ("uge 54 2023", None, Err::InvalidDay),
+    ("uge 53 2021", None, Err::InvalidDay),
+    ("uge 0 2021", None, Err::InvalidDay),
+    ("5. kvartal 2023", None, Err::InvalidDay),
+    ("3. halvår 2023", None, Err::InvalidDay),
+    ("12. maj 2024 kl. 25.00", None, Err::InvalidDay),
+    ("2008-06-20T12:00+99:00", None, Err::InvalidDay),
+    ("22. maj", None, Err::NoYear),
+    ("December", None, Err::NoYear),
+    ("primo marts", None, Err::NoYear),
+    ("maj 2023 til april 2023", None, Err::Reversed),
+    ("2024 – 2023", None, Err::Reversed),
+    ("12. maj 2024 kl. 19.00-17.00", None, Err::Reversed),
+];
+
+#[test]
+fn errors() {
+    let conv = DateConventions::default();
+    for &(text, dy, want) in ERRORS {
+        let err = FuzzyDate::parse(text, &ctx(&conv, dy)).expect_err(text);
+        let got = match &err {
+            DateError::Empty => Err::Empty,
+            DateError::NotADate { .. } => Err::NotADate,
+            DateError::NoYear { .. } => Err::NoYear,
+            DateError::InvalidDay { .. } => Err::InvalidDay,
+            DateError::Reversed { .. } => Err::Reversed,
+        };
+        assert_eq!(got, want, "{text:?}: {err}");
+        if want != Err::Empty {
+            let quoted = format!("\"{}\"", text.trim());
+            assert!(err.to_string().contains(&quoted), "{text:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn error_messages_are_plain() {
+    let conv = DateConventions::default();
+    let c = ctx(&conv, None);
+    let msg = |t: &str| FuzzyDate::parse(t, &c).unwrap_err().to_string();
+    assert_eq!(
+        msg("30. februar 2023"),
+        "\"30. februar 2023\" is not a real date: February 2023 has 28 days."
+    );
+    assert!(msg("uge 53 2021").contains("2021 has 52 weeks"));
+    assert!(msg("2023-13-01").contains("there is no month 13"));
+    assert!(msg("snart").contains(ACCEPTED_FORMS));
+    assert!(msg("22. maj").contains("no earlier dated row"));
+}
+
+#[test]
+fn times_and_zones() {
+    let conv = DateConventions::default();
+    let c = ctx(&conv, None);
+    let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
+    let d = FuzzyDate::parse("12. maj 2024 kl. 17.00-19.00", &c).unwrap();
+    assert_eq!((d.start_time(), d.end_time()), (t(17, 0), t(19, 0)));
+    assert!(d.is_exact_day());
+    let d = FuzzyDate::parse("12. maj 2024 kl. 12", &c).unwrap();
+    assert_eq!((d.start_time(), d.end_time()), (t(12, 0), None));
+    let d = FuzzyDate::parse("2008-06-20T12:00+02:00", &c).unwrap();
+    assert_eq!(d.start_time(), t(12, 0));
+    assert_eq!(d.offset(), chrono::FixedOffset::east_opt(7200));
+    let d = FuzzyDate::parse("2023-09-12T12:00Z", &c).unwrap();
+    assert_eq!(d.offset(), chrono::FixedOffset::east_opt(0));
+    let d = FuzzyDate::parse("2023-09-12", &c).unwrap();
+    assert_eq!((d.start_time(), d.offset()), (None, None));
+}
+
+#[test]
+fn inferred_years_and_last_year() {
+    let conv = DateConventions::default();
+    let d = FuzzyDate::parse("December", &ctx(&conv, Some(2023))).unwrap();
+    assert!(d.year_inferred());
+    assert_eq!(d.last_year(), Some(2023));
+    let d = FuzzyDate::parse("December 2020", &ctx(&conv, Some(2023))).unwrap();
+    assert!(!d.year_inferred());
+    let d = FuzzyDate::parse("vinter 2023", &ctx(&conv, None)).unwrap();
+    assert_eq!(d.last_year(), Some(2024));
+    let d = FuzzyDate::parse("fra 2020 og frem", &ctx(&conv, None)).unwrap();
+    assert_eq!(d.last_year(), Some(2020));
+    let d = FuzzyDate::parse("løbende", &ctx(&conv, None)).unwrap();
+    assert_eq!(d.last_year(), None);
+}
+
+#[test]
+fn json_and_sort_key() {
+    let conv = DateConventions::default();
+    let c = ctx(&conv, None);
+    let d = FuzzyDate::parse("12. maj 2024 kl. 17.00-19.00", &c).unwrap();
+    assert_eq!(
+        d.to_json(),
+        serde_json::json!({"text": "12. maj 2024 kl. 17.00-19.00", "start": "2024-05-12",
+            "end": "2024-05-12", "precision": "day", "start_time": "17:00", "end_time": "19:00"})
+    );
+    let d = FuzzyDate::parse("  senest 1. maj 2024 ", &c).unwrap();
+    assert_eq!(
+        d.to_json(),
+        serde_json::json!({"text": "senest 1. maj 2024", "start": null, "end": "2024-05-01",
+            "precision": "open-ended"})
+    );
+    let mut v: Vec<FuzzyDate> = ["2024", "løbende", "senest 1. maj 2024", "marts 2024"]
+        .iter()
+        .map(|t| FuzzyDate::parse(t, &c).unwrap())
+        .collect();
+    v.sort_by_key(|d| d.sort_key());
+    let texts: Vec<&str> = v.iter().map(|d| d.text()).collect();
+    // An open start sorts first; among equal starts the earlier end comes first.
+    assert_eq!(
+        texts,
+        ["senest 1. maj 2024", "løbende", "2024", "marts 2024"]
+    );
+    let d = FuzzyDate::from_day(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+    assert_eq!((d.text(), d.precision()), ("2024-02-29", Day));
+    assert_eq!(d, FuzzyDate::parse("2024-02-29", &c).unwrap());
+}
+
+#[test]
+fn precision_names() {
+    assert_eq!(PartOfMonth.as_str(), "part-of-month");
+    assert_eq!(OpenEnded.as_str(), "open-ended");
+    assert_eq!(serde_json::to_value(HalfYear).unwrap(), "half-year");
+    let p: Precision = serde_json::from_str("\"part-of-year\"").unwrap();
+    assert_eq!(p, PartOfYear);
+}
+
+#[rustfmt::skip]
+const DISPLAY: &[(&str, &str, &str)] = &[
+    ("12. september 2023", "12. september 2023", "12 September 2023"),
+    ("12. september 2023 kl. 17.00", "12. september 2023 kl. 17.00", "12 September 2023, 17:00"),
+    ("12/9 2023 kl 17-19", "12. september 2023 kl. 17.00–19.00", "12 September 2023, 17:00–19:00"),
+    ("September 2023", "september 2023", "September 2023"),
+    ("primo marts 2024", "primo marts 2024", "early March 2024"),
+    ("1. halvår 2023", "1. halvår 2023", "H1 2023"),
+    ("2. kvartal 2023", "2. kvartal 2023", "Q2 2023"),
+    ("primo 2. kvartal 2023", "primo 2. kvartal 2023", "early Q2 2023"),
+    ("uge 15 2023", "uge 15 2023", "week 15 2023"),
+    ("forår 2023", "forår 2023", "spring 2023"),
+    ("Primo 2024", "primo 2024", "early 2024"),
+    ("2023", "2023", "2023"),
+    ("22. maj til 20. juni 2008", "22. maj – 20. juni 2008", "22 May – 20 June 2008"),
+    ("22.-28. maj 2008", "22.–28. maj 2008", "22–28 May 2008"),
+    ("dec. 2022 – feb. 2023", "december 2022 – februar 2023", "December 2022 – February 2023"),
+    ("Oktober 2021/2022", "oktober 2021 – oktober 2022", "October 2021 – October 2022"),
+    ("2021-2022", "2021 – 2022", "2021 – 2022"),
+    ("senest 1. maj 2024", "senest 1. maj 2024", "by 1 May 2024"),
+    ("fra 1. halvår 2023 og frem", "fra 1. halvår 2023", "from H1 2023"),
+    ("Løbende", "løbende", "ongoing"),
+];
+
+#[test]
+fn display_forms() {
+    let conv = DateConventions::default();
+    let c = ctx(&conv, None);
+    for &(text, da, en) in DISPLAY {
+        let d = FuzzyDate::parse(text, &c).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(d.display(Lang::Da), da, "{text:?}");
+        assert_eq!(d.display(Lang::En), en, "{text:?}");
+    }
+}
+
+#[test]
+fn config_overrides() {
+    let conv: DateConventions = serde_json::from_value(serde_json::json!({
+        "year_parts": {"primo": [1, 3], "medio": [5, 8], "ultimo": [10, 12]},
+        "month_parts": {"primo": [1, 15], "medio": [10, 20], "ultimo": [16, 31]},
+        "seasons": {"spring": [4, 5], "summer": [6, 9], "autumn": [10, 11], "winter": [11, 3]},
+        "quarter_parts": {"primo": [1, 2], "medio": [2, 2], "ultimo": [2, 3]},
+    }))
+    .unwrap();
+    assert_eq!(conv.validate(), Ok(()));
+    let c = ctx(&conv, None);
+    let span = |t: &str| {
+        let d = FuzzyDate::parse(t, &c).unwrap();
+        (d.start().unwrap().to_string(), d.end().unwrap().to_string())
+    };
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(span("primo 2024"), s("2024-01-01", "2024-03-31"));
+    assert_eq!(span("medio 2024"), s("2024-05-01", "2024-08-31"));
+    assert_eq!(span("primo februar 2023"), s("2023-02-01", "2023-02-15"));
+    assert_eq!(span("ultimo februar 2023"), s("2023-02-16", "2023-02-28"));
+    assert_eq!(span("sommer 2023"), s("2023-06-01", "2023-09-30"));
+    assert_eq!(span("vinter 2023"), s("2023-11-01", "2024-03-31"));
+    assert_eq!(span("primo 3. kvartal 2023"), s("2023-07-01", "2023-08-31"));
+    // Half-year parts were not overridden.
+    assert_eq!(span("ultimo 2. halvår 2023"), s("2023-12-01", "2023-12-31"));
+}
+
+#[test]
+fn extreme_default_years_are_errors_not_panics() {
+    let conv = DateConventions::default();
+    let texts = [
+        "December",
+        "22. maj",
+        "dec. – feb.",
+        "vinter",
+        "uge 52",
+        "31. december",
+        "4/1",
+        "2. kvartal",
+        "primo marts",
+    ];
+    for dy in [i32::MIN, -1, 0, 10_000, i32::MAX] {
+        for t in texts {
+            let r = FuzzyDate::parse(t, &ctx(&conv, Some(dy)));
+            assert!(
+                matches!(r, Err(DateError::InvalidDay { .. })),
+                "{t:?} with {dy}: {r:?}"
+            );
+        }
+    }
+    // The edges of the supported years still work.
+    let d = FuzzyDate::parse("vinter 9998", &ctx(&conv, None)).unwrap();
+    assert_eq!(d.end(), day("9999-02-28"));
+    assert!(FuzzyDate::parse("vinter 9999", &ctx(&conv, None)).is_err());
+    assert!(FuzzyDate::parse("uge 52 9999", &ctx(&conv, None)).is_ok());
+}
+
+#[test]
+fn bad_config_never_panics() {
+    let mut conv = DateConventions::default();
+    conv.month_parts.primo = [40, 0];
+    conv.year_parts.medio = [0, 99];
+    conv.seasons.winter = [0, 13];
+    assert!(conv.validate().is_err());
+    let c = ctx(&conv, None);
+    for t in ["primo maj 2023", "medio 2023", "vinter 2023"] {
+        let d = FuzzyDate::parse(t, &c).unwrap();
+        assert!(d.start() <= d.end(), "{t}");
+    }
+}
+
+// ---------------------------------------------------------------- property tests
+
+const DA_MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ABBR: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// One date expression from the grammar, in one of its written forms.
+fn unit_text() -> impl Strategy<Value = String> {
+    let y = 1990i32..2040;
+    let m = 0usize..12;
+    prop_oneof![
+        (y.clone(), m.clone(), 1u32..=28, 0..7u8).prop_map(|(y, m, d, f)| match f {
+            0 => format!("{d}. {} {y}", DA_MONTHS[m]),
+            1 => format!("{d}. {}. {y}", ABBR[m]),
+            2 => format!("{d} {} {y}", EN_MONTHS[m]),
+            3 => format!("{} {d}, {y}", EN_MONTHS[m]),
+            4 => format!("{d:02}.{:02}.{y}", m + 1),
+            5 => format!("{y}-{:02}-{d:02}", m + 1),
+            _ => format!("{d}. {} {y} kl. {:02}.30", DA_MONTHS[m], d % 24),
+        }),
+        (y.clone(), m.clone(), 0..4u8).prop_map(|(y, m, f)| match f {
+            0 => format!("{} {y}", DA_MONTHS[m]),
+            1 => format!("{} {y}", EN_MONTHS[m]),
+            2 => format!("{}. {y}", ABBR[m]),
+            _ => format!("{y}-{:02}", m + 1),
+        }),
+        (y.clone(), m.clone(), 0..6usize).prop_map(|(y, m, p)| {
+            let word = ["primo", "medio", "ultimo", "early", "mid", "late"][p];
+            format!(
+                "{word} {} {y}",
+                if p < 3 { DA_MONTHS[m] } else { EN_MONTHS[m] }
+            )
+        }),
+        (y.clone(), 1u32..=52, 0..3u8).prop_map(|(y, w, f)| match f {
+            0 => format!("uge {w} {y}"),
+            1 => format!("week {w} {y}"),
+            _ => format!("{y}-W{w:02}"),
+        }),
+        (y.clone(), 1u32..=4, 0..4u8).prop_map(|(y, q, f)| match f {
+            0 => format!("{q}. kvartal {y}"),
+            1 => format!("Q{q} {y}"),
+            2 => format!("{y}-Q{q}"),
+            _ => format!("ultimo {q}. kvartal {y}"),
+        }),
+        (y.clone(), 1u32..=2, 0..4u8).prop_map(|(y, h, f)| match f {
+            0 => format!("{h}. halvår {y}"),
+            1 => format!("H{h} {y}"),
+            2 => format!("{y}-H{h}"),
+            _ => format!("medio {h}. halvår {y}"),
+        }),
+        (y.clone(), 0..9usize).prop_map(|(y, w)| {
+            let word = [
+                "primo",
+                "medio",
+                "ultimo",
+                "forår",
+                "sommer",
+                "efteråret",
+                "vinter",
+                "autumn",
+                "winter",
+            ][w];
+            format!("{word} {y}")
+        }),
+        y.prop_map(|y| y.to_string()),
+    ]
+}
+
+/// Ranges whose first end leaves out the year (and sometimes the month).
+fn short_range_text() -> impl Strategy<Value = String> {
+    (
+        1990i32..2040,
+        0usize..12,
+        0usize..12,
+        1u32..=28,
+        1u32..=28,
+        0..6u8,
+    )
+        .prop_map(|(y, m1, m2, d1, d2, f)| match f {
+            0 => format!("{d1}.–{d2}. {} {y}", DA_MONTHS[m2]),
+            1 => format!("{d1}-{d2} {} {y}", EN_MONTHS[m2]),
+            2 => format!("{} – {} {y}", DA_MONTHS[m1], DA_MONTHS[m2]),
+            3 => format!("{}. – {}. {y}", ABBR[m1], ABBR[m2]),
+            4 => format!("{d1}. {} til {d2}. {} {y}", DA_MONTHS[m1], DA_MONTHS[m2]),
+            5 => format!("uge {} – uge {} {y}", d1 + 10, d2 + 20),
+            6 => format!("uge {}-{} {y}", d1, d2 + 24),
+            7 => format!("{}.-{}. kvartal {y}", d1 % 4 + 1, d2 % 4 + 1),
+            8 => format!("{} {d1}-{d2}, {y}", EN_MONTHS[m1]),
+            _ => format!(
+                "{} – {} {y}",
+                ["forår", "sommer", "efterår", "vinter"][m1 % 4],
+                ["forår", "sommer", "efterår", "vinter"][m2 % 4]
+            ),
+        })
+}
+
+/// A whole date text: a unit, a range of two units, or an open interval.
+fn date_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => unit_text(),
+        1 => short_range_text(),
+        2 => (unit_text(), unit_text(), 0..3u8).prop_map(|(a, b, s)| {
+            let sep = [" – ", " til ", " to "][s as usize];
+            format!("{a}{sep}{b}")
+        }),
+        1 => (unit_text(), 0..4u8).prop_map(|(a, p)| match p {
+            0 => format!("senest {a}"),
+            1 => format!("fra {a} og frem"),
+            2 => format!("from {a} onwards"),
+            _ => format!("by {a}"),
+        }),
+    ]
+}
+
+proptest! {
+    // 600 cases by default; PROPTEST_CASES overrides it for longer runs.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(600),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn generated_units_parse(text in unit_text()) {
+        let conv = DateConventions::default();
+        let d = FuzzyDate::parse(&text, &ctx(&conv, None));
+        prop_assert!(d.is_ok(), "{text:?}: {d:?}");
+    }
+
+    #[test]
+    fn accepted_dates_run_forwards(text in date_text()) {
+        let conv = DateConventions::default();
+        match FuzzyDate::parse(&text, &ctx(&conv, None)) {
+            Ok(d) => {
+                if let (Some(s), Some(e)) = (d.start(), d.end()) {
+                    prop_assert!(s <= e, "{text:?}: {s} > {e}");
+                }
+            }
+            // Two random ends may be in the wrong order; nothing else may fail.
+            Err(e) => prop_assert!(matches!(e, DateError::Reversed { .. }), "{text:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn display_parses_back(text in date_text()) {
+        let conv = DateConventions::default();
+        let c = ctx(&conv, None);
+        if let Ok(d) = FuzzyDate::parse(&text, &c) {
+            for lang in [Lang::Da, Lang::En] {
+                let shown = d.display(lang);
+                let back = FuzzyDate::parse(&shown, &c);
+                prop_assert!(back.is_ok(), "{text:?} -> {shown:?}: {back:?}");
+                let back = back.unwrap();
+                prop_assert_eq!(
+                    (back.start(), back.end(), back.precision(), back.start_time(), back.end_time()),
+                    (d.start(), d.end(), d.precision(), d.start_time(), d.end_time()),
+                    "{:?} -> {:?}", text, shown
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in any::<String>()) {
+        let conv = DateConventions::default();
+        let _ = FuzzyDate::parse(&text, &ctx(&conv, Some(2024)));
+    }
+
+    #[test]
+    fn token_soup_never_panics(
+        parts in prop::collection::vec(
+            prop::sample::select(vec![
+                "12", "1", "2023", "99999999999", "0", "53", ".", "-", "–", "/", ":", "+", "T",
+                "Z", "maj", "dec", "primo", "ultimo", "mid", "uge", "Q", "H", "kvartal",
+                "halvår", "kl", "til", "og", "med", "frem", "fra", "senest", "vinter", "løbende",
+                "den", " ", ",", "first", "half", "st",
+            ]),
+            0..12,
+        ),
+        glue in prop::collection::vec(any::<bool>(), 12),
+        dy in prop::option::of(prop_oneof![-5i32..10000, any::<i32>()]),
+    ) {
+        let mut text = String::new();
+        for (p, g) in parts.iter().zip(glue) {
+            text.push_str(p);
+            if g {
+                text.push(' ');
+            }
+        }
+        let conv = DateConventions::default();
+        if let Ok(d) = FuzzyDate::parse(&text, &ctx(&conv, dy)) {
+            if let (Some(s), Some(e)) = (d.start(), d.end()) {
+                prop_assert!(s <= e, "{text:?}");
+            }
+            let _ = d.display(Lang::Da);
+            let _ = d.display(Lang::En);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The build pipeline: discover → parse and validate → resolve → render → write.
+
+use crate::clock::Moment;
+use crate::config::SiteConfig;
+use crate::content::{discover, parse};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::{self, OutData, OutFile, RenderOptions};
+use crate::site::Site;
+use crate::theme::{Asset, Theme};
+use crate::urls::LinkStyle;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// The moment the site is built "as of": decides hearing states, embargoes and
+    /// timeline states.
+    pub now: Moment,
+    pub style: LinkStyle,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>, now: Moment) -> Self {
+        let root = root.into();
+        BuildOptions {
+            out: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            now,
+            style: LinkStyle::Pretty,
+        }
+    }
+}
+
+/// A site read and checked, ready to render.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub warnings: Diagnostics,
+}
+
+/// Reads and checks everything; on failure returns every problem found.
+pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut config = match SiteConfig::load(&opts.root) {
+        Ok(c) => Some(c),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+    if let (Some(c), Some(url)) = (config.as_mut(), &opts.base_url) {
+        c.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+    }
+    let default_conv = Default::default();
+    let conventions = config.as_ref().map(|c| &c.dates).unwrap_or(&default_conv);
+    let content_dir = opts.root.join("content");
+    let files = match discover::markdown_files(&content_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(Diagnostic::error("content", format!("cannot read the content folder: {e}")).help("a site keeps its Markdown files in a folder named `content` next to `site.yaml`"));
+            Vec::new()
+        }
+    };
+    let env = parse::ParseEnv {
+        root: &opts.root,
+        conventions,
+    };
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|p| parse::parse_file(&env, p))
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for (doc, ds) in parsed {
+        diags.extend(ds);
+        docs.extend(doc);
+    }
+    let theme = match &config {
+        Some(c) => match Theme::load(&opts.root, c) {
+            Ok(t) => Some(t),
+            Err(ds) => {
+                diags.extend(ds);
+                None
+            }
+        },
+        None => None,
+    };
+    let (Some(config), Some(theme)) = (config, theme) else {
+        return Err(diags.sorted());
+    };
+    let now = opts.now.resolve(&config.tz());
+    let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
+    diags.extend(ds);
+    match site {
+        Some(site) if !diags.has_errors() => Ok(Loaded {
+            site,
+            theme,
+            warnings: diags.sorted(),
+        }),
+        _ => Err(diags.sorted()),
+    }
+}
+
+/// Every file of the site, rendered.
+pub fn render_all(loaded: &Loaded, style: LinkStyle) -> Result<Vec<OutFile>, Diagnostics> {
+    let site = &loaded.site;
+    let mut files =
+        render::render_site(site, &loaded.theme, RenderOptions { style }).map_err(|ds| {
+            let mut d = Diagnostics::new();
+            d.extend(ds);
+            d.sorted()
+        })?;
+    files.extend(crate::api::api_files(site));
+    for d in &site.docs {
+        let closed = matches!(&d.data, crate::content::Data::Decision(x) if x.access == crate::content::Access::Closed);
+        if closed {
+            continue;
+        }
+        for a in d.all_files() {
+            if a.from_static {
+                continue; // published with the rest of static/
+            }
+            files.push(OutFile {
+                path: render::views::attachment_output_path(d, a),
+                data: OutData::Copy(a.source.clone()),
+            });
+        }
+    }
+    for (path, asset) in &loaded.theme.assets {
+        files.push(OutFile {
+            path: path.clone(),
+            data: match asset {
+                Asset::Embedded(b) => OutData::Static(b),
+                Asset::File(p) => OutData::Copy(p.clone()),
+            },
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let dupes: Vec<&str> = files
+        .windows(2)
+        .filter(|w| w[0].path == w[1].path)
+        .map(|w| w[0].path.as_str())
+        .collect();
+    if !dupes.is_empty() {
+        let mut d = Diagnostics::new();
+        for p in dupes {
+            d.push(Diagnostic::error(p, "two different things would be published at this address").help("a file in static/ or an attachment has the same name as a page or another file; rename one of them"));
+        }
+        return Err(d);
+    }
+    Ok(files)
+}
+
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Diagnostics,
+}
+
+/// Builds the site into `opts.out`. Nothing is written unless everything succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    if let Err(e) = crate::output::check_location(&opts.root, &opts.out) {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(display(&opts.out), e.to_string()));
+        return Err(d);
+    }
+    let loaded = load(opts)?;
+    let files = render_all(&loaded, opts.style)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let stats = crate::output::write_site(&opts.root, &opts.out, &files).map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(display(&opts.out), e.to_string()));
+        d
+    })?;
+    Ok(BuildReport {
+        pages,
+        files: stats.files,
+        bytes: stats.bytes,
+        warnings: loaded.warnings,
+    })
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}

@@ -1,0 +1,614 @@
+//! Rendering: every page of the site through its template, in parallel.
+
+pub mod views;
+
+use crate::content::{Access, ContentType, Data};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, LinkRewriter, TocEntry};
+use crate::site::{DocId, Site};
+use crate::slug::Slug;
+use crate::state::{self, HearingState};
+use crate::theme::{Theme, render_error_message};
+use crate::urls::{self, LinkStyle};
+use chrono::Datelike;
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use views::{Builder, DocView, Link};
+
+/// One file of the finished site.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Site-relative path with `/` separators, e.g. `planer/x/index.html`.
+    pub path: String,
+    pub data: OutData,
+}
+
+#[derive(Debug, Clone)]
+pub enum OutData {
+    Bytes(Vec<u8>),
+    Copy(std::path::PathBuf),
+    Static(&'static [u8]),
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub style: LinkStyle,
+}
+
+/// One page to render: its folder path, template and page-specific context.
+struct Job {
+    path: String,
+    template: &'static str,
+    title: String,
+    description: Option<String>,
+    ctx: Value,
+    doc: Option<DocId>,
+}
+
+struct Rel<'a> {
+    from: &'a str,
+    style: LinkStyle,
+}
+
+impl LinkRewriter for Rel<'_> {
+    fn internal(&self, site_path: &str) -> String {
+        urls::relative(self.from, site_path, self.style)
+    }
+}
+
+#[derive(Serialize)]
+struct MeetingGroup {
+    body: String,
+    body_path: String,
+    date: crate::format::DateView,
+    path: String,
+    items: Vec<MeetingItem>,
+}
+
+#[derive(Serialize, Clone)]
+struct MeetingItem {
+    item: u32,
+    link: Link,
+    closed: bool,
+    outcomes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Facet {
+    label: String,
+    path: String,
+    count: usize,
+}
+
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    opts: RenderOptions,
+) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let lang = site.config.language;
+    let b = Builder {
+        site,
+        theme,
+        lang,
+        style: opts.style,
+        today: site.now.date_naive(),
+    };
+    let docs: Vec<DocView> = (0..site.docs.len())
+        .into_par_iter()
+        .map(|id| b.doc(id))
+        .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+
+    // Documents.
+    for (id, d) in site.docs.iter().enumerate() {
+        let path = urls::doc_path(d);
+        let template = match d.kind() {
+            ContentType::Plan => "plan.html",
+            ContentType::Hearing => "hearing.html",
+            ContentType::Decision => "decision.html",
+            ContentType::Page => "page.html",
+        };
+        let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
+        jobs.push(Job {
+            path,
+            template,
+            title: d.title.clone(),
+            description: if closed { None } else { d.summary.clone() },
+            ctx: json!({ "doc": docs[id] }),
+            doc: Some(id),
+        });
+    }
+
+    let plans: Vec<DocId> = sorted_by_title(site, ContentType::Plan);
+    let hearings: Vec<DocId> = site.of_kind(ContentType::Hearing).map(|(i, _)| i).collect();
+    let decisions: Vec<DocId> = site
+        .of_kind(ContentType::Decision)
+        .map(|(i, _)| i)
+        .collect();
+    let t = |k: &str| theme.t(k);
+
+    // Plans: the index, and one page per area and per status so filtering works without JS.
+    let mut areas: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
+    let mut statuses: BTreeMap<&'static str, Vec<DocId>> = BTreeMap::new();
+    for &id in &plans {
+        if let Some(a) = &site.docs[id].area {
+            areas.entry(a.clone()).or_default().push(id);
+        }
+        if let Data::Plan(p) = &site.docs[id].data
+            && let Some(s) = p.status
+        {
+            statuses.entry(s.as_str()).or_default().push(id);
+        }
+    }
+    let area_facets: Vec<Facet> = areas
+        .iter()
+        .filter_map(|(a, ids)| {
+            Slug::from_text(a).ok().map(|s| Facet {
+                label: a.clone(),
+                path: b.path(&urls::plans_area_path(&s)),
+                count: ids.len(),
+            })
+        })
+        .collect();
+    let status_facets: Vec<Facet> = crate::content::PlanStatus::ALL
+        .iter()
+        .filter_map(|s| {
+            statuses.get(s.as_str()).map(|ids| Facet {
+                label: t(&format!("status.{}", s.as_str())),
+                path: b.path(&urls::plans_status_path(s.as_str())),
+                count: ids.len(),
+            })
+        })
+        .collect();
+    let plan_list = |ids: &[DocId]| -> Vec<&DocView> { ids.iter().map(|&i| &docs[i]).collect() };
+    jobs.push(Job {
+        path: urls::PLANS.into(),
+        template: "plans.html",
+        title: t("plans.title"),
+        description: Some(t("plans.description")),
+        ctx: json!({ "plans": plan_list(&plans), "areas": area_facets, "statuses": status_facets, "filter": null }),
+        doc: None,
+    });
+    for (area, ids) in &areas {
+        if let Ok(s) = Slug::from_text(area) {
+            jobs.push(Job {
+                path: urls::plans_area_path(&s),
+                template: "plans.html",
+                title: format!("{} – {area}", t("plans.title")),
+                description: None,
+                ctx: json!({ "plans": plan_list(ids), "areas": area_facets, "statuses": status_facets, "filter": { "kind": "area", "label": area } }),
+                doc: None,
+            });
+        }
+    }
+    for (status, ids) in &statuses {
+        let label = t(&format!("status.{status}"));
+        jobs.push(Job {
+            path: urls::plans_status_path(status),
+            template: "plans.html",
+            title: format!("{} – {label}", t("plans.title")),
+            description: None,
+            ctx: json!({ "plans": plan_list(ids), "areas": area_facets, "statuses": status_facets, "filter": { "kind": "status", "label": label } }),
+            doc: None,
+        });
+    }
+
+    // Hearings: open (soonest deadline first), upcoming, then closed by year.
+    let (open, upcoming, closed_by_year) = hearing_groups(site, &hearings);
+    let hv = |ids: &[DocId]| -> Vec<&DocView> { ids.iter().map(|&i| &docs[i]).collect() };
+    let closed_groups: Vec<Value> = closed_by_year
+        .iter()
+        .rev()
+        .map(|(y, ids)| json!({ "year": y, "hearings": hv(ids) }))
+        .collect();
+    jobs.push(Job {
+        path: urls::HEARINGS.into(),
+        template: "hearings.html",
+        title: t("hearings.title"),
+        description: Some(t("hearings.description")),
+        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "closed_years": closed_groups }),
+        doc: None,
+    });
+
+    // Decisions: archive, per body, per year, per meeting.
+    let meetings = meeting_groups(site, &b, &decisions);
+    let mut bodies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (mi, (key, _)) in meetings.iter().enumerate() {
+        bodies
+            .entry(key.1.clone())
+            .or_insert_with(|| (key.2.clone(), Vec::new()))
+            .1
+            .push(mi);
+        years.entry(key.0.year()).or_default().push(mi);
+    }
+    let meeting_values: Vec<&MeetingGroup> = meetings.iter().map(|(_, g)| g).collect();
+    let pick = |ids: &[usize]| -> Vec<&MeetingGroup> {
+        // Newest first.
+        let mut v: Vec<&MeetingGroup> = ids.iter().map(|&i| meeting_values[i]).collect();
+        v.reverse();
+        v
+    };
+    let body_facets: Vec<Facet> = bodies
+        .iter()
+        .map(|(slug, (name, ids))| Facet {
+            label: name.clone(),
+            path: b.path(&format!("{}{slug}/", urls::DECISIONS)),
+            count: ids.iter().map(|&i| meeting_values[i].items.len()).sum(),
+        })
+        .collect();
+    let year_facets: Vec<Facet> = years
+        .iter()
+        .rev()
+        .map(|(y, ids)| Facet {
+            label: y.to_string(),
+            path: b.path(&urls::decisions_year_path(*y)),
+            count: ids.iter().map(|&i| meeting_values[i].items.len()).sum(),
+        })
+        .collect();
+    let all_meetings: Vec<usize> = (0..meetings.len()).collect();
+    jobs.push(Job {
+        path: urls::DECISIONS.into(),
+        template: "decisions.html",
+        title: t("decisions.title"),
+        description: Some(t("decisions.description")),
+        ctx: json!({ "meetings": pick(&all_meetings), "bodies": body_facets, "years": year_facets, "filter": null }),
+        doc: None,
+    });
+    for (slug, (name, ids)) in &bodies {
+        jobs.push(Job {
+            path: format!("{}{slug}/", urls::DECISIONS),
+            template: "decisions.html",
+            title: format!("{} – {name}", t("decisions.title")),
+            description: None,
+            ctx: json!({ "meetings": pick(ids), "bodies": body_facets, "years": year_facets, "filter": { "kind": "body", "label": name } }),
+            doc: None,
+        });
+    }
+    for (y, ids) in &years {
+        jobs.push(Job {
+            path: urls::decisions_year_path(*y),
+            template: "decisions.html",
+            title: format!("{} {y}", t("decisions.title")),
+            description: None,
+            ctx: json!({ "meetings": pick(ids), "bodies": body_facets, "years": year_facets, "filter": { "kind": "year", "label": y.to_string() } }),
+            doc: None,
+        });
+    }
+    for (_, g) in &meetings {
+        jobs.push(Job {
+            path: g.path.trim_end_matches("index.html").to_string(),
+            template: "meeting.html",
+            title: format!("{} {}", g.body, g.date.display),
+            description: None,
+            ctx: json!({ "meeting": g }),
+            doc: None,
+        });
+    }
+
+    // Home.
+    let milestones = upcoming_milestones(site, &docs, 8);
+    let latest: Vec<&MeetingGroup> = meeting_values.iter().rev().take(3).copied().collect();
+    jobs.push(Job {
+        path: String::new(),
+        template: "home.html",
+        title: site.config.title.clone(),
+        description: site.config.description.clone(),
+        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "milestones": milestones, "latest_meetings": latest, "plan_count": plans.len() }),
+        doc: None,
+    });
+
+    let base = base_context(site, &b);
+    let results: Vec<Result<OutFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(site, theme, &b, &base, job, opts))
+        .collect();
+    let mut out = Vec::with_capacity(results.len() + 64);
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    // The 404 page is served from anywhere, so its links must work from the root.
+    match render_page(
+        theme,
+        &base,
+        "404.html",
+        "404.html",
+        &t("notfound.title"),
+        None,
+        &json!({}),
+        None,
+        opts,
+    ) {
+        Ok(html) => out.push(OutFile {
+            path: "404.html".into(),
+            data: OutData::Bytes(html.into_bytes()),
+        }),
+        Err(d) => diags.push(d),
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+fn render_job(
+    site: &Site,
+    theme: &Theme,
+    b: &Builder,
+    base: &Value,
+    job: &Job,
+    opts: RenderOptions,
+) -> Result<OutFile, Diagnostic> {
+    let mut ctx = job.ctx.clone();
+    if let Some(id) = job.doc {
+        let d = &site.docs[id];
+        let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
+        // A closed item publishes nothing but its title and meeting: its text is never
+        // even rendered.
+        let (html, toc): (String, Vec<TocEntry>) = if closed {
+            (String::new(), Vec::new())
+        } else {
+            let r = markdown::render(
+                &d.body,
+                &Rel {
+                    from: &job.path,
+                    style: b.style,
+                },
+            );
+            (r.html, r.toc)
+        };
+        ctx["content"] = Value::String(html);
+        ctx["toc"] = serde_json::to_value(toc).unwrap_or(Value::Null);
+    }
+    let file = format!("{}index.html", job.path);
+    let html = render_page(
+        theme,
+        base,
+        job.template,
+        &job.path,
+        &job.title,
+        job.description.as_deref(),
+        &ctx,
+        job.doc.map(|id| site.docs[id].file.as_str()),
+        opts,
+    )?;
+    Ok(OutFile {
+        path: file,
+        data: OutData::Bytes(html.into_bytes()),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_page(
+    theme: &Theme,
+    base: &Value,
+    template: &str,
+    path: &str,
+    title: &str,
+    description: Option<&str>,
+    ctx: &Value,
+    source: Option<&str>,
+    opts: RenderOptions,
+) -> Result<String, Diagnostic> {
+    let mut c = tera::Context::from_value(base.clone()).expect("base context is an object");
+    if let Value::Object(m) = ctx {
+        for (k, v) in m {
+            c.insert(k.as_str(), v);
+        }
+    }
+    // 404.html sits at the root but is shown at any depth; its links must be absolute
+    // from the site root, which the base URL's path gives.
+    let root = if path == "404.html" {
+        base["site"]["base_path"]
+            .as_str()
+            .unwrap_or("/")
+            .to_string()
+    } else {
+        urls::relative(path, "", LinkStyle::Pretty)
+    };
+    c.insert("root", &root);
+    c.insert("page_path", path);
+    c.insert("page_title", title);
+    c.insert("page_description", &description);
+    c.insert(
+        "index_suffix",
+        if opts.style == LinkStyle::ExplicitIndex {
+            "index.html"
+        } else {
+            ""
+        },
+    );
+    let canonical = format!(
+        "{}{}",
+        base["site"]["base_url"].as_str().unwrap_or(""),
+        if path == "404.html" { "" } else { path }
+    );
+    c.insert("canonical", &canonical);
+    theme.tera.render(template, &c).map_err(|e| {
+        Diagnostic::error(
+            source.unwrap_or(template),
+            format!(
+                "the page could not be rendered with the template `{template}`: {}",
+                render_error_message(&e)
+            ),
+        )
+    })
+}
+
+fn base_context(site: &Site, b: &Builder) -> Value {
+    let cfg = &site.config;
+    let base_path = cfg
+        .base_url
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{p}"))
+        .unwrap_or_else(|| "/".into());
+    let accessibility = site.accessibility_page.map(|id| b.link(id));
+    let mut menu: Vec<(u32, Link)> = site
+        .docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| match &d.data {
+            Data::Page(p) => p.menu.map(|m| (m, b.link(i))),
+            _ => None,
+        })
+        .collect();
+    menu.sort_by(|a, c| (a.0, &a.1.title).cmp(&(c.0, &c.1.title)));
+    json!({
+        "lang": cfg.language.code(),
+        "t": b.theme.strings,
+        "site": {
+            "title": cfg.title,
+            "description": cfg.description,
+            "organisation": cfg.organisation,
+            "contact": cfg.contact,
+            "base_url": cfg.base_url,
+            "base_path": base_path,
+        },
+        "nav": [
+            { "path": b.path(urls::PLANS), "label": b.theme.t("nav.plans"), "section": "planer" },
+            { "path": b.path(urls::HEARINGS), "label": b.theme.t("nav.hearings"), "section": "hoeringer" },
+            { "path": b.path(urls::DECISIONS), "label": b.theme.t("nav.decisions"), "section": "beslutninger" },
+        ],
+        "menu": menu.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
+        "accessibility": accessibility,
+        "now": {
+            "iso": site.now.to_rfc3339(),
+            "date": site.now.date_naive().to_string(),
+            "display": crate::format::moment_display(&site.now, cfg.language),
+        },
+        "generator": format!("planpub {}", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+fn sorted_by_title(site: &Site, kind: ContentType) -> Vec<DocId> {
+    let mut v: Vec<DocId> = site.of_kind(kind).map(|(i, _)| i).collect();
+    v.sort_by(|&a, &b| {
+        site.docs[a]
+            .title
+            .to_lowercase()
+            .cmp(&site.docs[b].title.to_lowercase())
+            .then(a.cmp(&b))
+    });
+    v
+}
+
+type HearingGroups = (Vec<DocId>, Vec<DocId>, BTreeMap<i32, Vec<DocId>>);
+
+/// Open hearings by deadline, upcoming by opening, closed by year (newest first within).
+pub(crate) fn hearing_groups(site: &Site, hearings: &[DocId]) -> HearingGroups {
+    let tz = site.now.timezone();
+    let mut open = Vec::new();
+    let mut upcoming = Vec::new();
+    let mut closed: BTreeMap<i32, Vec<DocId>> = BTreeMap::new();
+    for &id in hearings {
+        let Data::Hearing(h) = &site.docs[id].data else {
+            continue;
+        };
+        match state::hearing_state(h, &site.now) {
+            HearingState::Open => open.push(id),
+            HearingState::Upcoming => upcoming.push(id),
+            HearingState::Closed => {
+                let y = state::deadline(h, &tz)
+                    .map(|d| chrono::Datelike::year(&d))
+                    .unwrap_or(0);
+                closed.entry(y).or_default().push(id);
+            }
+        }
+    }
+    let key = |id: &DocId,
+               f: fn(
+        &crate::content::Hearing,
+        &chrono_tz::Tz,
+    ) -> Option<chrono::DateTime<chrono_tz::Tz>>| {
+        let Data::Hearing(h) = &site.docs[*id].data else {
+            unreachable!()
+        };
+        (f(h, &tz), *id)
+    };
+    open.sort_by_key(|id| key(id, state::deadline));
+    upcoming.sort_by_key(|id| key(id, state::opening));
+    for v in closed.values_mut() {
+        v.sort_by_key(|id| std::cmp::Reverse(key(id, state::deadline)));
+    }
+    (open, upcoming, closed)
+}
+
+type MeetingKey = (chrono::NaiveDate, String, String);
+
+/// Decisions grouped by meeting (date, body), oldest first; items in agenda order.
+fn meeting_groups(
+    site: &Site,
+    b: &Builder,
+    decisions: &[DocId],
+) -> Vec<(MeetingKey, MeetingGroup)> {
+    let mut groups: BTreeMap<MeetingKey, MeetingGroup> = BTreeMap::new();
+    for &id in decisions {
+        let Data::Decision(x) = &site.docs[id].data else {
+            continue;
+        };
+        let Some(day) = x.meeting.start() else {
+            continue;
+        };
+        let key = (day, x.body_slug.to_string(), x.body.clone());
+        let g = groups.entry(key).or_insert_with(|| MeetingGroup {
+            body: x.body.clone(),
+            body_path: b.path(&urls::body_path(&x.body_slug)),
+            date: crate::format::date_view(&x.meeting, site.config.language),
+            path: b.path(&urls::meeting_path(&x.body_slug, x)),
+            items: Vec::new(),
+        });
+        let closed = x.access == Access::Closed;
+        g.items.push(MeetingItem {
+            item: x.item,
+            link: b.link(id),
+            closed,
+            outcomes: if closed {
+                Vec::new()
+            } else {
+                x.recommendations
+                    .iter()
+                    .filter_map(|r| r.outcome)
+                    .map(|o| b.theme.t(&format!("outcome.{}", o.as_str())))
+                    .collect()
+            },
+        });
+    }
+    for g in groups.values_mut() {
+        g.items.sort_by_key(|i| i.item);
+    }
+    groups.into_iter().collect()
+}
+
+/// Timeline rows across all plans that are happening now or coming, soonest first.
+fn upcoming_milestones(site: &Site, docs: &[DocView], max: usize) -> Vec<Value> {
+    let today = site.now.date_naive();
+    let mut rows: Vec<(chrono::NaiveDate, usize, Value)> = Vec::new();
+    for (id, d) in site.docs.iter().enumerate() {
+        let Data::Plan(p) = &d.data else { continue };
+        for (i, r) in p.timeline.iter().enumerate() {
+            let Some(date) = r.when.date() else { continue };
+            if state::entry_state(date, today) != state::EntryState::Upcoming {
+                continue;
+            }
+            let Some(start) = date.start() else { continue };
+            rows.push((
+                start,
+                id * 10_000 + i,
+                json!({
+                    "when": crate::format::date_view(date, site.config.language),
+                    "what": r.what,
+                    "plan": docs[id].link,
+                }),
+            ));
+        }
+    }
+    rows.sort_by_key(|a| (a.0, a.1));
+    rows.into_iter().take(max).map(|(_, _, v)| v).collect()
+}
