@@ -183,11 +183,13 @@ pub fn record(site: &Site, id: DocId) -> Value {
                         .collect(),
                 ),
             );
+            let outcome = state::outcome_public(h, &site.now);
             m.insert(
                 "responses".into(),
                 Value::Array(
                     h.responses
                         .iter()
+                        .filter(|_| outcome)
                         .map(|r| json!({ "from": r.from, "received": opt_date(&r.received), "file": r.file.as_ref().map(|a| attachment(site, d, a)) }))
                         .collect(),
                 ),
@@ -196,6 +198,7 @@ pub fn record(site: &Site, id: DocId) -> Value {
                 "summary_note".into(),
                 h.summary_note
                     .as_ref()
+                    .filter(|_| outcome)
                     .map(|a| attachment(site, d, a))
                     .unwrap_or(Value::Null),
             );
@@ -296,7 +299,10 @@ fn index_entry(site: &Site, id: DocId) -> Value {
 }
 
 pub fn api_files(site: &Site) -> Vec<OutFile> {
-    let mut out = Vec::new();
+    let mut out = vec![OutFile {
+        path: "api/next-change.json".into(),
+        data: OutData::Bytes(pretty(&crate::schedule::next_change_json(site))),
+    }];
     for kind in [
         ContentType::Plan,
         ContentType::Hearing,

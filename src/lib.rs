@@ -3,20 +3,27 @@
 #![allow(clippy::result_large_err)]
 
 pub mod api;
+pub mod archive;
+pub mod checks;
 pub mod clock;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod events;
+pub mod feeds;
 pub mod format;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod schedule;
+pub mod server;
 pub mod site;
 pub mod slug;
 pub mod state;
+pub mod syndication;
 pub mod theme;
 pub mod urls;
 pub mod yaml;

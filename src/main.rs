@@ -68,6 +68,26 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Show how planpub reads a date text (start, end, precision, display form)
+    Date {
+        /// The date as staff would write it, e.g. "ultimo april 2008"
+        text: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Use the date conventions and language of the site in this folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The year for a date written without one
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// List every future moment at which some page changes, so the site can be rebuilt
+    Schedule {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Create a new site folder that builds at once
     Init {
         /// The folder to create
@@ -236,6 +256,48 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Date {
+            text,
+            format,
+            root,
+            year,
+        } => date_command(&text, format, &root, year),
+        Command::Schedule { site, format } => {
+            let opts = match options(&site) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match pipeline::load(&opts) {
+                Ok(loaded) => {
+                    let changes = planpub::schedule::changes(&loaded.site);
+                    match format {
+                        Format::Json => println!(
+                            "{}",
+                            serde_json::to_string_pretty(&changes).unwrap_or_default()
+                        ),
+                        Format::Text => {
+                            if changes.is_empty() {
+                                println!(
+                                    "Nothing on the site changes after {}.",
+                                    loaded.site.now.to_rfc3339()
+                                );
+                            }
+                            for c in &changes {
+                                println!("{}  {}  ({})", c.at.to_rfc3339(), c.what, c.page);
+                            }
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report(&diags);
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Init { dir } => match planpub::scaffold::init(&dir, today()) {
             Ok(files) => {
                 println!(
@@ -251,5 +313,41 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option<i32>) -> ExitCode {
+    use planpub::dates::{FuzzyDate, ParseContext};
+    let cfg = planpub::config::SiteConfig::load(root).ok();
+    let conventions = cfg.as_ref().map(|c| c.dates).unwrap_or_default();
+    let lang = cfg.as_ref().map(|c| c.language).unwrap_or_default();
+    let ctx = ParseContext {
+        conventions: &conventions,
+        default_year: year,
+    };
+    match FuzzyDate::parse(text, &ctx) {
+        Ok(d) => {
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&d.to_json()).unwrap_or_default()
+                ),
+                Format::Text => {
+                    let iso = |x: Option<chrono::NaiveDate>| {
+                        x.map(|d| d.to_string()).unwrap_or_else(|| "(open)".into())
+                    };
+                    println!("text:      {}", d.text());
+                    println!("start:     {}", iso(d.start()));
+                    println!("end:       {}", iso(d.end()));
+                    println!("precision: {}", d.precision().as_str());
+                    println!("display:   {}", d.display(lang.date_lang()));
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -100,6 +100,9 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let now = opts.now.resolve(&config.tz());
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
+    if let Some(site) = &site {
+        diags.extend(crate::checks::check_hearings(site));
+    }
     match site {
         Some(site) if !diags.has_errors() => Ok(Loaded {
             site,
@@ -113,19 +116,29 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
 /// Every file of the site, rendered.
 pub fn render_all(loaded: &Loaded, style: LinkStyle) -> Result<Vec<OutFile>, Diagnostics> {
     let site = &loaded.site;
-    let mut files =
-        render::render_site(site, &loaded.theme, RenderOptions { style }).map_err(|ds| {
+    let events = crate::events::site_events(site, &|k| loaded.theme.t(k));
+    let mut files = render::render_site(site, &loaded.theme, RenderOptions { style }, &events)
+        .map_err(|ds| {
             let mut d = Diagnostics::new();
             d.extend(ds);
             d.sorted()
         })?;
     files.extend(crate::api::api_files(site));
+    files.extend(crate::syndication::syndication_files(
+        site,
+        &loaded.theme,
+        &events,
+    ));
     for d in &site.docs {
         let closed = matches!(&d.data, crate::content::Data::Decision(x) if x.access == crate::content::Access::Closed);
         if closed {
             continue;
         }
-        for a in d.all_files() {
+        let with_outcome = match &d.data {
+            crate::content::Data::Hearing(h) => crate::state::outcome_public(h, &site.now),
+            _ => true,
+        };
+        for a in d.all_files(with_outcome) {
             if a.from_static {
                 continue; // published with the rest of static/
             }

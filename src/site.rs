@@ -56,6 +56,16 @@ pub struct Site {
     pub by_slug: BTreeMap<Slug, DocId>,
     pub rel: Relations,
     pub accessibility_page: Option<DocId>,
+    /// Documents held back by a future `publish_at` (not drafts): they appear when it
+    /// arrives, so the site must be rebuilt then.
+    pub embargoed: Vec<Embargoed>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Embargoed {
+    pub file: String,
+    pub title: String,
+    pub at: DateTime<Tz>,
 }
 
 /// Whether a document may appear in the output at `now`.
@@ -204,6 +214,18 @@ impl Site {
             }
         }
 
+        let embargoed: Vec<Embargoed> = all
+            .iter()
+            .filter(|d| !d.draft && !is_public(d, &now, include_drafts))
+            .filter_map(|d| {
+                let at = moment_start(d.publish_at.as_ref()?, &now.timezone())?;
+                Some(Embargoed {
+                    file: d.file.clone(),
+                    title: d.title.clone(),
+                    at,
+                })
+            })
+            .collect();
         let mut docs: Vec<Document> = all
             .into_iter()
             .filter(|d| is_public(d, &now, include_drafts))
@@ -253,6 +275,7 @@ impl Site {
                 by_slug,
                 rel,
                 accessibility_page,
+                embargoed,
             }),
             diags,
         )

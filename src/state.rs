@@ -77,3 +77,9 @@ pub fn entry_state(d: &FuzzyDate, today: NaiveDate) -> EntryState {
         _ => EntryState::Now,
     }
 }
+
+/// Responses and the hearing note are published only once the hearing has closed, so
+/// staff can add them in advance without anything appearing early.
+pub fn outcome_public(h: &Hearing, now: &DateTime<Tz>) -> bool {
+    hearing_state(h, now) == HearingState::Closed
+}

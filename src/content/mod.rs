@@ -210,13 +210,16 @@ impl Document {
         }
     }
 
-    /// Every attachment-like file the document publishes.
-    pub fn all_files(&self) -> Vec<&Attachment> {
+    /// Every attachment-like file the document publishes; a hearing's responses and
+    /// note only when `with_outcome` (after its deadline).
+    pub fn all_files(&self, with_outcome: bool) -> Vec<&Attachment> {
         let mut v: Vec<&Attachment> = self.attachments.iter().collect();
         if let Data::Hearing(h) = &self.data {
             v.extend(h.documents.iter());
-            v.extend(h.responses.iter().filter_map(|r| r.file.as_ref()));
-            v.extend(h.summary_note.iter());
+            if with_outcome {
+                v.extend(h.responses.iter().filter_map(|r| r.file.as_ref()));
+                v.extend(h.summary_note.iter());
+            }
         }
         v
     }

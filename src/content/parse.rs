@@ -3,7 +3,7 @@
 use super::frontmatter::{self, SplitError};
 use super::raw::{self, ContentType, FileRef, Text};
 use super::*;
-use crate::dates::{ACCEPTED_FORMS, DateConventions, FuzzyDate, ParseContext};
+use crate::dates::{DateConventions, FuzzyDate, ParseContext};
 use crate::diagnostics::{Diagnostic, did_you_mean, rel_display};
 use crate::yaml::{self, PathSeg, Shape};
 use serde_norway::Value;
@@ -305,8 +305,8 @@ impl Parser<'_> {
         match FuzzyDate::parse(&text.0, &ctx) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.err(path, e.to_string()).help =
-                    Some(format!("dates can be written like this:\n{ACCEPTED_FORMS}"));
+                // The message of a text that is no date already lists the forms.
+                self.err(path, e.to_string());
                 None
             }
         }

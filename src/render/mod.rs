@@ -86,6 +86,7 @@ pub fn render_site(
     site: &Site,
     theme: &Theme,
     opts: RenderOptions,
+    events: &[crate::events::SiteEvent],
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let lang = site.config.language;
     let b = Builder {
@@ -288,6 +289,17 @@ pub fn render_site(
         });
     }
 
+    // Calendar: what is coming across the site, soonest first; the past by month.
+    let (coming, past) = calendar_groups(site, &b, events);
+    jobs.push(Job {
+        path: "kalender/".into(),
+        template: "calendar.html",
+        title: t("calendar.title"),
+        description: Some(t("calendar.description")),
+        ctx: json!({ "upcoming": coming, "past_months": past }),
+        doc: None,
+    });
+
     // Home.
     let milestones = upcoming_milestones(site, &docs, 8);
     let latest: Vec<&MeetingGroup> = meeting_values.iter().rev().take(3).copied().collect();
@@ -475,8 +487,16 @@ fn base_context(site: &Site, b: &Builder) -> Value {
             { "path": b.path(urls::PLANS), "label": b.theme.t("nav.plans"), "section": "planer" },
             { "path": b.path(urls::HEARINGS), "label": b.theme.t("nav.hearings"), "section": "hoeringer" },
             { "path": b.path(urls::DECISIONS), "label": b.theme.t("nav.decisions"), "section": "beslutninger" },
+            { "path": b.path("kalender/"), "label": b.theme.t("nav.calendar"), "section": "kalender" },
         ],
         "menu": menu.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
+        "feeds": [
+            { "path": crate::syndication::FEED_ALL, "title": b.theme.t("feeds.all") },
+            { "path": crate::syndication::FEED_HEARINGS, "title": b.theme.t("feeds.hearings") },
+            { "path": crate::syndication::FEED_DECISIONS, "title": b.theme.t("feeds.decisions") },
+            { "path": crate::syndication::FEED_PLANS, "title": b.theme.t("feeds.plans") },
+        ],
+        "site_calendar": crate::syndication::SITE_CALENDAR,
         "accessibility": accessibility,
         "now": {
             "iso": site.now.to_rfc3339(),
@@ -611,4 +631,76 @@ fn upcoming_milestones(site: &Site, docs: &[DocView], max: usize) -> Vec<Value> 
     }
     rows.sort_by_key(|a| (a.0, a.1));
     rows.into_iter().take(max).map(|(_, _, v)| v).collect()
+}
+
+#[derive(Serialize)]
+struct CalendarItem {
+    when: crate::format::DateView,
+    title: String,
+    kind: &'static str,
+    doc: Link,
+    state: &'static str,
+}
+
+#[derive(Serialize)]
+struct CalendarMonth {
+    label: String,
+    items: Vec<CalendarItem>,
+}
+
+/// Upcoming and current events soonest first; past events grouped by month, newest first.
+fn calendar_groups(
+    site: &Site,
+    b: &Builder,
+    events: &[crate::events::SiteEvent],
+) -> (Vec<CalendarItem>, Vec<CalendarMonth>) {
+    let today = site.now.date_naive();
+    let lang = site.config.language;
+    let mut upcoming = Vec::new();
+    let mut past: BTreeMap<(i32, u32), Vec<CalendarItem>> = BTreeMap::new();
+    for e in events {
+        let closed =
+            matches!(&site.docs[e.doc].data, Data::Decision(x) if x.access == Access::Closed);
+        let item = CalendarItem {
+            when: crate::format::date_view(&e.date, lang),
+            title: if closed {
+                site.docs[e.doc].title.clone()
+            } else {
+                e.title.clone()
+            },
+            kind: e.kind.as_str(),
+            doc: b.link(e.doc),
+            state: if e.when.last_day() < today {
+                "done"
+            } else if e.when.first_day() > today {
+                "upcoming"
+            } else {
+                "now"
+            },
+        };
+        if e.when.last_day() >= today {
+            upcoming.push(item);
+        } else {
+            let d = e.when.first_day();
+            past.entry((d.year(), d.month())).or_default().push(item);
+        }
+    }
+    let months = past
+        .into_iter()
+        .rev()
+        .map(|((y, m), items)| {
+            let first = chrono::NaiveDate::from_ymd_opt(y, m, 1).expect("valid month");
+            let label = crate::dates::FuzzyDate::parse(
+                &first.format("%Y-%m").to_string(),
+                &crate::dates::ParseContext {
+                    conventions: &Default::default(),
+                    default_year: None,
+                },
+            )
+            .map(|d| d.display(lang.date_lang()))
+            .unwrap_or_else(|_| first.format("%Y-%m").to_string());
+            CalendarMonth { label, items }
+        })
+        .collect();
+    (upcoming, months)
 }

@@ -199,6 +199,8 @@ pub struct DocView {
     pub updated: Option<DateView>,
     pub attachments: Vec<AttachmentView>,
     pub draft: bool,
+    /// The document's own iCalendar file (plans and hearings).
+    pub calendar: Option<String>,
     pub plan: Option<PlanView>,
     pub hearing: Option<HearingView>,
     pub decision: Option<DecisionView>,
@@ -311,6 +313,11 @@ impl Builder<'_> {
             },
             draft: d.draft
                 || d.publish_at.is_some() && !crate::site::is_public(d, &self.site.now, false),
+            calendar: matches!(
+                d.kind(),
+                crate::content::ContentType::Plan | crate::content::ContentType::Hearing
+            )
+            .then(|| crate::syndication::doc_calendar_path(d)),
             plan: None,
             hearing: None,
             decision: None,
@@ -495,6 +502,7 @@ impl Builder<'_> {
         let now = &self.site.now;
         let tz = now.timezone();
         let st = state::hearing_state(h, now);
+        let outcome = state::outcome_public(h, now);
         let deadline = state::deadline(h, &tz);
         let subject = match &h.case_number {
             Some(c) => format!("{} ({} {c})", d.title, self.t("hearing.case_number")),
@@ -545,13 +553,20 @@ impl Builder<'_> {
             responses: h
                 .responses
                 .iter()
+                .filter(|_| outcome)
+                .collect::<Vec<_>>()
+                .iter()
                 .map(|r| ResponseView {
                     from: r.from.clone(),
                     received: r.received.as_ref().map(|x| date_view(x, self.lang)),
                     file: r.file.as_ref().map(|a| self.attachment(d, a)),
                 })
                 .collect(),
-            summary_note: h.summary_note.as_ref().map(|a| self.attachment(d, a)),
+            summary_note: h
+                .summary_note
+                .as_ref()
+                .filter(|_| outcome)
+                .map(|a| self.attachment(d, a)),
             decisions: self.links(
                 self.site
                     .rel

@@ -1,0 +1,94 @@
+//! `sitemap.xml` (sitemaps.org protocol 0.9) and `robots.txt`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+/// One page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapUrl {
+    /// Absolute URL of the page.
+    pub loc: String,
+    /// Date the page's content last changed, written as `YYYY-MM-DD`.
+    pub lastmod: Option<NaiveDate>,
+}
+
+/// Writes a sitemaps.org 0.9 `urlset`.
+///
+/// * `loc` is URL-escaped as the protocol asks: characters outside ASCII (`æ`, `ø`, `å`),
+///   spaces and control characters become UTF-8 `%XX` escapes; then `& < > " '` become
+///   XML entities.
+/// * URLs are sorted by the written `loc`; a `loc` given twice is written once, with the
+///   latest of its `lastmod` dates.
+/// * The protocol allows at most 50,000 URLs (and 50 MB) per file; splitting into a sitemap
+///   index is left to the caller.
+pub fn sitemap(urls: &[SitemapUrl]) -> String {
+    let mut by_loc: BTreeMap<String, Option<NaiveDate>> = BTreeMap::new();
+    for url in urls {
+        let lastmod = by_loc.entry(url_escape(url.loc.trim())).or_insert(None);
+        *lastmod = (*lastmod).max(url.lastmod);
+    }
+
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in &by_loc {
+        out.push_str("  <url>\n    <loc>");
+        out.push_str(&xml_escape(loc));
+        out.push_str("</loc>\n");
+        if let Some(date) = lastmod {
+            out.push_str(&format!(
+                "    <lastmod>{}</lastmod>\n",
+                date.format("%Y-%m-%d")
+            ));
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt` that allows everything and names the sitemap.
+pub fn robots_txt(sitemap_url: &str) -> String {
+    let url: String = sitemap_url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    format!("User-agent: *\nAllow: /\nSitemap: {url}\n")
+}
+
+/// Percent-encodes (as UTF-8) everything that may not appear literally in a URI: non-ASCII,
+/// space, control characters and `" < > \ ^ ` { | }`. Everything else, including existing
+/// `%XX` escapes, is kept.
+fn url_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let literal = c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c);
+        if literal {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
