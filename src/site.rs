@@ -95,7 +95,9 @@ pub fn moment_start(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
 /// The last moment of a date: its end time if given, else the end of its last day.
 pub fn moment_end(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
     let day = d.end()?;
-    match d.end_time() {
+    // A single day with one time (`2008-06-20 12:00`) ends at that time.
+    let single_time = (d.start() == d.end()).then(|| d.start_time()).flatten();
+    match d.end_time().or(single_time) {
         Some(t) => local(tz, day.and_time(t), d),
         None => {
             let next = day.succ_opt()?.and_time(NaiveTime::MIN);
