@@ -51,6 +51,22 @@ enum Command {
         /// Override base_url from site.yaml
         #[arg(long)]
         base_url: Option<String>,
+        /// Write links ending in index.html, so the site also works opened from disk
+        #[arg(long)]
+        offline: bool,
+    },
+    /// Build the site and write an archival snapshot: a BagIt bag and a WARC file
+    Snapshot {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Folder for the snapshot (default: snapshot/ in the site folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Verify a BagIt bag: every file present, none extra, every checksum right
+    Verify {
+        /// The bag folder
+        bag: PathBuf,
     },
     /// Check everything without writing anything
     Check {
@@ -157,6 +173,7 @@ fn main() -> ExitCode {
             site,
             out,
             base_url,
+            offline,
         } => {
             let mut opts = match options(&site) {
                 Ok(o) => o,
@@ -169,6 +186,9 @@ fn main() -> ExitCode {
                 opts.out = out;
             }
             opts.base_url = base_url;
+            if offline {
+                opts.style = planpub::urls::LinkStyle::ExplicitIndex;
+            }
             let started = std::time::Instant::now();
             match pipeline::build(&opts) {
                 Ok(r) => {
@@ -256,6 +276,48 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Snapshot { site, out } => {
+            let opts = match options(&site) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let out = out.unwrap_or_else(|| site.root.join("snapshot"));
+            match planpub::snapshot::snapshot(&opts, &out) {
+                Ok(r) => {
+                    report(&r.warnings);
+                    println!(
+                        "Bag:  {} ({} files, {:.1} MB)",
+                        r.bag_dir.display(),
+                        r.files,
+                        r.bytes as f64 / 1e6
+                    );
+                    println!("WARC: {}", r.warc_path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report(&diags);
+                    eprintln!("No snapshot was written ({}).", summary(&diags));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Verify { bag } => match planpub::archive::verify_bag(&bag) {
+            Ok(r) => {
+                println!("{r}");
+                if r.problems.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Date {
             text,
             format,

@@ -188,6 +188,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(d);
     }
     let loaded = load(opts)?;
+    let ledger_update = ledger_gate(opts, &loaded)?;
     let files = render_all(&loaded, opts.style)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let stats = crate::output::write_site(&opts.root, &opts.out, &files).map_err(|e| {
@@ -195,12 +196,53 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         d.push(Diagnostic::error(display(&opts.out), e.to_string()));
         d
     })?;
+    save_ledger(opts, ledger_update)?;
     Ok(BuildReport {
         pages,
         files: stats.files,
         bytes: stats.bytes,
         warnings: loaded.warnings,
     })
+}
+
+/// Checks the decision ledger; returns the updated ledger to save once the site is
+/// written. A preview with drafts records nothing.
+pub fn ledger_gate(
+    opts: &BuildOptions,
+    loaded: &Loaded,
+) -> Result<Option<crate::ledger::Ledger>, Diagnostics> {
+    if opts.drafts {
+        return Ok(None);
+    }
+    let ledger = crate::ledger::load(&opts.root).map_err(|d| {
+        let mut ds = Diagnostics::new();
+        ds.push(d);
+        ds
+    })?;
+    let (update, problems) = crate::ledger::reconcile(&loaded.site, &ledger);
+    if !problems.is_empty() {
+        let mut ds = Diagnostics::new();
+        ds.extend(problems);
+        return Err(ds.sorted());
+    }
+    Ok(update)
+}
+
+pub fn save_ledger(
+    opts: &BuildOptions,
+    update: Option<crate::ledger::Ledger>,
+) -> Result<(), Diagnostics> {
+    if let Some(ledger) = update {
+        crate::ledger::save(&opts.root, &ledger).map_err(|e| {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                crate::ledger::FILE_NAME,
+                format!("cannot write the decision ledger: {e}"),
+            ));
+            d
+        })?;
+    }
+    Ok(())
 }
 
 fn display(p: &Path) -> String {

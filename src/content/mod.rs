@@ -188,6 +188,8 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     pub body: String,
     pub body_first_line: usize,
+    /// SHA-256 (hex) of the whole source file, for the decision ledger.
+    pub source_sha256: String,
     pub data: Data,
 }
 

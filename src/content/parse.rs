@@ -91,7 +91,7 @@ pub fn parse_text(
         diags: Vec::new(),
         dir: path.parent().unwrap_or(env.root).to_path_buf(),
     };
-    let doc = p.document(path, value, &split);
+    let doc = p.document(path, value, &split, text);
     let diags = p.diags;
     let ok = !diags.iter().any(Diagnostic::is_error);
     (if ok { doc } else { None }, diags)
@@ -166,6 +166,7 @@ impl Parser<'_> {
         path: &Path,
         value: Value,
         split: &frontmatter::Split,
+        text: &str,
     ) -> Option<Document> {
         if !matches!(value, Value::Mapping(_)) {
             self.err(
@@ -245,6 +246,7 @@ impl Parser<'_> {
             attachments,
             body: split.body.to_string(),
             body_first_line: split.body_first_line,
+            source_sha256: sha256_hex(text.as_bytes()),
             data,
         })
     }
@@ -680,4 +682,12 @@ fn guess_type_from_folder(path: &Path) -> Option<&'static str> {
             "sider" | "pages" => Some("page"),
             _ => None,
         })
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
