@@ -298,7 +298,7 @@ fn index_entry(site: &Site, id: DocId) -> Value {
     Value::Object(m)
 }
 
-pub fn api_files(site: &Site) -> Vec<OutFile> {
+pub fn api_files(site: &Site, scope: &crate::render::Scope) -> Vec<OutFile> {
     let mut out = vec![OutFile {
         path: "api/next-change.json".into(),
         data: OutData::Bytes(pretty(&crate::schedule::next_change_json(site))),
@@ -311,7 +311,7 @@ pub fn api_files(site: &Site) -> Vec<OutFile> {
         let plural = format!("{}s", kind.as_str());
         let mut ids: Vec<DocId> = site.of_kind(kind).map(|(i, _)| i).collect();
         ids.sort_by(|&a, &b| site.docs[a].slug.cmp(&site.docs[b].slug));
-        for &id in &ids {
+        for &id in ids.iter().filter(|&&id| scope.includes_doc(id)) {
             out.push(OutFile {
                 path: format!("api/{plural}/{}.json", site.docs[id].slug),
                 data: OutData::Bytes(pretty(&record(site, id))),

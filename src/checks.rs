@@ -2,7 +2,7 @@
 //! depend on each other's dates, on the site's rules, or on the build moment.
 
 use crate::content::Data;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::Site;
 use crate::state::{self, HearingState};
 use crate::yaml::PathSeg;
@@ -38,8 +38,15 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
         let r = &h.respond;
         let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
         if blank(&r.email) && blank(&r.address) && blank(&r.url) {
+            // A draft is a preview and may still be incomplete; a published hearing may not.
+            let severity = if d.draft {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             out.push(
-                src.error(
+                src.diag(
+                    severity,
                     &[k("respond")],
                     "the hearing gives citizens no way to respond",
                 )

@@ -63,6 +63,20 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Preview the site: build, serve on this machine, rebuild and reload on every save
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on (default: a free port)
+        #[arg(long)]
+        port: Option<u16>,
+        /// Address to listen on (default: 127.0.0.1, this machine only)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Verify a BagIt bag: every file present, none extra, every checksum right
     Verify {
         /// The bag folder
@@ -300,6 +314,27 @@ fn main() -> ExitCode {
                 Err(diags) => {
                     report(&diags);
                     eprintln!("No snapshot was written ({}).", summary(&diags));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => {
+            let opts = match options(&site) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match planpub::serve::serve(opts, planpub::serve::ServeOptions { bind, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
                     ExitCode::FAILURE
                 }
             }

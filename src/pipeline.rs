@@ -10,6 +10,7 @@ use crate::theme::{Asset, Theme};
 use crate::urls::LinkStyle;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -40,53 +41,71 @@ impl BuildOptions {
 /// A site read and checked, ready to render.
 pub struct Loaded {
     pub site: Site,
-    pub theme: Theme,
+    pub theme: Arc<Theme>,
     pub warnings: Diagnostics,
+}
+
+/// Reads `site.yaml`, applying the `--base-url` override.
+pub fn load_config(opts: &BuildOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut config = SiteConfig::load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+    }
+    Ok(config)
+}
+
+/// The Markdown files of the site, or why they cannot be listed.
+pub fn content_files(opts: &BuildOptions) -> Result<Vec<PathBuf>, Diagnostic> {
+    discover::markdown_files(&opts.root.join("content")).map_err(|e| {
+        Diagnostic::error("content", format!("cannot read the content folder: {e}"))
+            .help("a site keeps its Markdown files in a folder named `content` next to `site.yaml`")
+    })
+}
+
+/// Parses files in parallel; each result keeps its own warnings and errors.
+pub fn parse_files(
+    opts: &BuildOptions,
+    conventions: &crate::dates::DateConventions,
+    files: &[PathBuf],
+) -> Vec<(Option<crate::content::Document>, Vec<Diagnostic>)> {
+    let env = parse::ParseEnv {
+        root: &opts.root,
+        conventions,
+    };
+    files
+        .par_iter()
+        .map(|p| parse::parse_file(&env, p))
+        .collect()
 }
 
 /// Reads and checks everything; on failure returns every problem found.
 pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let mut config = match SiteConfig::load(&opts.root) {
+    let config = match load_config(opts) {
         Ok(c) => Some(c),
         Err(ds) => {
             diags.extend(ds);
             None
         }
     };
-    if let (Some(c), Some(url)) = (config.as_mut(), &opts.base_url) {
-        c.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-    }
     let default_conv = Default::default();
     let conventions = config.as_ref().map(|c| &c.dates).unwrap_or(&default_conv);
-    let content_dir = opts.root.join("content");
-    let files = match discover::markdown_files(&content_dir) {
-        Ok(f) => f,
-        Err(e) => {
-            diags.push(Diagnostic::error("content", format!("cannot read the content folder: {e}")).help("a site keeps its Markdown files in a folder named `content` next to `site.yaml`"));
-            Vec::new()
-        }
-    };
-    let env = parse::ParseEnv {
-        root: &opts.root,
-        conventions,
-    };
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|p| parse::parse_file(&env, p))
-        .collect();
-    let mut docs = Vec::with_capacity(parsed.len());
-    for (doc, ds) in parsed {
+    let files = content_files(opts).unwrap_or_else(|d| {
+        diags.push(d);
+        Vec::new()
+    });
+    let mut docs = Vec::with_capacity(files.len());
+    for (doc, ds) in parse_files(opts, conventions, &files) {
         diags.extend(ds);
         docs.extend(doc);
     }
     let theme = match &config {
         Some(c) => match Theme::load(&opts.root, c) {
-            Ok(t) => Some(t),
+            Ok(t) => Some(Arc::new(t)),
             Err(ds) => {
                 diags.extend(ds);
                 None
@@ -94,6 +113,17 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
         },
         None => None,
     };
+    finish(opts, config, theme, docs, diags)
+}
+
+/// Resolves and checks parsed documents into a site ready to render.
+pub fn finish(
+    opts: &BuildOptions,
+    config: Option<SiteConfig>,
+    theme: Option<Arc<Theme>>,
+    docs: Vec<crate::content::Document>,
+    mut diags: Diagnostics,
+) -> Result<Loaded, Diagnostics> {
     let (Some(config), Some(theme)) = (config, theme) else {
         return Err(diags.sorted());
     };
@@ -115,15 +145,26 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
 
 /// Every file of the site, rendered.
 pub fn render_all(loaded: &Loaded, style: LinkStyle) -> Result<Vec<OutFile>, Diagnostics> {
+    render_scoped(loaded, style, &render::Scope::all())
+}
+
+/// The files of the pages in `scope` (and every listing, feed and index).
+pub fn render_scoped(
+    loaded: &Loaded,
+    style: LinkStyle,
+    scope: &render::Scope,
+) -> Result<Vec<OutFile>, Diagnostics> {
     let site = &loaded.site;
     let events = crate::events::site_events(site, &|k| loaded.theme.t(k));
-    let mut files = render::render_site(site, &loaded.theme, RenderOptions { style }, &events)
-        .map_err(|ds| {
-            let mut d = Diagnostics::new();
-            d.extend(ds);
-            d.sorted()
-        })?;
-    files.extend(crate::api::api_files(site));
+    let mut files =
+        render::render_site(site, &loaded.theme, RenderOptions { style }, &events, scope).map_err(
+            |ds| {
+                let mut d = Diagnostics::new();
+                d.extend(ds);
+                d.sorted()
+            },
+        )?;
+    files.extend(crate::api::api_files(site, scope));
     files.extend(crate::syndication::syndication_files(
         site,
         &loaded.theme,

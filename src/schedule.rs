@@ -15,6 +15,9 @@ use serde::Serialize;
 pub struct Change {
     #[serde(serialize_with = "rfc3339")]
     pub at: DateTime<Tz>,
+    /// False for an embargoed item: staff may see it here, but nothing about it may
+    /// appear in the published site before its time.
+    pub public: bool,
     /// What changes, in plain words.
     pub what: String,
     /// Site-relative path of the page that changes, or the source file of an
@@ -36,18 +39,24 @@ pub fn changes(site: &Site) -> Vec<Change> {
     let now = site.now;
     let tz = now.timezone();
     let mut out = Vec::new();
+    for e in site.embargoed.iter().filter(|e| e.at > now) {
+        out.push(Change {
+            at: e.at,
+            public: false,
+            what: format!("\"{}\" is published (publish_at)", e.title),
+            page: e.file.clone(),
+        });
+    }
     let mut push = |at: Option<DateTime<Tz>>, what: String, page: String| {
         if let Some(at) = at.filter(|a| *a > now) {
-            out.push(Change { at, what, page });
+            out.push(Change {
+                at,
+                public: true,
+                what,
+                page,
+            });
         }
     };
-    for e in &site.embargoed {
-        push(
-            Some(e.at),
-            format!("\"{}\" is published (publish_at)", e.title),
-            e.file.clone(),
-        );
-    }
     for d in &site.docs {
         let page = urls::doc_path(d);
         match &d.data {
@@ -129,10 +138,20 @@ pub fn changes(site: &Site) -> Vec<Change> {
 pub fn next_change_json(site: &Site) -> serde_json::Value {
     let next = changes(site).into_iter().next();
     let next_at = next.as_ref().map(|c| c.at.to_rfc3339());
+    // An embargoed item is announced only as "something is scheduled": its title and
+    // file stay private until it is published.
+    let (what, page) = match &next {
+        Some(c) if c.public => (
+            Some(c.what.clone()),
+            Some(format!("{}{}", site.config.base_url, c.page)),
+        ),
+        Some(_) => (Some("scheduled publication".to_string()), None),
+        None => (None, None),
+    };
     serde_json::json!({
         "built_as_of": site.now.to_rfc3339(),
         "next_change": next_at,
-        "what": next.as_ref().map(|c| c.what.clone()),
-        "page": next.as_ref().map(|c| format!("{}{}", site.config.base_url, c.page)),
+        "what": what,
+        "page": page,
     })
 }

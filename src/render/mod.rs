@@ -37,6 +37,38 @@ pub struct RenderOptions {
     pub style: LinkStyle,
 }
 
+/// Which pages to render. A full build renders everything; the preview server renders
+/// only the pages a change can affect.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Only these documents' own pages (all other pages are still rendered).
+    pub docs: Option<std::collections::BTreeSet<DocId>>,
+    /// Only pages made with these templates.
+    pub templates: Option<std::collections::BTreeSet<String>>,
+}
+
+impl Scope {
+    pub fn all() -> Scope {
+        Scope::default()
+    }
+
+    fn includes(&self, job: &Job) -> bool {
+        let doc_ok = match (&self.docs, job.doc) {
+            (Some(set), Some(id)) => set.contains(&id),
+            _ => true,
+        };
+        let template_ok = match &self.templates {
+            Some(set) => set.contains(job.template),
+            None => true,
+        };
+        doc_ok && template_ok
+    }
+
+    pub fn includes_doc(&self, id: DocId) -> bool {
+        self.docs.as_ref().is_none_or(|s| s.contains(&id))
+    }
+}
+
 /// One page to render: its folder path, template and page-specific context.
 struct Job {
     path: String,
@@ -87,6 +119,7 @@ pub fn render_site(
     theme: &Theme,
     opts: RenderOptions,
     events: &[crate::events::SiteEvent],
+    scope: &Scope,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let lang = site.config.language;
     let b = Builder {
@@ -313,6 +346,7 @@ pub fn render_site(
     });
 
     let base = base_context(site, &b);
+    jobs.retain(|j| scope.includes(j));
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(site, theme, &b, &base, job, opts))
