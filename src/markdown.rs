@@ -139,6 +139,23 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// The text of a Markdown document without markup, without rendering HTML.
+pub fn plain_text(markdown: &str) -> String {
+    let mut plain = String::with_capacity(markdown.len());
+    for ev in Parser::new_ext(markdown, options()) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Item) => plain.push(' '),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A plain-text excerpt of at most `max` characters, cut at a word boundary.
 pub fn excerpt(plain: &str, max: usize) -> String {
     if plain.chars().count() <= max {

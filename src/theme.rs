@@ -214,3 +214,19 @@ pub fn render_error_message(e: &tera::Error) -> String {
     }
     msg
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_string() {
+        let da = default_strings(Language::Da);
+        let en = default_strings(Language::En);
+        assert!(da.len() > 100, "the Danish strings did not load");
+        let missing_en: Vec<_> = da.keys().filter(|k| !en.contains_key(*k)).collect();
+        let missing_da: Vec<_> = en.keys().filter(|k| !da.contains_key(*k)).collect();
+        assert!(missing_en.is_empty(), "missing in en.yaml: {missing_en:?}");
+        assert!(missing_da.is_empty(), "missing in da.yaml: {missing_da:?}");
+    }
+}

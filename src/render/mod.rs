@@ -333,6 +333,17 @@ pub fn render_site(
         doc: None,
     });
 
+    // Search: the page works with the index script; without JavaScript it links to
+    // the index pages.
+    jobs.push(Job {
+        path: crate::search::PAGE.into(),
+        template: "search.html",
+        title: t("search.title"),
+        description: Some(t("search.description")),
+        ctx: json!({ "index_script": crate::search::INDEX_FILE }),
+        doc: None,
+    });
+
     // Home.
     let milestones = upcoming_milestones(site, &docs, 8);
     let latest: Vec<&MeetingGroup> = meeting_values.iter().rev().take(3).copied().collect();
@@ -347,18 +358,33 @@ pub fn render_site(
 
     let base = base_context(site, &b);
     jobs.retain(|j| scope.includes(j));
-    let results: Vec<Result<OutFile, Diagnostic>> = jobs
+    let results: Vec<Result<Rendered, Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(site, theme, &b, &base, job, opts))
         .collect();
     let mut out = Vec::with_capacity(results.len() + 64);
     let mut diags = Vec::new();
+    let mut plains: BTreeMap<DocId, String> = BTreeMap::new();
     for r in results {
         match r {
-            Ok(f) => out.push(f),
+            Ok((f, plain)) => {
+                out.push(f);
+                if let Some((id, text)) = plain {
+                    plains.insert(id, text);
+                }
+            }
             Err(d) => diags.push(d),
         }
     }
+    // Documents not rendered this time (a partial preview rebuild) still belong in the
+    // search index: only their text is extracted.
+    for (id, d) in site.docs.iter().enumerate() {
+        let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
+        if !closed && !plains.contains_key(&id) {
+            plains.insert(id, markdown::plain_text(&d.body));
+        }
+    }
+    out.push(crate::search::index_file(site, &docs, &plains));
     // The 404 page is served from anywhere, so its links must work from the root.
     match render_page(
         theme,
@@ -383,6 +409,9 @@ pub fn render_site(
     Ok(out)
 }
 
+/// A rendered page, and the plain text of its document for the search index.
+type Rendered = (OutFile, Option<(DocId, String)>);
+
 fn render_job(
     site: &Site,
     theme: &Theme,
@@ -390,8 +419,9 @@ fn render_job(
     base: &Value,
     job: &Job,
     opts: RenderOptions,
-) -> Result<OutFile, Diagnostic> {
+) -> Result<Rendered, Diagnostic> {
     let mut ctx = job.ctx.clone();
+    let mut plain = None;
     if let Some(id) = job.doc {
         let d = &site.docs[id];
         let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
@@ -407,10 +437,16 @@ fn render_job(
                     style: b.style,
                 },
             );
+            plain = Some((id, r.plain));
             (r.html, r.toc)
         };
         ctx["content"] = Value::String(html);
         ctx["toc"] = serde_json::to_value(toc).unwrap_or(Value::Null);
+        if let Some(ld) = crate::structured::for_document(site, id) {
+            ctx["jsonld"] = Value::String(ld);
+        }
+    } else if job.template == "home.html" {
+        ctx["jsonld"] = Value::String(crate::structured::for_site(site));
     }
     let file = format!("{}index.html", job.path);
     let html = render_page(
@@ -424,10 +460,13 @@ fn render_job(
         job.doc.map(|id| site.docs[id].file.as_str()),
         opts,
     )?;
-    Ok(OutFile {
-        path: file,
-        data: OutData::Bytes(html.into_bytes()),
-    })
+    Ok((
+        OutFile {
+            path: file,
+            data: OutData::Bytes(html.into_bytes()),
+        },
+        plain,
+    ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -522,6 +561,7 @@ fn base_context(site: &Site, b: &Builder) -> Value {
             { "path": b.path(urls::HEARINGS), "label": b.theme.t("nav.hearings"), "section": "hoeringer" },
             { "path": b.path(urls::DECISIONS), "label": b.theme.t("nav.decisions"), "section": "beslutninger" },
             { "path": b.path("kalender/"), "label": b.theme.t("nav.calendar"), "section": "kalender" },
+            { "path": b.path(crate::search::PAGE), "label": b.theme.t("nav.search"), "section": "soeg" },
         ],
         "menu": menu.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
         "feeds": [

@@ -141,6 +141,8 @@ pub struct HearingView {
     /// The deadline as an RFC 3339 timestamp with offset, and for readers.
     pub deadline: Option<String>,
     pub deadline_display: Option<String>,
+    /// The opening moment as an RFC 3339 timestamp, for the optional script.
+    pub opening: Option<String>,
     pub authority: Option<String>,
     pub case_number: Option<String>,
     pub plan: Option<Link>,
@@ -532,6 +534,7 @@ impl Builder<'_> {
             opens: date_view(&h.opens, self.lang),
             closes: date_view(&h.closes, self.lang),
             deadline: deadline.map(|t| t.to_rfc3339()),
+            opening: state::opening(h, &tz).map(|t| t.to_rfc3339()),
             deadline_display: deadline.map(|t| moment_display(&t, self.lang)),
             authority: h.authority.clone(),
             case_number: h.case_number.clone(),
