@@ -31,5 +31,6 @@ pub mod state;
 pub mod structured;
 pub mod syndication;
 pub mod theme;
+pub mod timings;
 pub mod urls;
 pub mod yaml;

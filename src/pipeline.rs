@@ -99,7 +99,10 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
         Vec::new()
     });
     let mut docs = Vec::with_capacity(files.len());
-    for (doc, ds) in parse_files(opts, conventions, &files) {
+    let t = crate::timings::phase("parse");
+    let parsed = parse_files(opts, conventions, &files);
+    drop(t);
+    for (doc, ds) in parsed {
         diags.extend(ds);
         docs.extend(doc);
     }
@@ -128,6 +131,7 @@ pub fn finish(
         return Err(diags.sorted());
     };
     let now = opts.now.resolve(&config.tz());
+    let _t = crate::timings::phase("assemble + checks");
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
     if let Some(site) = &site {
@@ -156,6 +160,7 @@ pub fn render_scoped(
 ) -> Result<Vec<OutFile>, Diagnostics> {
     let site = &loaded.site;
     let events = crate::events::site_events(site, &|k| loaded.theme.t(k));
+    let t = crate::timings::phase("render pages");
     let mut files =
         render::render_site(site, &loaded.theme, RenderOptions { style }, &events, scope).map_err(
             |ds| {
@@ -164,7 +169,11 @@ pub fn render_scoped(
                 d.sorted()
             },
         )?;
+    drop(t);
+    let t = crate::timings::phase("open data");
     files.extend(crate::api::api_files(site, scope));
+    drop(t);
+    let _t = crate::timings::phase("feeds, calendars, sitemap");
     files.extend(crate::syndication::syndication_files(
         site,
         &loaded.theme,
@@ -232,6 +241,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let ledger_update = ledger_gate(opts, &loaded)?;
     let files = render_all(&loaded, opts.style)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let _t = crate::timings::phase("write");
     let stats = crate::output::write_site(&opts.root, &opts.out, &files).map_err(|e| {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(display(&opts.out), e.to_string()));

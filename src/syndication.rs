@@ -184,9 +184,13 @@ pub fn syndication_files(site: &Site, theme: &Theme, events: &[SiteEvent]) -> Ve
         path: SITE_CALENDAR.into(),
         data: OutData::Bytes(calendar(site, site.config.title.clone(), &all).into_bytes()),
     });
+    let mut by_doc: std::collections::BTreeMap<DocId, Vec<&SiteEvent>> = Default::default();
+    for e in events {
+        by_doc.entry(e.doc).or_default().push(e);
+    }
     for (id, d) in site.docs.iter().enumerate() {
         if matches!(d.kind(), ContentType::Plan | ContentType::Hearing) {
-            let mine: Vec<&SiteEvent> = events.iter().filter(|e| e.doc == id).collect();
+            let mine: Vec<&SiteEvent> = by_doc.remove(&id).unwrap_or_default();
             out.push(OutFile {
                 path: doc_calendar_path(d),
                 data: OutData::Bytes(calendar(site, d.title.clone(), &mine).into_bytes()),

@@ -512,7 +512,10 @@ fn plan_hearing_and_site_calendars_parse_and_are_linked() {
     let hearing = ics(&out, "hoeringer/hoering-tidsplan/kalender.ics");
     let summaries: Vec<&str> = hearing.iter().map(|e| value(e, "SUMMARY")).collect();
     assert_eq!(summaries.len(), 3, "{summaries:?}");
-    assert!(summaries.contains(&"Borgermøde om tidsplanen"), "{summaries:?}");
+    assert!(
+        summaries.contains(&"Borgermøde om tidsplanen"),
+        "{summaries:?}"
+    );
     assert!(
         summaries.contains(&"Høring om tidsplanen (høringsfrist)"),
         "{summaries:?}"

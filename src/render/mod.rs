@@ -129,6 +129,7 @@ pub fn render_site(
         style: opts.style,
         today: site.now.date_naive(),
     };
+    let phase_views = crate::timings::phase("views");
     let docs: Vec<DocView> = (0..site.docs.len())
         .into_par_iter()
         .map(|id| b.doc(id))
@@ -196,7 +197,10 @@ pub fn render_site(
             })
         })
         .collect();
-    let plan_list = |ids: &[DocId]| -> Vec<&DocView> { ids.iter().map(|&i| &docs[i]).collect() };
+    drop(phase_views);
+    let cards: Vec<views::Card> = docs.iter().map(views::Card::of).collect();
+    let plan_list =
+        |ids: &[DocId]| -> Vec<&views::Card> { ids.iter().map(|&i| &cards[i]).collect() };
     jobs.push(Job {
         path: urls::PLANS.into(),
         template: "plans.html",
@@ -231,7 +235,7 @@ pub fn render_site(
 
     // Hearings: open (soonest deadline first), upcoming, then closed by year.
     let (open, upcoming, closed_by_year) = hearing_groups(site, &hearings);
-    let hv = |ids: &[DocId]| -> Vec<&DocView> { ids.iter().map(|&i| &docs[i]).collect() };
+    let hv = |ids: &[DocId]| -> Vec<&views::Card> { ids.iter().map(|&i| &cards[i]).collect() };
     let closed_groups: Vec<Value> = closed_by_year
         .iter()
         .rev()
@@ -358,10 +362,13 @@ pub fn render_site(
 
     let base = base_context(site, &b);
     jobs.retain(|j| scope.includes(j));
+    let phase_templates = crate::timings::phase("templates");
     let results: Vec<Result<Rendered, Diagnostic>> = jobs
-        .par_iter()
+        .into_par_iter()
         .map(|job| render_job(site, theme, &b, &base, job, opts))
         .collect();
+    drop(phase_templates);
+    let _t = crate::timings::phase("search index");
     let mut out = Vec::with_capacity(results.len() + 64);
     let mut diags = Vec::new();
     let mut plains: BTreeMap<DocId, String> = BTreeMap::new();
@@ -393,7 +400,7 @@ pub fn render_site(
         "404.html",
         &t("notfound.title"),
         None,
-        &json!({}),
+        json!({}),
         None,
         opts,
     ) {
@@ -417,10 +424,10 @@ fn render_job(
     theme: &Theme,
     b: &Builder,
     base: &Value,
-    job: &Job,
+    job: Job,
     opts: RenderOptions,
 ) -> Result<Rendered, Diagnostic> {
-    let mut ctx = job.ctx.clone();
+    let mut ctx = job.ctx;
     let mut plain = None;
     if let Some(id) = job.doc {
         let d = &site.docs[id];
@@ -456,7 +463,7 @@ fn render_job(
         &job.path,
         &job.title,
         job.description.as_deref(),
-        &ctx,
+        ctx,
         job.doc.map(|id| site.docs[id].file.as_str()),
         opts,
     )?;
@@ -477,19 +484,21 @@ fn render_page(
     path: &str,
     title: &str,
     description: Option<&str>,
-    ctx: &Value,
+    ctx: Value,
     source: Option<&str>,
     opts: RenderOptions,
 ) -> Result<String, Diagnostic> {
-    let mut c = tera::Context::from_value(base.clone()).expect("base context is an object");
-    if let Value::Object(m) = ctx {
-        for (k, v) in m {
-            c.insert(k.as_str(), v);
-        }
+    // The page's own values are moved in, not copied: listings can be large.
+    let mut merged = base.clone();
+    if let (Value::Object(dst), Value::Object(src)) = (&mut merged, ctx) {
+        dst.extend(src);
     }
-    // 404.html sits at the root but is shown at any depth; its links must be absolute
-    // from the site root, which the base URL's path gives.
-    let root = if path == "404.html" {
+    let mut c = tera::Context::from_value(merged).expect("base context is an object");
+    // 404.html sits at the root but a server shows it at any depth, so its links start
+    // from the site's base path; opened from disk (offline style) it is at the root.
+    let root = if path == "404.html" && opts.style == LinkStyle::ExplicitIndex {
+        "./".to_string()
+    } else if path == "404.html" {
         base["site"]["base_path"]
             .as_str()
             .unwrap_or("/")

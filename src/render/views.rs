@@ -208,6 +208,54 @@ pub struct DocView {
     pub decision: Option<DecisionView>,
 }
 
+/// What a list of documents shows of each: far smaller than a [`DocView`], because a
+/// listing of a large site names thousands of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    #[serde(flatten)]
+    pub link: Link,
+    pub area: Option<String>,
+    pub plan: Option<PlanCard>,
+    pub hearing: Option<HearingCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanCard {
+    pub status: Option<&'static str>,
+    pub status_label: Option<String>,
+    pub current: Option<RowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HearingCard {
+    pub state: &'static str,
+    pub state_label: String,
+    pub opens: DateView,
+    pub deadline_display: Option<String>,
+    pub days_left: Option<i64>,
+}
+
+impl Card {
+    pub fn of(v: &DocView) -> Card {
+        Card {
+            link: v.link.clone(),
+            area: v.area.clone(),
+            plan: v.plan.as_ref().map(|p| PlanCard {
+                status: p.status,
+                status_label: p.status_label.clone(),
+                current: p.current.clone(),
+            }),
+            hearing: v.hearing.as_ref().map(|h| HearingCard {
+                state: h.state,
+                state_label: h.state_label.clone(),
+                opens: h.opens.clone(),
+                deadline_display: h.deadline_display.clone(),
+                days_left: h.days_left,
+            }),
+        }
+    }
+}
+
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
