@@ -122,7 +122,10 @@ impl Session {
             Input::Config
         } else if first == "content" {
             Input::Content
-        } else if first == "templates" || theme_dir.as_ref().is_some_and(|t| rel.starts_with(t)) {
+        } else if first == "templates"
+            || first == "i18n"
+            || theme_dir.as_ref().is_some_and(|t| rel.starts_with(t))
+        {
             if rel.components().any(|c| c.as_os_str() == "static") {
                 Input::Static
             } else {

@@ -112,6 +112,13 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
             }
         }
     }
+    // A recorded decision that is only held back (a build "as of" an earlier moment, or
+    // made a draft) is still in the sources: not deleted.
+    for d in &site.hidden {
+        if let Data::Decision(x) = &d.data {
+            seen.insert(urls::decision_path(x));
+        }
+    }
     for (key, old) in &ledger.decisions {
         if !seen.contains(key) {
             diags.push(

@@ -5,6 +5,7 @@ use planpub::clock;
 use planpub::content::ContentType;
 use planpub::diagnostics::Diagnostics;
 use planpub::pipeline::{self, BuildOptions};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -240,9 +241,21 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let (diags, ok) = match pipeline::load(&opts)
-                .and_then(|l| pipeline::render_all(&l, opts.style).map(|_| l.warnings))
-            {
+            // Everything `build` would refuse, `check` reports: content, templates and
+            // the decision ledger.
+            let (diags, ok) = match pipeline::load(&opts).and_then(|l| {
+                let ledger = pipeline::ledger_gate(&opts, &l);
+                let render = pipeline::render_all(&l, opts.style);
+                match (ledger, render) {
+                    (Ok(_), Ok(_)) => Ok(l.warnings),
+                    (a, b) => {
+                        let mut d = l.warnings;
+                        d.extend(a.err().into_iter().flatten());
+                        d.extend(b.err().into_iter().flatten());
+                        Err(d.sorted())
+                    }
+                }
+            }) {
                 Ok(w) => (w, true),
                 Err(d) => (d, false),
             };
@@ -382,8 +395,14 @@ fn main() -> ExitCode {
                                     loaded.site.now.to_rfc3339()
                                 );
                             }
+                            // A reader such as `head` may stop early; that is not an error.
+                            let mut out = std::io::stdout().lock();
                             for c in &changes {
-                                println!("{}  {}  ({})", c.at.to_rfc3339(), c.what, c.page);
+                                if writeln!(out, "{}  {}  ({})", c.at.to_rfc3339(), c.what, c.page)
+                                    .is_err()
+                                {
+                                    break;
+                                }
                             }
                         }
                     }

@@ -238,8 +238,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(d);
     }
     let loaded = load(opts)?;
-    let ledger_update = ledger_gate(opts, &loaded)?;
-    let files = render_all(&loaded, opts.style)?;
+    // Ledger and rendering problems are reported together.
+    let (ledger_update, files) = match (ledger_gate(opts, &loaded), render_all(&loaded, opts.style))
+    {
+        (Ok(l), Ok(f)) => (l, f),
+        (l, f) => {
+            let mut d = Diagnostics::new();
+            d.extend(l.err().into_iter().flatten());
+            d.extend(f.err().into_iter().flatten());
+            return Err(d.sorted());
+        }
+    };
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let _t = crate::timings::phase("write");
     let stats = crate::output::write_site(&opts.root, &opts.out, &files).map_err(|e| {

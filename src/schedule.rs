@@ -83,7 +83,15 @@ pub fn changes(site: &Site) -> Vec<Change> {
                         let left = (c.date_naive() - dd).num_days();
                         push(
                             day_start(&tz, dd),
-                            format!("the hearing \"{}\": {left} days left", d.title),
+                            format!(
+                                "the hearing \"{}\": {}",
+                                d.title,
+                                match left {
+                                    0 => "the deadline is today".to_string(),
+                                    1 => "1 day left".to_string(),
+                                    n => format!("{n} days left"),
+                                }
+                            ),
                             page.clone(),
                         );
                         day = dd.succ_opt();

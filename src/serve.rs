@@ -124,10 +124,6 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             server.set_problems(problems(d));
         }
     }
-    println!("Serving the preview at {}  (Ctrl-C to stop)", server.url());
-    if serve.open {
-        open_browser(&server.url());
-    }
 
     let (tx, rx) = mpsc::channel::<Msg>();
     let stop_tx = tx.clone();
@@ -157,7 +153,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             }
         },
     )?;
-    for dir in ["content", "templates", "static"] {
+    for dir in ["content", "templates", "static", "i18n"] {
         let p = root.join(dir);
         if p.is_dir() {
             debouncer.watch(&p, RecursiveMode::Recursive)?;
@@ -173,6 +169,11 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     }
     // The root itself, not recursively: catches site.yaml and folders created later.
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+    // Announce the address only once changes are watched, so no early save is lost.
+    println!("Serving the preview at {}  (Ctrl-C to stop)", server.url());
+    if serve.open {
+        open_browser(&server.url());
+    }
 
     while let Ok(msg) = rx.recv() {
         let mut changed = match msg {

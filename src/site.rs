@@ -59,6 +59,9 @@ pub struct Site {
     /// Documents held back by a future `publish_at` (not drafts): they appear when it
     /// arrives, so the site must be rebuilt then.
     pub embargoed: Vec<Embargoed>,
+    /// Documents that exist in the sources but are not public at `now` (drafts, held
+    /// back by date): the decision ledger must not mistake them for deleted ones.
+    pub hidden: Vec<Document>,
 }
 
 #[derive(Debug, Clone)]
@@ -76,13 +79,18 @@ pub fn is_public(doc: &Document, now: &DateTime<Tz>, include_drafts: bool) -> bo
     if doc.draft {
         return false;
     }
-    match &doc.publish_at {
-        Some(at) => match moment_start(at, &now.timezone()) {
-            Some(t) => *now >= t,
-            None => false,
-        },
+    match held_until(doc, &now.timezone()) {
+        Some(t) => *now >= t,
         None => true,
     }
+}
+
+/// The moment before which a (non-draft) document must not appear: its `publish_at`.
+/// `None` when nothing holds it back.
+pub fn held_until(doc: &Document, tz: &Tz) -> Option<DateTime<Tz>> {
+    let at = doc.publish_at.as_ref()?;
+    // A date without a start (cannot happen for a checked field) holds back for ever.
+    moment_start(at, tz).or_else(|| tz.with_ymd_and_hms(9999, 12, 31, 0, 0, 0).single())
 }
 
 /// The first moment of a date (its time if given), in the site's zone.
@@ -220,7 +228,7 @@ impl Site {
             .iter()
             .filter(|d| !d.draft && !is_public(d, &now, include_drafts))
             .filter_map(|d| {
-                let at = moment_start(d.publish_at.as_ref()?, &now.timezone())?;
+                let at = held_until(d, &now.timezone())?;
                 Some(Embargoed {
                     file: d.file.clone(),
                     title: d.title.clone(),
@@ -228,10 +236,9 @@ impl Site {
                 })
             })
             .collect();
-        let mut docs: Vec<Document> = all
+        let (mut docs, hidden): (Vec<Document>, Vec<Document>) = all
             .into_iter()
-            .filter(|d| is_public(d, &now, include_drafts))
-            .collect();
+            .partition(|d| is_public(d, &now, include_drafts));
         docs.dedup_by(|a, b| a.slug == b.slug);
         let by_slug: BTreeMap<Slug, DocId> = docs
             .iter()
@@ -266,9 +273,8 @@ impl Site {
         check_cycles(&docs, &rel, &mut diags);
         check_decision_addresses(&docs, &mut diags);
 
-        if diags.iter().any(Diagnostic::is_error) {
-            return (None, diags);
-        }
+        // The site is returned even with errors, so that later checks still run and
+        // every problem is reported in one go; callers decide from the diagnostics.
         (
             Some(Site {
                 config,
@@ -278,6 +284,7 @@ impl Site {
                 rel,
                 accessibility_page,
                 embargoed,
+                hidden,
             }),
             diags,
         )

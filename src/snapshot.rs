@@ -45,6 +45,12 @@ pub fn snapshot_name(base_url: &str, day: chrono::NaiveDate) -> String {
 /// The bag holds the site with links ending in `index.html`, so it opens from
 /// `file://`; the WARC holds the site as served, at its public URLs.
 pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagnostics> {
+    if opts.drafts {
+        return Err(fail(
+            out,
+            "a snapshot is an archive of the published site, so it never includes drafts; run it without --drafts",
+        ));
+    }
     let loaded = pipeline::load(opts)?;
     let ledger_update = pipeline::ledger_gate(opts, &loaded)?;
     let site = &loaded.site;

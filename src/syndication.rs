@@ -10,10 +10,10 @@ use crate::theme::Theme;
 use crate::urls;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-pub const FEED_ALL: &str = "feeds/alt.xml";
-pub const FEED_PLANS: &str = "feeds/planer.xml";
-pub const FEED_HEARINGS: &str = "feeds/hoeringer.xml";
-pub const FEED_DECISIONS: &str = "feeds/beslutninger.xml";
+pub const FEED_ALL: &str = "feeds/alt.atom";
+pub const FEED_PLANS: &str = "feeds/planer.atom";
+pub const FEED_HEARINGS: &str = "feeds/hoeringer.atom";
+pub const FEED_DECISIONS: &str = "feeds/beslutninger.atom";
 pub const SITE_CALENDAR: &str = "kalender.ics";
 
 /// The calendar file of a plan or hearing page, beside its `index.html`.
@@ -202,7 +202,8 @@ pub fn syndication_files(site: &Site, theme: &Theme, events: &[SiteEvent]) -> Ve
         .iter()
         .map(|d| SitemapUrl {
             loc: url(site, &urls::doc_path(d)),
-            lastmod: changed_on(d),
+            // A page cannot have changed after the moment it was built.
+            lastmod: changed_on(d).map(|c| c.min(site.now.date_naive())),
         })
         .collect();
     for p in [

@@ -93,7 +93,8 @@ impl Theme {
                 overlay(dir, "templates", "static", true, &mut diags);
             }
         }
-        overlay(root.to_path_buf(), "templates", "static", false, &mut diags);
+        // A site may also change single labels in its own i18n/<language>.yaml.
+        overlay(root.to_path_buf(), "templates", "static", true, &mut diags);
 
         let mut strings = BTreeMap::new();
         for (text, file) in strings_text {

@@ -188,7 +188,6 @@ fn editing_a_published_decision_without_a_correction_fails_and_leaves_output_alo
 }
 
 #[test]
-#[ignore = "BUG: `planpub check` does not consult decision-ledger.json: it reports OK for a published decision edited without a correction, which `build` then refuses"]
 fn check_reports_an_edit_without_a_correction_like_build_does() {
     let s = site();
     s.built();
@@ -573,7 +572,6 @@ fn the_bag_and_warc_pass_independent_validators() {
 }
 
 #[test]
-#[ignore = "BUG: the bag's data/404.html links /assets/planpub.css and / (root-relative), which do not resolve when the bag is opened from file://"]
 fn the_bags_404_page_works_offline_too() {
     let (_s, bag, _) = snapped();
     let data = bag.join("data");

@@ -576,8 +576,12 @@ fn home_page_shows_open_hearings_first() {
     let cards = home.texts("#main li.hearing-card h3");
     assert_eq!(
         cards,
-        ["Høring over hovedplanen", "Høring over trafikplanen"],
-        "the open hearing comes first, then the upcoming; closed ones are not on the home page"
+        [
+            "Høring over hovedplanen",
+            "Høring over trafikplanen",
+            "Høring over skoleplanen"
+        ],
+        "the open hearing comes first, then the upcoming, then the closed ones by year"
     );
     assert_eq!(
         home.attr("#main li.hearing-card", "class"),

@@ -294,7 +294,6 @@ fn home_page_lists_open_hearings_by_deadline_then_upcoming() {
 }
 
 #[test]
-#[ignore = "BUG: the home page lists only open and upcoming hearings; issue 4 says it shows closed ones by year after them, like /hoeringer/"]
 fn home_page_lists_closed_hearings_by_year_after_the_upcoming() {
     let out = many_hearings().built();
     let c = cards(&out.html("index.html"));
@@ -326,10 +325,10 @@ fn feed_site() -> Site {
 }
 
 const FEEDS: [&str; 4] = [
-    "feeds/alt.xml",
-    "feeds/hoeringer.xml",
-    "feeds/beslutninger.xml",
-    "feeds/planer.xml",
+    "feeds/alt.atom",
+    "feeds/hoeringer.atom",
+    "feeds/beslutninger.atom",
+    "feeds/planer.atom",
 ];
 
 fn parse_feed(out: &Out, rel: &str) -> feed_rs::model::Feed {
@@ -380,18 +379,18 @@ fn feeds_parse_and_hold_the_right_entries_with_ids_updated_and_summaries() {
             );
         }
     }
-    let hearings = parse_feed(&out, "feeds/hoeringer.xml");
+    let hearings = parse_feed(&out, "feeds/hoeringer.atom");
     assert_eq!(hearings.entries.len(), 7);
     assert!(feed_titles(&hearings).contains(&"Åben med snar frist".to_string()));
     assert_eq!(
-        feed_titles(&parse_feed(&out, "feeds/beslutninger.xml")),
+        feed_titles(&parse_feed(&out, "feeds/beslutninger.atom")),
         ["Vedtagelse af planen"]
     );
     assert_eq!(
-        feed_titles(&parse_feed(&out, "feeds/planer.xml")),
+        feed_titles(&parse_feed(&out, "feeds/planer.atom")),
         ["Plan for ældreområdet"]
     );
-    let all = parse_feed(&out, "feeds/alt.xml");
+    let all = parse_feed(&out, "feeds/alt.atom");
     assert_eq!(all.entries.len(), 9);
     let plan = all
         .entries
@@ -562,7 +561,6 @@ fn sitemap_lists_public_pages_with_lastmod_and_robots_points_at_it() {
 }
 
 #[test]
-#[ignore = "BUG: an upcoming hearing's sitemap lastmod is its future opening day (2008-08-01 in a build as of 2008-06-01); lastmod must not lie after the build moment"]
 fn sitemap_lastmod_is_never_after_the_build_moment() {
     let out = feed_site().built();
     for (loc, lastmod) in sitemap(&out.read("sitemap.xml")) {

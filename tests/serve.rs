@@ -376,7 +376,7 @@ fn files_are_served_with_their_content_types() {
         let ct = r.header("content-type").unwrap_or("");
         assert!(ct.starts_with(want), "{target}: {ct}");
     }
-    let feed = get(srv.port, "/feeds/alt.xml");
+    let feed = get(srv.port, "/feeds/alt.atom");
     assert_eq!(feed.status, 200);
     let ct = feed.header("content-type").unwrap_or("");
     assert!(
@@ -391,11 +391,10 @@ fn files_are_served_with_their_content_types() {
 }
 
 #[test]
-#[ignore = "BUG: Atom feeds (feeds/*.xml) are served as application/xml; issue 6 asks for the Atom content type"]
 fn atom_feeds_are_served_as_atom() {
     let s = site();
     let srv = serve(&s, &[]);
-    let ct = get(srv.port, "/feeds/alt.xml")
+    let ct = get(srv.port, "/feeds/alt.atom")
         .header("content-type")
         .unwrap_or("")
         .to_string();

@@ -356,7 +356,7 @@ pub fn render_site(
         template: "home.html",
         title: site.config.title.clone(),
         description: site.config.description.clone(),
-        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "milestones": milestones, "latest_meetings": latest, "plan_count": plans.len() }),
+        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "closed_years": closed_groups.clone(), "milestones": milestones, "latest_meetings": latest, "plan_count": plans.len() }),
         doc: None,
     });
 
