@@ -1,6 +1,11 @@
 //! The `planpub` command line: the edge where typed errors become reports for people.
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+// A build allocates and frees many small values on every thread; mimalloc does that
+// with far less contention and fewer trips to the kernel than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use planpub::clock;
 use planpub::content::ContentType;
 use planpub::diagnostics::Diagnostics;

@@ -151,13 +151,21 @@ pub fn write_site(root: &Path, out: &Path, files: &[OutFile]) -> Result<WriteSta
         .map_err(io(&parent))?;
     let tmp_path = tmp.path().to_path_buf();
 
+    // Folders first, each once, in order; then the files in parallel.
+    let mut dirs = std::collections::BTreeSet::new();
+    for f in files {
+        let dest = safe_join(&tmp_path, &f.path)?;
+        if let Some(dir) = dest.parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+    }
     let bytes: u64 = files
         .par_iter()
         .map(|f| -> Result<u64, OutputError> {
             let dest = safe_join(&tmp_path, &f.path)?;
-            if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
             match &f.data {
                 OutData::Bytes(b) => std::fs::write(&dest, b).map(|_| b.len() as u64),
                 OutData::Static(b) => std::fs::write(&dest, b).map(|_| b.len() as u64),

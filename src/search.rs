@@ -93,12 +93,19 @@ pub fn index_file(site: &Site, views: &[DocView], plains: &BTreeMap<DocId, Strin
                 .split_whitespace()
                 .filter(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
                 .collect();
-            let x = format!(
+            let folded = format!(
                 "{} {} {}",
                 fold(&d.title),
                 fold(&body),
                 raw_numbers.join(" ").to_lowercase()
             );
+            // Matching looks for words, so each word is kept once: the index stays small.
+            let mut seen = std::collections::HashSet::new();
+            let x = folded
+                .split(' ')
+                .filter(|w| !w.is_empty() && seen.insert(*w))
+                .collect::<Vec<_>>()
+                .join(" ");
             let e = if closed {
                 String::new()
             } else {

@@ -325,6 +325,22 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
 /// Any other zone gets its actual offset changes from `first - 1` to `last + 1`, one observance
 /// each (a zone without changes gets a single `STANDARD`).
 fn vtimezone(tz: Tz, first: i32, last: i32) -> Vec<String> {
+    // A site writes thousands of calendars with the same zone and years; working out
+    // the zone's transitions is by far the costliest part. The result depends only on
+    // the arguments, so a per-thread memo keeps this a pure function.
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<(Tz, i32, i32), Vec<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&(tz, first, last)).cloned()) {
+        return hit;
+    }
+    let lines = compute_vtimezone(tz, first, last);
+    MEMO.with(|m| m.borrow_mut().insert((tz, first, last), lines.clone()));
+    lines
+}
+
+fn compute_vtimezone(tz: Tz, first: i32, last: i32) -> Vec<String> {
     let lo = (first - 1).min(1996);
     let hi = last + 1;
     let (initial, all) = transitions(tz, lo, hi);

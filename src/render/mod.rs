@@ -348,6 +348,19 @@ pub fn render_site(
         doc: None,
     });
 
+    // Home: the most recently closed hearings only; the hearing index has them all.
+    let recent_closed: Vec<Value> = closed_by_year
+        .iter()
+        .rev()
+        .scan(HOME_CLOSED, |left, (y, ids)| {
+            (*left > 0).then(|| {
+                let take = ids.len().min(*left);
+                *left -= take;
+                json!({ "year": y, "hearings": hv(&ids[..take]) })
+            })
+        })
+        .collect();
+
     // Home.
     let milestones = upcoming_milestones(site, &docs, 8);
     let latest: Vec<&MeetingGroup> = meeting_values.iter().rev().take(3).copied().collect();
@@ -356,7 +369,7 @@ pub fn render_site(
         template: "home.html",
         title: site.config.title.clone(),
         description: site.config.description.clone(),
-        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "closed_years": closed_groups.clone(), "milestones": milestones, "latest_meetings": latest, "plan_count": plans.len() }),
+        ctx: json!({ "open": hv(&open), "upcoming": hv(&upcoming), "closed_years": recent_closed, "milestones": milestones, "latest_meetings": latest, "plan_count": plans.len() }),
         doc: None,
     });
 
@@ -731,6 +744,13 @@ struct CalendarMonth {
     items: Vec<CalendarItem>,
 }
 
+/// How many closed hearings the home page shows.
+const HOME_CLOSED: usize = 6;
+/// The calendar page shows at most this many coming events and this many months back;
+/// the iCalendar files hold everything.
+const CALENDAR_UPCOMING: usize = 300;
+const CALENDAR_PAST_MONTHS: usize = 6;
+
 /// Upcoming and current events soonest first; past events grouped by month, newest first.
 fn calendar_groups(
     site: &Site,
@@ -768,9 +788,11 @@ fn calendar_groups(
             past.entry((d.year(), d.month())).or_default().push(item);
         }
     }
+    upcoming.truncate(CALENDAR_UPCOMING);
     let months = past
         .into_iter()
         .rev()
+        .take(CALENDAR_PAST_MONTHS)
         .map(|((y, m), items)| {
             let first = chrono::NaiveDate::from_ymd_opt(y, m, 1).expect("valid month");
             let label = crate::dates::FuzzyDate::parse(
