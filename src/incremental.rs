@@ -309,15 +309,33 @@ impl Session {
         }
         let mut written = 0;
         for f in files {
+            // A copied file is identified by its source, size and time, so unchanged
+            // attachments are not read again on every save.
+            let hash: [u8; 32] = match &f.data {
+                OutData::Bytes(b) => Sha256::digest(b).into(),
+                OutData::Static(b) => Sha256::digest(b).into(),
+                OutData::Copy(p) => {
+                    let st = stamp(p);
+                    Sha256::digest(
+                        format!(
+                            "copy {} {:?} {:?}",
+                            p.display(),
+                            st.map(|s| s.len),
+                            st.and_then(|s| s.modified)
+                        )
+                        .as_bytes(),
+                    )
+                    .into()
+                }
+            };
+            if self.written.get(&f.path) == Some(&hash) {
+                continue;
+            }
             let bytes: std::borrow::Cow<[u8]> = match &f.data {
                 OutData::Bytes(b) => b.as_slice().into(),
                 OutData::Static(b) => (*b).into(),
                 OutData::Copy(p) => std::fs::read(p)?.into(),
             };
-            let hash: [u8; 32] = Sha256::digest(&bytes).into();
-            if self.written.get(&f.path) == Some(&hash) {
-                continue;
-            }
             let dest = self.out.join(&f.path);
             if let Some(dir) = dest.parent() {
                 std::fs::create_dir_all(dir)?;

@@ -178,6 +178,7 @@ pub fn render_scoped(
         site,
         &loaded.theme,
         &events,
+        scope,
     ));
     for d in &site.docs {
         let closed = matches!(&d.data, crate::content::Data::Decision(x) if x.access == crate::content::Access::Closed);

@@ -11,10 +11,9 @@ use crate::content::{Access, Data};
 use crate::markdown::excerpt;
 use crate::render::views::DocView;
 use crate::render::{OutData, OutFile};
-use crate::site::{DocId, Site};
+use crate::site::Site;
 use crate::slug::Slug;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub const INDEX_FILE: &str = "search-index.js";
 pub const PAGE: &str = "soeg/";
@@ -49,69 +48,77 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-pub fn index_file(site: &Site, views: &[DocView], plains: &BTreeMap<DocId, String>) -> OutFile {
+/// The text a document is found by: title, summary, fields and body, folded, each
+/// word once. A closed item is found by its title and committee only.
+fn matching_text(d: &crate::content::Document, closed: bool) -> String {
+    let mut text = String::new();
+    if !closed {
+        let mut extra: Vec<&str> = Vec::new();
+        extra.extend(d.summary.as_deref());
+        extra.extend(d.area.as_deref());
+        extra.extend(d.tags.iter().map(String::as_str));
+        match &d.data {
+            Data::Plan(p) => {
+                extra.extend(p.case_number.as_deref());
+                extra.extend(p.document_number.as_deref());
+                extra.extend(p.owner.as_deref());
+            }
+            Data::Hearing(h) => {
+                extra.extend(h.case_number.as_deref());
+                extra.extend(h.authority.as_deref());
+            }
+            Data::Decision(x) => {
+                extra.extend(x.case_number.as_deref());
+                extra.push(&x.body);
+                extra.extend(x.recommendations.iter().map(|r| r.text.as_str()));
+            }
+            Data::Page(_) => {}
+        }
+        text = extra.join(" ");
+        text.push(' ');
+        text.push_str(d.plain_text());
+    } else if let Data::Decision(x) = &d.data {
+        text = x.body.clone();
+    }
+    let body: String = text.chars().take(MAX_TEXT).collect();
+    // Case numbers like 23/7776 are also findable as written.
+    let raw_numbers: Vec<&str> = body
+        .split_whitespace()
+        .filter(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let folded = format!(
+        "{} {} {}",
+        fold(&d.title),
+        fold(&body),
+        raw_numbers.join(" ").to_lowercase()
+    );
+    // Matching looks for words, so each word is kept once: the index stays small.
+    let mut seen = std::collections::HashSet::new();
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && seen.insert(*w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn index_file(site: &Site, views: &[DocView]) -> OutFile {
     let entries: Vec<Entry> = views
         .iter()
         .enumerate()
         .map(|(id, v)| {
             let d = &site.docs[id];
             let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
-            let mut text = String::new();
-            if !closed {
-                let mut extra: Vec<&str> = Vec::new();
-                extra.extend(d.summary.as_deref());
-                extra.extend(d.area.as_deref());
-                extra.extend(d.tags.iter().map(String::as_str));
-                match &d.data {
-                    Data::Plan(p) => {
-                        extra.extend(p.case_number.as_deref());
-                        extra.extend(p.document_number.as_deref());
-                        extra.extend(p.owner.as_deref());
-                    }
-                    Data::Hearing(h) => {
-                        extra.extend(h.case_number.as_deref());
-                        extra.extend(h.authority.as_deref());
-                    }
-                    Data::Decision(x) => {
-                        extra.extend(x.case_number.as_deref());
-                        extra.push(&x.body);
-                        extra.extend(x.recommendations.iter().map(|r| r.text.as_str()));
-                    }
-                    Data::Page(_) => {}
-                }
-                text = extra.join(" ");
-                if let Some(p) = plains.get(&id) {
-                    text.push(' ');
-                    text.push_str(p);
-                }
-            } else if let Data::Decision(x) = &d.data {
-                text = x.body.clone();
-            }
-            let body: String = text.chars().take(MAX_TEXT).collect();
-            // Case numbers like 23/7776 are also findable as written.
-            let raw_numbers: Vec<&str> = body
-                .split_whitespace()
-                .filter(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
-                .collect();
-            let folded = format!(
-                "{} {} {}",
-                fold(&d.title),
-                fold(&body),
-                raw_numbers.join(" ").to_lowercase()
-            );
-            // Matching looks for words, so each word is kept once: the index stays small.
-            let mut seen = std::collections::HashSet::new();
-            let x = folded
-                .split(' ')
-                .filter(|w| !w.is_empty() && seen.insert(*w))
-                .collect::<Vec<_>>()
-                .join(" ");
+            // The folded text depends on the document alone; a preview rebuild reuses it.
+            let x = d
+                .search_text
+                .get_or_init(|| matching_text(d, closed))
+                .clone();
             let e = if closed {
                 String::new()
             } else {
-                d.summary.clone().unwrap_or_else(|| {
-                    excerpt(plains.get(&id).map(String::as_str).unwrap_or(""), 180)
-                })
+                d.summary
+                    .clone()
+                    .unwrap_or_else(|| excerpt(d.plain_text(), 180))
             };
             Entry {
                 k: v.link.kind,

@@ -102,29 +102,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     let root = opts.root.clone();
     let mut session = Session::new(opts, out.clone());
 
-    let started = Instant::now();
-    let first = session.rebuild(&[]);
-    let server = Server::start(ServeConfig {
-        bind: serve.bind,
-        port: serve.port,
-        root: out,
-    })?;
-    match &first {
-        Ok(r) => {
-            print_diags(&r.warnings);
-            println!(
-                "Built {} pages in {} ms.",
-                r.rendered_pages,
-                started.elapsed().as_millis()
-            );
-        }
-        Err(d) => {
-            print_diags(d);
-            eprintln!("The site has problems; the preview shows them until they are fixed.");
-            server.set_problems(problems(d));
-        }
-    }
-
+    // Watch before the first build: a save during it is then rebuilt right after.
     let (tx, rx) = mpsc::channel::<Msg>();
     let stop_tx = tx.clone();
     // A second Ctrl-C while stopping should not be fatal; ignore the error of setting it twice.
@@ -169,6 +147,29 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     }
     // The root itself, not recursively: catches site.yaml and folders created later.
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+    let started = Instant::now();
+    let first = session.rebuild(&[]);
+    let server = Server::start(ServeConfig {
+        bind: serve.bind,
+        port: serve.port,
+        root: out,
+    })?;
+    match &first {
+        Ok(r) => {
+            print_diags(&r.warnings);
+            println!(
+                "Built {} pages in {} ms.",
+                r.rendered_pages,
+                started.elapsed().as_millis()
+            );
+        }
+        Err(d) => {
+            print_diags(d);
+            eprintln!("The site has problems; the preview shows them until they are fixed.");
+            server.set_problems(problems(d));
+        }
+    }
+
     // Announce the address only once changes are watched, so no early save is lost.
     println!("Serving the preview at {}  (Ctrl-C to stop)", server.url());
     if serve.open {

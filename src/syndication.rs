@@ -150,7 +150,14 @@ fn calendar(site: &Site, name: String, events: &[&SiteEvent]) -> String {
     feeds::ical(&meta, &evs)
 }
 
-pub fn syndication_files(site: &Site, theme: &Theme, events: &[SiteEvent]) -> Vec<OutFile> {
+/// The feeds, the site calendar, the sitemap and `robots.txt`, and the calendars of the
+/// documents in `scope`.
+pub fn syndication_files(
+    site: &Site,
+    theme: &Theme,
+    events: &[SiteEvent],
+    scope: &crate::render::Scope,
+) -> Vec<OutFile> {
     let mut out = vec![
         feed(
             site,
@@ -189,7 +196,7 @@ pub fn syndication_files(site: &Site, theme: &Theme, events: &[SiteEvent]) -> Ve
         by_doc.entry(e.doc).or_default().push(e);
     }
     for (id, d) in site.docs.iter().enumerate() {
-        if matches!(d.kind(), ContentType::Plan | ContentType::Hearing) {
+        if matches!(d.kind(), ContentType::Plan | ContentType::Hearing) && scope.includes_doc(id) {
             let mine: Vec<&SiteEvent> = by_doc.remove(&id).unwrap_or_default();
             out.push(OutFile {
                 path: doc_calendar_path(d),

@@ -190,6 +190,11 @@ pub struct Document {
     pub body_first_line: usize,
     /// SHA-256 (hex) of the whole source file, for the decision ledger.
     pub source_sha256: String,
+    /// The body as plain text, filled when the page is rendered (or on first use) and
+    /// shared by every clone, so the preview server extracts it once per edit.
+    pub plain: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// The folded text the search index matches against, likewise computed once.
+    pub search_text: std::sync::Arc<std::sync::OnceLock<String>>,
     pub data: Data,
 }
 
@@ -201,6 +206,12 @@ impl Document {
             Data::Decision(_) => ContentType::Decision,
             Data::Page(_) => ContentType::Page,
         }
+    }
+
+    /// The body without markup (for search), extracted at most once.
+    pub fn plain_text(&self) -> &str {
+        self.plain
+            .get_or_init(|| crate::markdown::plain_text(&self.body))
     }
 
     /// A YAML source view of the front matter, for located diagnostics.

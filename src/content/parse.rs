@@ -247,6 +247,8 @@ impl Parser<'_> {
             body: split.body.to_string(),
             body_first_line: split.body_first_line,
             source_sha256: sha256_hex(text.as_bytes()),
+            plain: Default::default(),
+            search_text: Default::default(),
             data,
         })
     }

@@ -384,27 +384,13 @@ pub fn render_site(
     let _t = crate::timings::phase("search index");
     let mut out = Vec::with_capacity(results.len() + 64);
     let mut diags = Vec::new();
-    let mut plains: BTreeMap<DocId, String> = BTreeMap::new();
     for r in results {
         match r {
-            Ok((f, plain)) => {
-                out.push(f);
-                if let Some((id, text)) = plain {
-                    plains.insert(id, text);
-                }
-            }
+            Ok(f) => out.push(f),
             Err(d) => diags.push(d),
         }
     }
-    // Documents not rendered this time (a partial preview rebuild) still belong in the
-    // search index: only their text is extracted.
-    for (id, d) in site.docs.iter().enumerate() {
-        let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
-        if !closed && !plains.contains_key(&id) {
-            plains.insert(id, markdown::plain_text(&d.body));
-        }
-    }
-    out.push(crate::search::index_file(site, &docs, &plains));
+    out.push(crate::search::index_file(site, &docs));
     // The 404 page is served from anywhere, so its links must work from the root.
     match render_page(
         theme,
@@ -429,8 +415,7 @@ pub fn render_site(
     Ok(out)
 }
 
-/// A rendered page, and the plain text of its document for the search index.
-type Rendered = (OutFile, Option<(DocId, String)>);
+type Rendered = OutFile;
 
 fn render_job(
     site: &Site,
@@ -441,7 +426,6 @@ fn render_job(
     opts: RenderOptions,
 ) -> Result<Rendered, Diagnostic> {
     let mut ctx = job.ctx;
-    let mut plain = None;
     if let Some(id) = job.doc {
         let d = &site.docs[id];
         let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
@@ -457,7 +441,7 @@ fn render_job(
                     style: b.style,
                 },
             );
-            plain = Some((id, r.plain));
+            let _ = d.plain.set(r.plain);
             (r.html, r.toc)
         };
         ctx["content"] = Value::String(html);
@@ -480,13 +464,10 @@ fn render_job(
         job.doc.map(|id| site.docs[id].file.as_str()),
         opts,
     )?;
-    Ok((
-        OutFile {
-            path: file,
-            data: OutData::Bytes(html.into_bytes()),
-        },
-        plain,
-    ))
+    Ok(OutFile {
+        path: file,
+        data: OutData::Bytes(html.into_bytes()),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
