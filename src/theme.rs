@@ -189,13 +189,7 @@ pub fn template_error(
     e: &tera::Error,
     templates: &BTreeMap<String, (String, String)>,
 ) -> Diagnostic {
-    let mut msg = e.to_string();
-    let mut src: Option<&dyn std::error::Error> = std::error::Error::source(e);
-    while let Some(s) = src {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        src = s.source();
-    }
+    let msg = render_error_message(e);
     let file = templates
         .iter()
         .find(|(name, _)| msg.contains(&format!("'{name}'")))
