@@ -216,7 +216,7 @@ fn reference_to_missing_slug_names_field_and_nearest_slug() {
 fn hearing_plan_reference_to_missing_slug_is_an_error() {
     let site = site_with(
         "content/hoeringer/h.md",
-        "---\ntype: hearing\ntitle: H\nplan: gyldigplan\nopens: 2008-01-01\ncloses: 2008-02-01\n---\n",
+        "---\ntype: hearing\ntitle: H\nplan: gyldigplan\nopens: 2008-01-01\ncloses: 2008-02-01\nrespond: { email: h@example.dk }\n---\n",
     );
     let r = failed_build(&site);
     let line = r.error_about("content/hoeringer/h.md");
