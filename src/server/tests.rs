@@ -740,8 +740,19 @@ fn explicit_port_and_bind_error() {
         other => panic!("expected bind error, got {other:?}"),
     }
     first.shutdown();
-    // The listener is closed by shutdown, so the port is free again.
-    let again = Server::start(cfg).unwrap();
+    // The listener is closed by shutdown, so the port is free again. tiny_http closes
+    // it on its own thread, which can lag under a loaded test run: allow a few seconds.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let again = loop {
+        match Server::start(cfg.clone()) {
+            Ok(s) => break s,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => panic!("the port was not free again within 5 s: {e}"),
+        }
+    };
     assert_eq!(again.addr().port(), port);
     assert_eq!(get(again.addr(), "/").status, 200);
 }
