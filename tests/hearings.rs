@@ -628,7 +628,7 @@ fn schedule_lists_every_future_change_in_time_order() {
         "{what:?}"
     );
     assert!(what[2].contains("1 day"), "{what:?}");
-    assert!(what[3].contains("0 days"), "{what:?}");
+    assert!(what[3].contains("the deadline is today"), "{what:?}");
     assert!(what[4].contains("closes"), "{what:?}");
     assert!(
         what[5].contains("Vedtagelse") && what[5].contains("starts"),
