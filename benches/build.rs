@@ -6,6 +6,10 @@
 #[path = "support.rs"]
 mod support;
 
+// The same allocator as the `planpub` binary, so the figures are what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use planpub::clock::parse_now;
 use planpub::pipeline::{BuildOptions, build};
 use std::path::Path;
