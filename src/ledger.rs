@@ -140,6 +140,13 @@ pub fn save(root: &Path, ledger: &Ledger) -> std::io::Result<()> {
     text.push('\n');
     let mut tmp = tempfile::NamedTempFile::new_in(root)?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    // Temporary files are private; the ledger is committed and read like any source.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.persist(root.join(FILE_NAME)).map_err(|e| e.error)?;
     Ok(())
 }
