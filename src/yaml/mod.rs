@@ -115,7 +115,11 @@ fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
             Some(name),
         );
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ")
+    // serde says "invalid type" for a wrong kind of value and "invalid value" for a
+    // wrong value of the right kind; both read the same to an author.
+    if let Some(rest) = raw
+        .strip_prefix("invalid type: ")
+        .or_else(|| raw.strip_prefix("invalid value: "))
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
         return (
@@ -132,18 +136,6 @@ fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
         let allowed = backticked(expected).join(", ");
         return (
             format!("`{value}` is not an allowed value here; allowed values: {allowed}"),
-            None,
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("invalid value: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (
-            format!(
-                "expected {}, but found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
             None,
         );
     }
