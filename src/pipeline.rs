@@ -134,17 +134,15 @@ pub fn finish(
     let _t = crate::timings::phase("assemble + checks");
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
-    if let Some(site) = &site {
-        diags.extend(crate::checks::check_hearings(site));
+    diags.extend(crate::checks::check_hearings(&site));
+    if diags.has_errors() {
+        return Err(diags.sorted());
     }
-    match site {
-        Some(site) if !diags.has_errors() => Ok(Loaded {
-            site,
-            theme,
-            warnings: diags.sorted(),
-        }),
-        _ => Err(diags.sorted()),
-    }
+    Ok(Loaded {
+        site,
+        theme,
+        warnings: diags.sorted(),
+    })
 }
 
 /// Every file of the site, rendered.

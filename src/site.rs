@@ -137,7 +137,7 @@ impl Site {
         now: DateTime<Tz>,
         mut all: Vec<Document>,
         include_drafts: bool,
-    ) -> (Option<Site>, Vec<Diagnostic>) {
+    ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         all.sort_by(|a, b| (a.kind(), &a.slug, &a.file).cmp(&(b.kind(), &b.slug, &b.file)));
 
@@ -276,7 +276,7 @@ impl Site {
         // The site is returned even with errors, so that later checks still run and
         // every problem is reported in one go; callers decide from the diagnostics.
         (
-            Some(Site {
+            Site {
                 config,
                 now,
                 docs,
@@ -285,7 +285,7 @@ impl Site {
                 accessibility_page,
                 embargoed,
                 hidden,
-            }),
+            },
             diags,
         )
     }
