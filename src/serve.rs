@@ -29,6 +29,10 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
+/// The site's source folders, watched recursively (a theme folder is added from
+/// `site.yaml`; the root itself is watched for `site.yaml`).
+const WATCHED_DIRS: [&str; 4] = ["content", "templates", "static", "i18n"];
+
 enum Msg {
     Changed(Vec<PathBuf>),
     Stop,
@@ -131,7 +135,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             }
         },
     )?;
-    for dir in ["content", "templates", "static", "i18n"] {
+    for dir in WATCHED_DIRS {
         let p = root.join(dir);
         if p.is_dir() {
             debouncer.watch(&p, RecursiveMode::Recursive)?;
@@ -191,19 +195,17 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                 Msg::Changed(p) => changed.extend(p),
             }
         }
+        // The source folders themselves classify as their kind, so a folder created
+        // after start counts too.
         let relevant: Vec<PathBuf> = changed
             .into_iter()
-            .filter(|p| {
-                session.classify(p) != Input::Other
-                    || p.file_name()
-                        .is_some_and(|n| n == "content" || n == "templates" || n == "static")
-            })
+            .filter(|p| session.classify(p) != Input::Other)
             .collect();
         if relevant.is_empty() {
             continue;
         }
         // A folder created after start (e.g. templates/) must be watched too.
-        for dir in ["content", "templates", "static"] {
+        for dir in WATCHED_DIRS {
             let p = root.join(dir);
             if relevant.contains(&p) && p.is_dir() {
                 let _ = debouncer.watch(&p, RecursiveMode::Recursive);
