@@ -2,22 +2,7 @@
 
 mod common;
 
-use common::{Out, planpub, run};
-
-/// The example site (the repository root) built as of 2008-06-01 into a temp folder.
-fn example() -> Out {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let out = tmp.path().join("public");
-    let mut c = planpub();
-    c.arg("build")
-        .arg("--root")
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .arg("--out")
-        .arg(&out)
-        .args(["--now", "2008-06-01"]);
-    run(&mut c).assert_ok();
-    Out::in_temp(tmp, out)
-}
+use common::example_at;
 
 const HEARING: &str = "hoeringer/hoering-rammeplan-2008/index.html";
 const DECISION: &str = "beslutninger/omraadeudvalg-socialomraadet/2023-09-12/1/index.html";
@@ -25,7 +10,7 @@ const CLOSED: &str = "beslutninger/omraadeudvalg-socialomraadet/2023-09-12/2/ind
 
 #[test]
 fn example_site_has_five_plans() {
-    let out = example();
+    let out = example_at("2008-06-01");
     let idx = out.json("api/plans.json");
     let slugs: Vec<&str> = idx["plans"]
         .as_array()
@@ -48,7 +33,7 @@ fn example_site_has_five_plans() {
 
 #[test]
 fn example_hearing_is_open_with_its_deadline() {
-    let out = example();
+    let out = example_at("2008-06-01");
     let h = out.html(HEARING);
     assert_eq!(h.text(".hearing-banner .badge"), "Åben");
     let deadline = h.text(".banner-deadline");
@@ -76,7 +61,7 @@ fn example_hearing_is_open_with_its_deadline() {
 
 #[test]
 fn example_decision_has_four_recommendations_and_the_absent_members() {
-    let out = example();
+    let out = example_at("2008-06-01");
     let d = out.html(DECISION);
     assert_eq!(
         d.text("h1"),
@@ -114,7 +99,7 @@ fn example_decision_has_four_recommendations_and_the_absent_members() {
 
 #[test]
 fn example_closed_item_publishes_nothing_but_its_title() {
-    let out = example();
+    let out = example_at("2008-06-01");
     for secret in [
         "FORTROLIGT-TESTMARKØR",
         "FORTROLIGT",

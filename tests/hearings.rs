@@ -4,25 +4,10 @@
 
 mod common;
 
-use common::{Out, Page, Run, Site, percent_decode, planpub, resolve, run};
+use common::{Out, Page, Run, Site, check_at, example_at, percent_decode, planpub, resolve, run};
 use std::collections::BTreeMap;
 
 const EXAMPLE_HEARING: &str = "hoeringer/hoering-rammeplan-2008/index.html";
-
-/// The example site (the repository root) built at `now` into a temporary folder.
-fn example_at(now: &str) -> Out {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let out = tmp.path().join("public");
-    let mut c = planpub();
-    c.arg("build")
-        .arg("--root")
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .arg("--out")
-        .arg(&out)
-        .args(["--now", now]);
-    run(&mut c).assert_ok();
-    Out::in_temp(tmp, out)
-}
 
 fn build_into(site: &Site, out: &std::path::Path, now: &str) -> Run {
     let mut c = planpub();
@@ -31,15 +16,6 @@ fn build_into(site: &Site, out: &std::path::Path, now: &str) -> Run {
         .arg(site.root())
         .arg("--out")
         .arg(out)
-        .args(["--now", now]);
-    run(&mut c)
-}
-
-fn check_at(site: &Site, now: &str) -> Run {
-    let mut c = planpub();
-    c.arg("check")
-        .arg("--root")
-        .arg(site.root())
         .args(["--now", now]);
     run(&mut c)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Out, Page, Run, Site, planpub, run};
+use common::{Out, Page, Run, Site, check_at, planpub, run};
 use scraper::{ElementRef, Selector};
 use std::collections::BTreeMap;
 
@@ -94,15 +94,6 @@ fn build_at(site: &Site, now: &str) -> Run {
 
 fn built(site: &Site) -> Out {
     site.built_at(NOW)
-}
-
-fn check_at(site: &Site, now: &str) -> Run {
-    let mut c = planpub();
-    c.arg("check")
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", now]);
-    run(&mut c)
 }
 
 fn sel(css: &str) -> Selector {

@@ -467,3 +467,31 @@ pub fn percent_decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The example site (the repository root) built at `now` into a temporary folder.
+#[allow(dead_code)]
+#[track_caller]
+pub fn example_at(now: &str) -> Out {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("public");
+    let mut c = planpub();
+    c.arg("build")
+        .arg("--root")
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", now]);
+    run(&mut c).assert_ok();
+    Out::in_temp(tmp, out)
+}
+
+/// `planpub check --root <site> --now <now>`.
+#[allow(dead_code)]
+pub fn check_at(site: &Site, now: &str) -> Run {
+    let mut c = planpub();
+    c.arg("check")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", now]);
+    run(&mut c)
+}
