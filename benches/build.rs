@@ -10,8 +10,8 @@ mod support;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use planpub::clock::parse_now;
-use planpub::pipeline::{BuildOptions, build};
+use planpub::build::{BuildOptions, build};
+use planpub::model::clock::parse_now;
 use std::path::Path;
 use std::time::Instant;
 

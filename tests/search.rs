@@ -60,7 +60,7 @@ fn index(out: &common::Out) -> Vec<Value> {
 /// The addresses of the entries that contain every folded query word at the start of a
 /// word, as the search script matches them.
 fn find(entries: &[Value], query: &str) -> Vec<String> {
-    let terms: Vec<String> = planpub::search::fold(query)
+    let terms: Vec<String> = planpub::outputs::search::fold(query)
         .split(' ')
         .map(|t| format!(" {t}"))
         .collect();

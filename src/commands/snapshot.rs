@@ -1,0 +1,126 @@
+//! Archival snapshots: the built site as a BagIt bag (RFC 8493) for preservation and a
+//! WARC file (ISO 28500) for web archives, both reproducible for a given build moment.
+
+use crate::build::{self, BuildOptions};
+use crate::formats::archive::{self, BagInfo};
+use crate::model::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::urls::LinkStyle;
+use std::path::{Path, PathBuf};
+
+pub struct SnapshotReport {
+    pub bag_dir: PathBuf,
+    pub warc_path: PathBuf,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Diagnostics,
+}
+
+fn fail(file: &Path, msg: impl Into<String>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.push(Diagnostic::error(file.display().to_string(), msg));
+    d
+}
+
+/// A name for the snapshot made of the site's host and the build day, e.g.
+/// `planer.example.dk-2024-03-01`.
+pub fn snapshot_name(base_url: &str, day: chrono::NaiveDate) -> String {
+    let host: String = base_url
+        .split('/')
+        .nth(2)
+        .unwrap_or("site")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{host}-{day}")
+}
+
+/// Builds the site and writes `<out>/<name>/` (the bag) and `<out>/<name>.warc`.
+///
+/// The bag holds the site with links ending in `index.html`, so it opens from
+/// `file://`; the WARC holds the site as served, at its public URLs.
+pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagnostics> {
+    if opts.drafts {
+        return Err(fail(
+            out,
+            "a snapshot is an archive of the published site, so it never includes drafts; run it without --drafts",
+        ));
+    }
+    let loaded = build::load(opts)?;
+    let ledger_update = build::ledger_gate(opts, &loaded)?;
+    let site = &loaded.site;
+    let name = snapshot_name(&site.config.base_url, site.now.date_naive());
+    let bag_dir = out.join(&name);
+    let warc_path = out.join(format!("{name}.warc"));
+    for p in [&bag_dir, &warc_path] {
+        if p.exists() {
+            return Err(fail(
+                p,
+                "a snapshot of this site for this day already exists; planpub will not overwrite an archive (move it away first)",
+            ));
+        }
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|e| fail(out, format!("cannot create the folder: {e}")))?;
+    let work = tempfile::Builder::new()
+        .prefix(".planpub-snapshot-")
+        .tempdir_in(out)
+        .map_err(|e| fail(out, format!("cannot create a work folder: {e}")))?;
+
+    let write = |style: LinkStyle, dir: &Path| -> Result<usize, Diagnostics> {
+        let files = build::render_all(&loaded, style)?;
+        let n = files.len();
+        // The folder is new, so the site root is a stand-in that cannot overlap it.
+        crate::build::writer::write_site(work.path(), dir, &files)
+            .map_err(|e| fail(dir, e.to_string()))?;
+        // The marker only tells planpub the folder is its own; archives do not need it.
+        let _ = std::fs::remove_file(dir.join(crate::build::writer::MARKER));
+        Ok(n)
+    };
+    let offline = work.path().join("offline");
+    let served = work.path().join("served");
+    let files = write(LinkStyle::ExplicitIndex, &offline)?;
+    write(LinkStyle::Pretty, &served)?;
+
+    let cfg = &site.config;
+    let day = site.now.date_naive();
+    let info = BagInfo {
+        source_organization: cfg
+            .organisation
+            .clone()
+            .unwrap_or_else(|| cfg.title.clone()),
+        external_identifier: format!("planpub:{}:{}", cfg.base_url, site.now.to_rfc3339()),
+        base_url: cfg.base_url.clone(),
+        bagging_date: day,
+        extra: vec![
+            (
+                "Bag-Software-Agent".into(),
+                format!("planpub {}", env!("CARGO_PKG_VERSION")),
+            ),
+            ("Planpub-Built-As-Of".into(), site.now.to_rfc3339()),
+        ],
+    };
+    let bag =
+        archive::write_bag(&offline, &bag_dir, &info).map_err(|e| fail(&bag_dir, e.to_string()))?;
+    archive::write_warc(
+        &served,
+        &warc_path,
+        &cfg.base_url,
+        site.now.with_timezone(&chrono::Utc),
+        &format!("planpub {}", env!("CARGO_PKG_VERSION")),
+    )
+    .map_err(|e| fail(&warc_path, e.to_string()))?;
+    build::save_ledger(opts, ledger_update)?;
+    Ok(SnapshotReport {
+        bag_dir,
+        warc_path,
+        files,
+        bytes: bag.payload_bytes,
+        warnings: loaded.warnings,
+    })
+}

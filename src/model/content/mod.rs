@@ -1,0 +1,239 @@
+//! The content model: plans, hearings, decisions and pages as checked, typed values.
+//!
+//! `raw` is the contract as authors write it; `parse` turns one file into a
+//! [`Document`] (or the list of everything wrong with it); `discover` finds the files.
+
+pub mod discover;
+pub mod frontmatter;
+pub mod parse;
+pub mod raw;
+
+use crate::model::dates::FuzzyDate;
+use crate::model::slug::Slug;
+use std::path::PathBuf;
+
+pub use raw::{Access, Contact, ContentType, EntryKind, Level, Outcome, PlanStatus, Respond};
+
+/// A file that belongs to a page and is published beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub title: String,
+    /// The path as the author wrote it, relative to the Markdown file (or to `static/`).
+    pub file: String,
+    /// Where the file is read from.
+    pub source: PathBuf,
+    pub size: u64,
+    /// True when the file lives under the site's `static/` folder (and is published from
+    /// there) rather than beside the Markdown file.
+    pub from_static: bool,
+}
+
+impl Attachment {
+    /// Upper-case file type shown to readers, e.g. `PDF`.
+    pub fn type_label(&self) -> String {
+        std::path::Path::new(&self.file)
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_else(|| "FIL".into())
+    }
+}
+
+/// When a timeline row or action happens: a date, or a deliberate non-date text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    Date(FuzzyDate),
+    Undated(String),
+}
+
+impl When {
+    pub fn date(&self) -> Option<&FuzzyDate> {
+        match self {
+            When::Date(d) => Some(d),
+            When::Undated(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    pub when: When,
+    pub what: String,
+    pub who: Option<String>,
+    pub kind: Option<EntryKind>,
+    pub hearing: Option<String>,
+    pub decision: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub what: String,
+    pub when: Option<When>,
+    pub who: Option<String>,
+    pub level: Option<Level>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub name: String,
+    pub description: Option<String>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub status: Option<PlanStatus>,
+    pub owner: Option<String>,
+    pub contact: Option<Contact>,
+    pub case_number: Option<String>,
+    pub document_number: Option<String>,
+    pub parent: Option<String>,
+    pub timeline: Vec<TimelineEntry>,
+    pub tracks: Vec<Track>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub when: FuzzyDate,
+    pub place: Option<String>,
+    pub what: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub from: String,
+    pub file: Option<Attachment>,
+    pub received: Option<FuzzyDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hearing {
+    pub plan: Option<String>,
+    pub authority: Option<String>,
+    pub case_number: Option<String>,
+    pub opens: FuzzyDate,
+    pub closes: FuzzyDate,
+    pub respond: Respond,
+    pub documents: Vec<Attachment>,
+    pub meetings: Vec<Meeting>,
+    pub responses: Vec<Response>,
+    pub summary_note: Option<Attachment>,
+    pub decision: Option<String>,
+    pub min_days: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecommendationItem {
+    pub text: String,
+    pub outcome: Option<Outcome>,
+    pub remark: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub date: FuzzyDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub body: String,
+    pub body_slug: Slug,
+    pub meeting: FuzzyDate,
+    pub case_number: Option<String>,
+    pub item: u32,
+    pub access: Access,
+    pub recommendations: Vec<RecommendationItem>,
+    pub absent: Vec<String>,
+    pub plans: Vec<String>,
+    pub hearings: Vec<String>,
+    pub corrections: Vec<Correction>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub menu: Option<u32>,
+}
+
+// A document is a large struct anyway; boxing variants would only add indirection.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Data {
+    Plan(Plan),
+    Hearing(Hearing),
+    Decision(Decision),
+    Page(Page),
+}
+
+/// One content file, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Site-relative path of the Markdown file, for messages.
+    pub file: String,
+    /// The folder of the Markdown file: attachments are read from here.
+    pub dir: PathBuf,
+    /// The front matter text and its first line, to locate fields in later checks.
+    pub front: String,
+    pub front_first_line: usize,
+    pub slug: Slug,
+    pub title: String,
+    pub summary: Option<String>,
+    pub published: Option<FuzzyDate>,
+    pub updated: Option<FuzzyDate>,
+    pub publish_at: Option<FuzzyDate>,
+    pub draft: bool,
+    pub tags: Vec<String>,
+    pub area: Option<String>,
+    pub attachments: Vec<Attachment>,
+    pub body: String,
+    pub body_first_line: usize,
+    /// SHA-256 (hex) of the whole source file, for the decision ledger.
+    pub source_sha256: String,
+    /// The body as plain text, filled when the page is rendered (or on first use) and
+    /// shared by every clone, so the preview server extracts it once per edit.
+    pub plain: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// The folded text the search index matches against, likewise computed once.
+    pub search_text: std::sync::Arc<std::sync::OnceLock<String>>,
+    pub data: Data,
+}
+
+impl Document {
+    pub fn kind(&self) -> ContentType {
+        match self.data {
+            Data::Plan(_) => ContentType::Plan,
+            Data::Hearing(_) => ContentType::Hearing,
+            Data::Decision(_) => ContentType::Decision,
+            Data::Page(_) => ContentType::Page,
+        }
+    }
+
+    /// The body without markup (for search), extracted at most once.
+    pub fn plain_text(&self) -> &str {
+        self.plain
+            .get_or_init(|| crate::formats::markdown::plain_text(&self.body))
+    }
+
+    /// A YAML source view of the front matter, for located diagnostics.
+    pub fn front_source(&self) -> crate::model::yaml::Source<'_> {
+        crate::model::yaml::Source {
+            text: &self.front,
+            file: &self.file,
+            first_line: self.front_first_line,
+        }
+    }
+
+    /// Every attachment-like file the document publishes; a hearing's responses and
+    /// note only when `with_outcome` (after its deadline).
+    pub fn all_files(&self, with_outcome: bool) -> Vec<&Attachment> {
+        let mut v: Vec<&Attachment> = self.attachments.iter().collect();
+        if let Data::Hearing(h) = &self.data {
+            v.extend(h.documents.iter());
+            if with_outcome {
+                v.extend(h.responses.iter().filter_map(|r| r.file.as_ref()));
+                v.extend(h.summary_note.iter());
+            }
+        }
+        v
+    }
+}

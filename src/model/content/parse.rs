@@ -1,0 +1,695 @@
+//! One content file → a checked [`Document`], or every problem found in it.
+
+use super::frontmatter::{self, SplitError};
+use super::raw::{self, ContentType, FileRef, Text};
+use super::*;
+use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
+use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
+use crate::model::yaml::{self, PathSeg, Shape};
+use serde_norway::Value;
+use std::path::{Component, Path, PathBuf};
+
+/// What parsing needs to know about the site.
+pub struct ParseEnv<'a> {
+    pub root: &'a Path,
+    pub conventions: &'a DateConventions,
+}
+
+impl ParseEnv<'_> {
+    fn static_dir(&self) -> PathBuf {
+        self.root.join("static")
+    }
+}
+
+fn key(k: &str) -> PathSeg {
+    PathSeg::Key(k.to_string())
+}
+
+/// Parses one Markdown file. Returns the document only when it has no errors; warnings
+/// come back either way.
+pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
+    let file = rel_display(env.root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    &file,
+                    format!("cannot read the file: {e}"),
+                )],
+            );
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            return (
+                None,
+                vec![Diagnostic::error(&file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
+                    .at(Some(line), None)
+                    .help("open the file in your editor and save it again with the encoding \"UTF-8\"")],
+            );
+        }
+    };
+    parse_text(env, path, &file, &text)
+}
+
+pub fn parse_text(
+    env: &ParseEnv,
+    path: &Path,
+    file: &str,
+    text: &str,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let split = match frontmatter::split(text) {
+        Ok(s) => s,
+        Err(e) => {
+            let line = match e {
+                SplitError::NoFrontMatter | SplitError::NotClosed => Some(1),
+            };
+            return (
+                None,
+                vec![Diagnostic::error(file, e.to_string()).at(line, None)],
+            );
+        }
+    };
+    let src = yaml::Source {
+        text: split.yaml,
+        file,
+        first_line: split.yaml_first_line,
+    };
+    let value = match yaml::parse_value(&src) {
+        Ok(v) => v,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut p = Parser {
+        env,
+        src,
+        diags: Vec::new(),
+        dir: path.parent().unwrap_or(env.root).to_path_buf(),
+    };
+    let doc = p.document(path, value, &split, text);
+    let diags = p.diags;
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    (if ok { doc } else { None }, diags)
+}
+
+struct Parser<'a> {
+    env: &'a ParseEnv<'a>,
+    src: yaml::Source<'a>,
+    diags: Vec<Diagnostic>,
+    dir: PathBuf,
+}
+
+impl Parser<'_> {
+    fn err(&mut self, path: &[PathSeg], msg: impl Into<String>) -> &mut Diagnostic {
+        let d = self.src.error(path, msg);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn typed<T: serde::de::DeserializeOwned>(&mut self, value: Value) -> Option<T> {
+        match yaml::from_value::<T>(&self.src, value) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn content_type(&mut self, value: &Value, path: &Path) -> Option<ContentType> {
+        let guess = guess_type_from_folder(path);
+        let t = match value.get("type") {
+            Some(Value::String(s)) => s.clone(),
+            Some(_) | None => {
+                let d = self.err(&[], "the required field `type` is missing: planpub needs to know what kind of content this is");
+                d.field = Some("type".into());
+                d.help = Some(format!(
+                    "add a first line `type: {}` (one of plan, hearing, decision, page)",
+                    guess.unwrap_or("page")
+                ));
+                return None;
+            }
+        };
+        match t.as_str() {
+            "plan" => Some(ContentType::Plan),
+            "hearing" => Some(ContentType::Hearing),
+            "decision" => Some(ContentType::Decision),
+            "page" => Some(ContentType::Page),
+            other => {
+                let danish = match other.to_lowercase().as_str() {
+                    "høring" | "hoering" | "horing" => Some("hearing"),
+                    "beslutning" | "afgørelse" => Some("decision"),
+                    "side" => Some("page"),
+                    "strategi" | "procesplan" => Some("plan"),
+                    _ => None,
+                };
+                let suggestion = danish.or_else(|| did_you_mean(other, ContentType::ALL));
+                let d = self.err(&[key("type")], format!("`{other}` is not a content type"));
+                d.help = Some(match suggestion {
+                    Some(s) => format!(
+                        "did you mean `{s}`? The types are plan, hearing, decision and page"
+                    ),
+                    None => "the types are plan, hearing, decision and page".into(),
+                });
+                None
+            }
+        }
+    }
+
+    fn document(
+        &mut self,
+        path: &Path,
+        value: Value,
+        split: &frontmatter::Split,
+        text: &str,
+    ) -> Option<Document> {
+        if !matches!(value, Value::Mapping(_)) {
+            self.err(
+                &[],
+                "the front matter must be a list of `field: value` lines",
+            );
+            return None;
+        }
+        let kind = self.content_type(&value, path)?;
+        let unknown = yaml::check_fields(&self.src, &value, &Shape::Map(raw::fields_for(kind)));
+        self.diags.extend(unknown);
+        let common: Option<raw::Common> = self.typed(value.clone());
+        let data = match kind {
+            ContentType::Plan => self
+                .typed::<raw::PlanFields>(value)
+                .and_then(|f| self.plan(f)),
+            ContentType::Hearing => self
+                .typed::<raw::HearingFields>(value)
+                .and_then(|f| self.hearing(f)),
+            ContentType::Decision => self
+                .typed::<raw::DecisionFields>(value)
+                .and_then(|f| self.decision(f)),
+            ContentType::Page => self
+                .typed::<raw::PageFields>(value)
+                .map(|f| Data::Page(Page { menu: f.menu })),
+        };
+        let common = common?;
+        let title = match common.title.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => {
+                let d = self.err(
+                    &[key("title")],
+                    "the page has no title: the required field `title` is missing or empty",
+                );
+                d.field = Some("title".into());
+                d.help = Some("add a line such as `title: Høring over rammeplan for …`".into());
+                String::new()
+            }
+        };
+        let slug = self.slug(path, common.slug.as_deref());
+        let ctx_conv = self.env.conventions;
+        let published = self.date_field("published", common.published.as_ref(), ctx_conv);
+        let updated = self.date_field("updated", common.updated.as_ref(), ctx_conv);
+        let publish_at = self.date_field("publish_at", common.publish_at.as_ref(), ctx_conv);
+        if let Some(p) = &publish_at
+            && !p.is_exact_day()
+        {
+            self.err(&[key("publish_at")], format!("\"{}\" is not an exact day: `publish_at` must say exactly when the page may be published", p.text()))
+                    .help = Some("write a day and optionally a time, for example `2024-03-01 08:00`".into());
+        }
+        let attachments = self.files("attachments", &common.attachments);
+        let data = data?;
+        let slug = slug?;
+        if title.is_empty() {
+            return None;
+        }
+        Some(Document {
+            file: self.src.file.to_string(),
+            dir: self.dir.clone(),
+            front: split.yaml.to_string(),
+            front_first_line: split.yaml_first_line,
+            slug,
+            title,
+            summary: common
+                .summary
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            published,
+            updated,
+            publish_at,
+            draft: common.draft,
+            tags: common.tags,
+            area: common
+                .area
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty()),
+            attachments,
+            body: split.body.to_string(),
+            body_first_line: split.body_first_line,
+            source_sha256: sha256_hex(text.as_bytes()),
+            plain: Default::default(),
+            search_text: Default::default(),
+            data,
+        })
+    }
+
+    fn slug(&mut self, path: &Path, explicit: Option<&str>) -> Option<Slug> {
+        match explicit {
+            Some(s) => match Slug::parse(s) {
+                Ok(slug) => Some(slug),
+                Err(e) => {
+                    let d = self.err(&[key("slug")], e.to_string());
+                    if let Ok(fixed) = Slug::from_text(s) {
+                        d.help = Some(format!("did you mean `{fixed}`?"));
+                    }
+                    None
+                }
+            },
+            None => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let name = if stem == "index" || stem == "_index" {
+                    path.parent()
+                        .and_then(|p| p.file_name())
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or(stem)
+                } else {
+                    stem
+                };
+                match Slug::from_text(&name) {
+                    Ok(s) => Some(s),
+                    Err(_) => {
+                        self.err(
+                            &[],
+                            format!("cannot make a web address from the file name \"{name}\""),
+                        )
+                        .help = Some(
+                            "rename the file using letters and digits, or add a `slug:` field"
+                                .into(),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn date_at(
+        &mut self,
+        path: &[PathSeg],
+        text: &Text,
+        default_year: Option<i32>,
+    ) -> Option<FuzzyDate> {
+        let ctx = ParseContext {
+            conventions: self.env.conventions,
+            default_year,
+        };
+        match FuzzyDate::parse(&text.0, &ctx) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                // The message of a text that is no date already lists the forms.
+                self.err(path, e.to_string());
+                None
+            }
+        }
+    }
+
+    fn date_field(
+        &mut self,
+        name: &str,
+        text: Option<&Text>,
+        _c: &DateConventions,
+    ) -> Option<FuzzyDate> {
+        text.and_then(|t| self.date_at(&[key(name)], t, None))
+    }
+
+    fn text_opt(t: Option<Text>) -> Option<String> {
+        t.map(|t| t.0.trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// A timeline row or action date: a year-less date takes the year of the nearest
+    /// earlier dated row, and staff are told that it did.
+    fn row_when(
+        &mut self,
+        path: Vec<PathSeg>,
+        when: Option<&Text>,
+        undated: Option<&String>,
+        last_year: &mut Option<i32>,
+        required: bool,
+    ) -> Option<Option<When>> {
+        match (when, undated) {
+            (Some(_), Some(_)) => {
+                self.err(&path, "a row cannot have both `when` and `undated`")
+                    .help = Some("keep `when:` for a date, or `undated:` for a row that deliberately has no date".into());
+                None
+            }
+            (None, Some(u)) => Some(Some(When::Undated(u.trim().to_string()))),
+            (None, None) => {
+                if required {
+                    let mut p = path.clone();
+                    p.push(key("when"));
+                    let d = self.err(&path, "the row has no date");
+                    d.field = Some(yaml::path_to_string(&p));
+                    d.help = Some("add `when: …` (for example `primo 2024`), or `undated: efter behov` for a row that has no date on purpose".into());
+                    None
+                } else {
+                    Some(None)
+                }
+            }
+            (Some(t), None) => {
+                let mut p = path.clone();
+                p.push(key("when"));
+                let d = self.date_at(&p, t, *last_year)?;
+                if d.year_inferred() {
+                    let year = last_year.map(|y| y.to_string()).unwrap_or_default();
+                    self.diags.push(self.src.warning(&p, format!(
+                        "\"{}\" has no year, so planpub read it as {year}, the year of the row before it",
+                        t.0.trim()
+                    )).help("write the year if that is not what you meant"));
+                }
+                if let Some(y) = d.last_year() {
+                    *last_year = Some(y);
+                }
+                Some(Some(When::Date(d)))
+            }
+        }
+    }
+
+    fn plan(&mut self, f: raw::PlanFields) -> Option<Data> {
+        let mut ok = true;
+        let mut last_year = None;
+        let mut timeline = Vec::with_capacity(f.timeline.len());
+        for (i, row) in f.timeline.into_iter().enumerate() {
+            let path = vec![key("timeline"), PathSeg::Index(i)];
+            match self.row_when(
+                path,
+                row.when.as_ref(),
+                row.undated.as_ref(),
+                &mut last_year,
+                true,
+            ) {
+                Some(Some(when)) => timeline.push(TimelineEntry {
+                    when,
+                    what: row.what,
+                    who: row.who,
+                    kind: row.kind,
+                    hearing: row.hearing,
+                    decision: row.decision,
+                    note: row.note,
+                }),
+                _ => ok = false,
+            }
+        }
+        let mut tracks = Vec::with_capacity(f.tracks.len());
+        for (ti, t) in f.tracks.into_iter().enumerate() {
+            let mut actions = Vec::with_capacity(t.actions.len());
+            let mut last_year = None;
+            for (ai, a) in t.actions.into_iter().enumerate() {
+                let path = vec![
+                    key("tracks"),
+                    PathSeg::Index(ti),
+                    key("actions"),
+                    PathSeg::Index(ai),
+                ];
+                match self.row_when(
+                    path,
+                    a.when.as_ref(),
+                    a.undated.as_ref(),
+                    &mut last_year,
+                    false,
+                ) {
+                    Some(when) => actions.push(Action {
+                        what: a.what,
+                        when,
+                        who: a.who,
+                        level: a.level,
+                        note: a.note,
+                    }),
+                    None => ok = false,
+                }
+            }
+            tracks.push(Track {
+                name: t.name,
+                description: t.description,
+                actions,
+            });
+        }
+        ok.then(|| {
+            Data::Plan(Plan {
+                status: f.status,
+                owner: f.owner,
+                contact: f.contact,
+                case_number: Self::text_opt(f.case_number),
+                document_number: Self::text_opt(f.document_number),
+                parent: f.parent,
+                timeline,
+                tracks,
+            })
+        })
+    }
+
+    fn hearing(&mut self, f: raw::HearingFields) -> Option<Data> {
+        let opens = self.date_at(&[key("opens")], &f.opens, None);
+        let closes = self.date_at(&[key("closes")], &f.closes, None);
+        let mut meetings = Vec::new();
+        let mut ok = true;
+        for (i, m) in f.meetings.into_iter().enumerate() {
+            match self.date_at(
+                &[key("meetings"), PathSeg::Index(i), key("when")],
+                &m.when,
+                None,
+            ) {
+                Some(when) => meetings.push(Meeting {
+                    when,
+                    place: m.place,
+                    what: m.what,
+                }),
+                None => ok = false,
+            }
+        }
+        let mut responses = Vec::new();
+        for (i, r) in f.responses.into_iter().enumerate() {
+            let base = [key("responses"), PathSeg::Index(i)];
+            let received = match &r.received {
+                Some(t) => {
+                    let mut p = base.to_vec();
+                    p.push(key("received"));
+                    let d = self.date_at(&p, t, None);
+                    ok &= d.is_some();
+                    d
+                }
+                None => None,
+            };
+            let file = match &r.file {
+                Some(fname) => {
+                    let mut p = base.to_vec();
+                    p.push(key("file"));
+                    let a = self.one_file(&p, &r.from, fname);
+                    ok &= a.is_some();
+                    a
+                }
+                None => None,
+            };
+            responses.push(Response {
+                from: r.from,
+                file,
+                received,
+            });
+        }
+        let documents = self.files("documents", &f.documents);
+        let summary_note = f
+            .summary_note
+            .as_ref()
+            .and_then(|n| self.one_file(&[key("summary_note"), key("file")], &n.title, &n.file));
+        if f.summary_note.is_some() && summary_note.is_none() {
+            ok = false;
+        }
+        let (opens, closes) = (opens?, closes?);
+        ok.then(|| {
+            Data::Hearing(Hearing {
+                plan: f.plan,
+                authority: f.authority,
+                case_number: Self::text_opt(f.case_number),
+                opens,
+                closes,
+                respond: f.respond.unwrap_or_default(),
+                documents,
+                meetings,
+                responses,
+                summary_note,
+                decision: f.decision,
+                min_days: f.min_days,
+            })
+        })
+    }
+
+    fn decision(&mut self, f: raw::DecisionFields) -> Option<Data> {
+        let meeting = self.date_at(&[key("meeting")], &f.meeting, None);
+        if let Some(m) = &meeting
+            && !m.is_exact_day()
+        {
+            self.err(
+                &[key("meeting")],
+                format!(
+                    "\"{}\" is not an exact day: a decision's meeting date must be a single day",
+                    m.text()
+                ),
+            )
+            .help = Some(
+                "write the meeting day, for example `2023-09-12` or `12. september 2023`".into(),
+            );
+        }
+        let body_slug = match Slug::from_text(&f.body) {
+            Ok(s) => Some(s),
+            Err(_) => {
+                self.err(&[key("body")], "the body's name must contain letters")
+                    .help = Some(
+                    "write the committee or council, for example `Områdeudvalg socialområdet`"
+                        .into(),
+                );
+                None
+            }
+        };
+        let mut corrections = Vec::new();
+        let mut ok = true;
+        for (i, c) in f.corrections.into_iter().enumerate() {
+            match self.date_at(
+                &[key("corrections"), PathSeg::Index(i), key("date")],
+                &c.date,
+                None,
+            ) {
+                Some(date) => corrections.push(Correction { date, note: c.note }),
+                None => ok = false,
+            }
+        }
+        let (meeting, body_slug) = (meeting?, body_slug?);
+        ok.then(|| {
+            Data::Decision(Decision {
+                body: f.body.trim().to_string(),
+                body_slug,
+                meeting,
+                case_number: Self::text_opt(f.case_number),
+                item: f.item,
+                access: f.access,
+                recommendations: f
+                    .recommendations
+                    .into_iter()
+                    .map(|r| RecommendationItem {
+                        text: r.text,
+                        outcome: r.outcome,
+                        remark: r.remark,
+                    })
+                    .collect(),
+                absent: f.absent,
+                plans: f.plans,
+                hearings: f.hearings,
+                corrections,
+            })
+        })
+    }
+
+    fn files(&mut self, field: &str, refs: &[FileRef]) -> Vec<Attachment> {
+        refs.iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                self.one_file(
+                    &[key(field), PathSeg::Index(i), key("file")],
+                    &r.title,
+                    &r.file,
+                )
+            })
+            .collect()
+    }
+
+    /// Resolves an attachment beside the Markdown file (or under `static/`), refusing
+    /// any path that could lead outside the site.
+    fn one_file(&mut self, path: &[PathSeg], title: &str, file: &str) -> Option<Attachment> {
+        if let Err(why) = safe_relative(file) {
+            self.err(path, format!("the file path \"{file}\" {why}"))
+                .help = Some("give the file name relative to the Markdown file, for example `hoeringsmateriale.pdf` or `bilag/notat.pdf`".into());
+            return None;
+        }
+        let beside = self.dir.join(file);
+        let in_static = self.env.static_dir().join(file);
+        let (source, from_static) = if beside.is_file() {
+            (beside, false)
+        } else if in_static.is_file() {
+            (in_static, true)
+        } else {
+            let folder = rel_display(self.env.root, &self.dir);
+            self.err(
+                path,
+                format!("the attachment \"{file}\" (\"{title}\") does not exist"),
+            )
+            .help = Some(format!(
+                "put the file in the folder `{folder}` next to the Markdown file, or in `static/`, or correct the file name"
+            ));
+            return None;
+        };
+        // A symlink inside the site could point anywhere; only files truly inside the
+        // site root are published.
+        let inside = match (source.canonicalize(), self.env.root.canonicalize()) {
+            (Ok(s), Ok(r)) => s.starts_with(r),
+            _ => false,
+        };
+        if !inside {
+            self.err(path, format!("the attachment \"{file}\" is a link to a file outside the site folder, which planpub will not publish"))
+                .help = Some("copy the file into the site folder instead of linking to it".into());
+            return None;
+        }
+        let size = std::fs::metadata(&source).map(|m| m.len()).unwrap_or(0);
+        Some(Attachment {
+            title: title.trim().to_string(),
+            file: file.to_string(),
+            source,
+            size,
+            from_static,
+        })
+    }
+}
+
+/// Why a relative path written by an author is unsafe, if it is.
+pub fn safe_relative(file: &str) -> Result<(), &'static str> {
+    if file.trim().is_empty() {
+        return Err("is empty");
+    }
+    if file.contains('\\') {
+        return Err("contains a backslash; use `/` between folders");
+    }
+    let p = Path::new(file);
+    for c in p.components() {
+        match c {
+            Component::Normal(_) => {}
+            Component::CurDir => {}
+            Component::ParentDir => {
+                return Err("uses `..`, which would point outside the page's folder");
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err("is an absolute path; write it relative to the Markdown file");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn guess_type_from_folder(path: &Path) -> Option<&'static str> {
+    path.ancestors()
+        .filter_map(|a| a.file_name())
+        .find_map(|n| match n.to_string_lossy().to_lowercase().as_str() {
+            "planer" | "plans" | "strategier" => Some("plan"),
+            "hoeringer" | "høringer" | "hearings" => Some("hearing"),
+            "beslutninger" | "decisions" => Some("decision"),
+            "sider" | "pages" => Some("page"),
+            _ => None,
+        })
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,194 @@
+//! Everything on the site that happens at a time: timeline rows, hearing openings and
+//! deadlines, public meetings. The calendar page, the iCalendar files and
+//! `planpub schedule` all read this one list.
+
+use crate::model::content::{Access, Data, When};
+use crate::model::dates::FuzzyDate;
+use crate::model::site::{DocId, Site, moment_end};
+use chrono::{NaiveDate, NaiveDateTime};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Timeline(usize),
+    HearingOpens,
+    HearingDeadline,
+    Meeting(usize),
+    DecisionMeeting,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Timeline(_) => "timeline",
+            EventKind::HearingOpens => "hearing-opens",
+            EventKind::HearingDeadline => "hearing-deadline",
+            EventKind::Meeting(_) => "meeting",
+            EventKind::DecisionMeeting => "decision",
+        }
+    }
+}
+
+/// When an event happens, as precisely as it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventWhen {
+    /// Whole days (fuzzy dates become their interval).
+    Days { start: NaiveDate, end: NaiveDate },
+    /// Wall-clock times in the site's zone; `end` None = an instant.
+    Timed {
+        start: NaiveDateTime,
+        end: Option<NaiveDateTime>,
+    },
+}
+
+impl EventWhen {
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            EventWhen::Days { start, .. } => *start,
+            EventWhen::Timed { start, .. } => start.date(),
+        }
+    }
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            EventWhen::Days { end, .. } => *end,
+            EventWhen::Timed { start, end } => end.map(|e| e.date()).unwrap_or(start.date()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteEvent {
+    pub doc: DocId,
+    pub kind: EventKind,
+    /// Stable across builds: the document's slug and the event's place in it.
+    pub uid: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub location: Option<String>,
+    pub when: EventWhen,
+    /// The date as written, for display.
+    pub date: FuzzyDate,
+}
+
+/// The calendar form of a fuzzy date; `None` for dates that have no position
+/// (`løbende`).
+pub fn event_when(d: &FuzzyDate) -> Option<EventWhen> {
+    match (d.start(), d.end()) {
+        (Some(s), Some(e)) => match (d.start_time(), s == e) {
+            (Some(t), true) => Some(EventWhen::Timed {
+                start: s.and_time(t),
+                end: d.end_time().filter(|et| *et > t).map(|et| e.and_time(et)),
+            }),
+            _ => Some(EventWhen::Days { start: s, end: e }),
+        },
+        // An open interval is shown on the day that is known.
+        (Some(s), None) => Some(EventWhen::Days { start: s, end: s }),
+        (None, Some(e)) => Some(EventWhen::Days { start: e, end: e }),
+        (None, None) => None,
+    }
+}
+
+/// All events of the public site, in a stable order (by first day, then uid).
+pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
+    let host = site
+        .config
+        .base_url
+        .split('/')
+        .nth(2)
+        .unwrap_or("planpub")
+        .to_string();
+    let tz = site.now.timezone();
+    let mut out = Vec::new();
+    for (id, d) in site.docs.iter().enumerate() {
+        let uid = |what: String| format!("{}-{}-{what}@{host}", d.kind().as_str(), d.slug);
+        match &d.data {
+            Data::Plan(p) => {
+                for (i, r) in p.timeline.iter().enumerate() {
+                    let When::Date(date) = &r.when else { continue };
+                    let Some(when) = event_when(date) else {
+                        continue;
+                    };
+                    out.push(SiteEvent {
+                        doc: id,
+                        kind: EventKind::Timeline(i),
+                        uid: uid(format!("row{}", i + 1)),
+                        title: r.what.clone(),
+                        description: Some(match &r.who {
+                            Some(w) => format!("{} – {w}", d.title),
+                            None => d.title.clone(),
+                        }),
+                        location: None,
+                        when,
+                        date: date.clone(),
+                    });
+                }
+            }
+            Data::Hearing(h) => {
+                if let Some(when) = event_when(&h.opens) {
+                    let when = match when {
+                        EventWhen::Days { start, .. } => EventWhen::Days { start, end: start },
+                        t => t,
+                    };
+                    out.push(SiteEvent {
+                        doc: id,
+                        kind: EventKind::HearingOpens,
+                        uid: uid("opens".into()),
+                        title: format!("{} ({})", d.title, t("calendar.opens")),
+                        description: d.summary.clone(),
+                        location: None,
+                        when,
+                        date: h.opens.clone(),
+                    });
+                }
+                if let Some(dl) = moment_end(&h.closes, &tz) {
+                    out.push(SiteEvent {
+                        doc: id,
+                        kind: EventKind::HearingDeadline,
+                        uid: uid("deadline".into()),
+                        title: format!("{} ({})", d.title, t("calendar.deadline")),
+                        description: d.summary.clone(),
+                        location: None,
+                        when: EventWhen::Timed {
+                            start: dl.naive_local(),
+                            end: None,
+                        },
+                        date: h.closes.clone(),
+                    });
+                }
+                for (i, m) in h.meetings.iter().enumerate() {
+                    let Some(when) = event_when(&m.when) else {
+                        continue;
+                    };
+                    out.push(SiteEvent {
+                        doc: id,
+                        kind: EventKind::Meeting(i),
+                        uid: uid(format!("meeting{}", i + 1)),
+                        title: m.what.clone().unwrap_or_else(|| d.title.clone()),
+                        description: Some(d.title.clone()),
+                        location: m.place.clone(),
+                        when,
+                        date: m.when.clone(),
+                    });
+                }
+            }
+            Data::Decision(x) => {
+                let Some(when) = event_when(&x.meeting) else {
+                    continue;
+                };
+                let closed = x.access == Access::Closed;
+                out.push(SiteEvent {
+                    doc: id,
+                    kind: EventKind::DecisionMeeting,
+                    uid: uid("meeting".into()),
+                    title: format!("{}: {}", x.body, d.title),
+                    description: if closed { None } else { d.summary.clone() },
+                    location: None,
+                    when,
+                    date: x.meeting.clone(),
+                });
+            }
+            Data::Page(_) => {}
+        }
+    }
+    out.sort_by(|a, b| (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid)));
+    out
+}

@@ -1,0 +1,152 @@
+//! The decision ledger: published decisions are records and must never change
+//! silently.
+//!
+//! Every build records each newly published decision with a SHA-256 of its source file
+//! in `decision-ledger.json` at the site root, which is meant to be committed together
+//! with the content. A later build that finds a recorded decision changed fails unless
+//! the change comes with a new entry under `corrections`; with one, the build accepts
+//! it and records the new state. Decisions are keyed by their permanent address (body,
+//! meeting, item), so moving or renaming the file is not a change.
+
+use crate::model::content::Data;
+use crate::model::diagnostics::Diagnostic;
+use crate::model::site::Site;
+use crate::model::urls;
+use crate::model::yaml::PathSeg;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const FILE_NAME: &str = "decision-ledger.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub file: String,
+    pub title: String,
+    pub sha256: String,
+    /// How many corrections the recorded state had.
+    pub corrections: usize,
+    /// The build day on which this state was recorded.
+    pub recorded: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ledger {
+    pub version: u32,
+    /// Permanent path → the recorded state.
+    pub decisions: BTreeMap<String, Entry>,
+}
+
+pub fn load(root: &Path) -> Result<Ledger, Diagnostic> {
+    let path = root.join(FILE_NAME);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| {
+            Diagnostic::error(
+                FILE_NAME,
+                format!("the decision ledger cannot be read: {e}"),
+            )
+            .at(Some(e.line()), Some(e.column()))
+            .help("the ledger is written by planpub; restore it from version control")
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger {
+            version: 1,
+            decisions: BTreeMap::new(),
+        }),
+        Err(e) => Err(Diagnostic::error(
+            FILE_NAME,
+            format!("the decision ledger cannot be read: {e}"),
+        )),
+    }
+}
+
+/// Compares the site with the ledger. Returns the updated ledger (when anything is new
+/// or corrected) and the problems: a decision changed without a correction, or one
+/// that disappeared.
+pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnostic>) {
+    let mut next = ledger.clone();
+    next.version = 1;
+    let mut diags = Vec::new();
+    let today = site.now.date_naive().to_string();
+    let mut seen = std::collections::BTreeSet::new();
+    for d in &site.docs {
+        let Data::Decision(x) = &d.data else { continue };
+        if d.draft {
+            continue; // a draft preview (`--drafts`) records nothing
+        }
+        let key = urls::decision_path(x);
+        seen.insert(key.clone());
+        let entry = Entry {
+            file: d.file.clone(),
+            title: d.title.clone(),
+            sha256: d.source_sha256.clone(),
+            corrections: x.corrections.len(),
+            recorded: today.clone(),
+        };
+        match ledger.decisions.get(&key) {
+            None => {
+                next.decisions.insert(key, entry);
+            }
+            Some(old) if old.sha256 == entry.sha256 => {
+                if old.file != entry.file {
+                    next.decisions.insert(
+                        key,
+                        Entry {
+                            recorded: old.recorded.clone(),
+                            ..entry
+                        },
+                    );
+                }
+            }
+            Some(old) if entry.corrections > old.corrections => {
+                next.decisions.insert(key, entry);
+            }
+            Some(old) => {
+                diags.push(
+                    d.front_source()
+                        .error(&[PathSeg::Key("corrections".into())], format!(
+                            "this decision was published on {} and has been changed since, without a correction: a published decision is a record and must not change silently",
+                            old.recorded
+                        ))
+                        .help("undo the change, or add an entry under `corrections:` with the date and a note saying what was corrected and why, for example:\ncorrections:\n  - date: 2024-03-01\n    note: Stavefejl i indstilling 2 rettet."),
+                );
+            }
+        }
+    }
+    // A recorded decision that is only held back (a build "as of" an earlier moment, or
+    // made a draft) is still in the sources: not deleted.
+    for d in &site.hidden {
+        if let Data::Decision(x) = &d.data {
+            seen.insert(urls::decision_path(x));
+        }
+    }
+    for (key, old) in &ledger.decisions {
+        if !seen.contains(key) {
+            diags.push(
+                Diagnostic::error(&old.file, format!(
+                    "the published decision \"{}\" ({key}) is no longer on the site",
+                    old.title
+                ))
+                .help(format!("restore the file; if the decision must really be withdrawn, remove its entry from {FILE_NAME} deliberately and commit that with an explanation")),
+            );
+        }
+    }
+    let changed = next != *ledger;
+    (changed.then_some(next), diags)
+}
+
+/// Writes the ledger atomically, so an interrupted build cannot leave half a record.
+pub fn save(root: &Path, ledger: &Ledger) -> std::io::Result<()> {
+    let mut text = serde_json::to_string_pretty(ledger).map_err(std::io::Error::other)?;
+    text.push('\n');
+    let mut tmp = tempfile::NamedTempFile::new_in(root)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    // Temporary files are private; the ledger is committed and read like any source.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(root.join(FILE_NAME)).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! The content model and its checks: what authors write, read and validated, then
+//! resolved into a [`site::Site`] as of one build moment.
+
+pub mod checks;
+pub mod clock;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diagnostics;
+pub mod events;
+pub mod ledger;
+pub mod schedule;
+pub mod site;
+pub mod slug;
+pub mod state;
+pub mod urls;
+pub mod yaml;

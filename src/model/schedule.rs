@@ -1,0 +1,165 @@
+//! When the site must be rebuilt. A static page cannot change by itself, so planpub
+//! lists every future moment at which some page's content changes: a hearing opens or
+//! closes (and its "days left" ticks over), an embargoed item's `publish_at` arrives,
+//! a timeline entry moves from upcoming to now to done.
+
+use crate::model::content::{Data, When};
+use crate::model::site::Site;
+use crate::model::state;
+use crate::model::urls;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    #[serde(serialize_with = "rfc3339")]
+    pub at: DateTime<Tz>,
+    /// False for an embargoed item: staff may see it here, but nothing about it may
+    /// appear in the published site before its time.
+    pub public: bool,
+    /// What changes, in plain words.
+    pub what: String,
+    /// Site-relative path of the page that changes, or the source file of an
+    /// embargoed item.
+    pub page: String,
+}
+
+fn rfc3339<S: serde::Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.to_rfc3339())
+}
+
+fn day_start(tz: &Tz, d: NaiveDate) -> Option<DateTime<Tz>> {
+    tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
+        .earliest()
+}
+
+/// Every change after `site.now`, in time order.
+pub fn changes(site: &Site) -> Vec<Change> {
+    let now = site.now;
+    let tz = now.timezone();
+    let mut out = Vec::new();
+    for e in site.embargoed.iter().filter(|e| e.at > now) {
+        out.push(Change {
+            at: e.at,
+            public: false,
+            what: format!("\"{}\" is published (publish_at)", e.title),
+            page: e.file.clone(),
+        });
+    }
+    let mut push = |at: Option<DateTime<Tz>>, what: String, page: String| {
+        if let Some(at) = at.filter(|a| *a > now) {
+            out.push(Change {
+                at,
+                public: true,
+                what,
+                page,
+            });
+        }
+    };
+    for d in &site.docs {
+        let page = urls::doc_path(d);
+        match &d.data {
+            Data::Hearing(h) => {
+                let open = state::opening(h, &tz);
+                let deadline = state::deadline(h, &tz);
+                push(
+                    open,
+                    format!("the hearing \"{}\" opens", d.title),
+                    page.clone(),
+                );
+                push(
+                    deadline.map(|t| t + chrono::Duration::seconds(1)),
+                    format!(
+                        "the hearing \"{}\" closes; its responses and note are published",
+                        d.title
+                    ),
+                    page.clone(),
+                );
+                // While open, the page counts the days left; that text changes at midnight.
+                if let (Some(o), Some(c)) = (open, deadline) {
+                    let mut day = o.date_naive().succ_opt();
+                    while let Some(dd) = day.filter(|dd| *dd <= c.date_naive()) {
+                        let left = (c.date_naive() - dd).num_days();
+                        push(
+                            day_start(&tz, dd),
+                            format!(
+                                "the hearing \"{}\": {}",
+                                d.title,
+                                match left {
+                                    0 => "the deadline is today".to_string(),
+                                    1 => "1 day left".to_string(),
+                                    n => format!("{n} days left"),
+                                }
+                            ),
+                            page.clone(),
+                        );
+                        day = dd.succ_opt();
+                    }
+                }
+            }
+            Data::Plan(p) => {
+                for r in &p.timeline {
+                    let When::Date(date) = &r.when else { continue };
+                    push(
+                        date.start().and_then(|s| day_start(&tz, s)),
+                        format!("\"{}\" in \"{}\" starts (now)", r.what, d.title),
+                        page.clone(),
+                    );
+                    push(
+                        date.end()
+                            .and_then(|e| e.succ_opt())
+                            .and_then(|e| day_start(&tz, e)),
+                        format!("\"{}\" in \"{}\" is done", r.what, d.title),
+                        page.clone(),
+                    );
+                }
+                for t in &p.tracks {
+                    for a in &t.actions {
+                        let Some(When::Date(date)) = &a.when else {
+                            continue;
+                        };
+                        push(
+                            date.start().and_then(|s| day_start(&tz, s)),
+                            format!("\"{}\" in \"{}\" starts (now)", a.what, d.title),
+                            page.clone(),
+                        );
+                        push(
+                            date.end()
+                                .and_then(|e| e.succ_opt())
+                                .and_then(|e| day_start(&tz, e)),
+                            format!("\"{}\" in \"{}\" is done", a.what, d.title),
+                            page.clone(),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by(|a, b| (a.at, &a.page, &a.what).cmp(&(b.at, &b.page, &b.what)));
+    out.dedup();
+    out
+}
+
+/// `/api/next-change.json`: when this build stops being true.
+pub fn next_change_json(site: &Site) -> serde_json::Value {
+    let next = changes(site).into_iter().next();
+    let next_at = next.as_ref().map(|c| c.at.to_rfc3339());
+    // An embargoed item is announced only as "something is scheduled": its title and
+    // file stay private until it is published.
+    let (what, page) = match &next {
+        Some(c) if c.public => (
+            Some(c.what.clone()),
+            Some(format!("{}{}", site.config.base_url, c.page)),
+        ),
+        Some(_) => (Some("scheduled publication".to_string()), None),
+        None => (None, None),
+    };
+    serde_json::json!({
+        "built_as_of": site.now.to_rfc3339(),
+        "next_change": next_at,
+        "what": what,
+        "page": page,
+    })
+}

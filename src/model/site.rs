@@ -1,0 +1,523 @@
+//! The whole site after parsing: which documents are public, their addresses, and the
+//! relations between them resolved in both directions.
+
+use crate::model::config::SiteConfig;
+use crate::model::content::{ContentType, Data, Document};
+use crate::model::dates::FuzzyDate;
+use crate::model::diagnostics::{Diagnostic, did_you_mean};
+use crate::model::slug::Slug;
+use crate::model::yaml::PathSeg;
+use chrono::{DateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Index of a document in [`Site::docs`].
+pub type DocId = usize;
+
+/// Top-level folders the generator writes itself; a page cannot take these slugs.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "planer",
+    "hoeringer",
+    "beslutninger",
+    "api",
+    "feeds",
+    "kalender",
+    "soeg",
+    "assets",
+    "404",
+];
+
+#[derive(Debug, Default, Clone)]
+pub struct Relations {
+    pub parent: BTreeMap<DocId, DocId>,
+    pub children: BTreeMap<DocId, Vec<DocId>>,
+    /// plan → hearings about it (via `hearing.plan` or a timeline row).
+    pub plan_hearings: BTreeMap<DocId, BTreeSet<DocId>>,
+    /// plan → decisions about it (via `decision.plans`, a timeline row, or its hearings).
+    pub plan_decisions: BTreeMap<DocId, BTreeSet<DocId>>,
+    /// hearing → plan
+    pub hearing_plan: BTreeMap<DocId, DocId>,
+    /// hearing → decisions that followed it.
+    pub hearing_decisions: BTreeMap<DocId, BTreeSet<DocId>>,
+    /// decision → plans and hearings.
+    pub decision_plans: BTreeMap<DocId, BTreeSet<DocId>>,
+    pub decision_hearings: BTreeMap<DocId, BTreeSet<DocId>>,
+    /// (plan, timeline row) → linked hearing / decision, only where the target is public.
+    pub row_hearing: BTreeMap<(DocId, usize), DocId>,
+    pub row_decision: BTreeMap<(DocId, usize), DocId>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub now: DateTime<Tz>,
+    /// Public documents only, sorted by type and slug.
+    pub docs: Vec<Document>,
+    pub by_slug: BTreeMap<Slug, DocId>,
+    pub rel: Relations,
+    pub accessibility_page: Option<DocId>,
+    /// Documents held back by a future `publish_at` (not drafts): they appear when it
+    /// arrives, so the site must be rebuilt then.
+    pub embargoed: Vec<Embargoed>,
+    /// Documents that exist in the sources but are not public at `now` (drafts, held
+    /// back by date): the decision ledger must not mistake them for deleted ones.
+    pub hidden: Vec<Document>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Embargoed {
+    pub file: String,
+    pub title: String,
+    pub at: DateTime<Tz>,
+}
+
+/// Whether a document may appear in the output at `now`.
+pub fn is_public(doc: &Document, now: &DateTime<Tz>, include_drafts: bool) -> bool {
+    if include_drafts {
+        return true;
+    }
+    if doc.draft {
+        return false;
+    }
+    match held_until(doc, &now.timezone()) {
+        Some(t) => *now >= t,
+        None => true,
+    }
+}
+
+/// The moment before which a (non-draft) document must not appear: its `publish_at`.
+/// `None` when nothing holds it back.
+pub fn held_until(doc: &Document, tz: &Tz) -> Option<DateTime<Tz>> {
+    let at = doc.publish_at.as_ref()?;
+    // A date without a start (cannot happen for a checked field) holds back for ever.
+    moment_start(at, tz).or_else(|| tz.with_ymd_and_hms(9999, 12, 31, 0, 0, 0).single())
+}
+
+/// The first moment of a date (its time if given), in the site's zone.
+pub fn moment_start(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
+    let day = d.start()?;
+    let time = d.start_time().unwrap_or(NaiveTime::MIN);
+    local(tz, day.and_time(time), d)
+}
+
+/// The last moment of a date: its end time if given, else the end of its last day.
+pub fn moment_end(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
+    let day = d.end()?;
+    // A single day with one time (`2008-06-20 12:00`) ends at that time.
+    let single_time = (d.start() == d.end()).then(|| d.start_time()).flatten();
+    match d.end_time().or(single_time) {
+        Some(t) => local(tz, day.and_time(t), d),
+        None => {
+            let next = day.succ_opt()?.and_time(NaiveTime::MIN);
+            local(tz, next, d).map(|t| t - chrono::Duration::seconds(1))
+        }
+    }
+}
+
+fn local(tz: &Tz, naive: chrono::NaiveDateTime, d: &FuzzyDate) -> Option<DateTime<Tz>> {
+    if let Some(off) = d.offset() {
+        return off
+            .from_local_datetime(&naive)
+            .single()
+            .map(|t| t.with_timezone(tz));
+    }
+    // In the autumn hour that exists twice, take the earlier; in the spring gap, the
+    // first valid moment after it.
+    tz.from_local_datetime(&naive).earliest().or_else(|| {
+        tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+    })
+}
+
+impl Site {
+    /// Resolves references among the public documents of `all`. References to hidden
+    /// documents are dropped with a warning; references to nothing are errors.
+    pub fn assemble(
+        config: SiteConfig,
+        now: DateTime<Tz>,
+        mut all: Vec<Document>,
+        include_drafts: bool,
+    ) -> (Site, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        all.sort_by(|a, b| (a.kind(), &a.slug, &a.file).cmp(&(b.kind(), &b.slug, &b.file)));
+
+        // Slugs are unique across the whole site, so a reference never needs a type.
+        let mut seen: BTreeMap<Slug, &Document> = BTreeMap::new();
+        for d in &all {
+            if let Some(first) = seen.get(&d.slug) {
+                diags.push(
+                    Diagnostic::error(&d.file, format!("two files have the same slug \"{}\": this file and {}", d.slug, first.file))
+                        .field("slug")
+                        .help("every page needs its own web address: rename one of the files or give it its own `slug:`"),
+                );
+            } else {
+                seen.insert(d.slug.clone(), d);
+            }
+            if d.kind() == ContentType::Page && RESERVED_SLUGS.contains(&d.slug.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        &d.file,
+                        format!("the slug \"{}\" is used by planpub itself", d.slug),
+                    )
+                    .field("slug")
+                    .help(format!(
+                        "choose another file name or `slug:`; reserved: {}",
+                        RESERVED_SLUGS.join(", ")
+                    )),
+                );
+            }
+        }
+        let kinds: BTreeMap<&Slug, (ContentType, bool)> = all
+            .iter()
+            .map(|d| (&d.slug, (d.kind(), is_public(d, &now, include_drafts))))
+            .collect();
+
+        // Check every reference against all documents, public or not.
+        for d in all.iter().filter(|d| is_public(d, &now, include_drafts)) {
+            for r in references(d) {
+                match kinds.get(&r.target) {
+                    None => {
+                        let same_type = kinds
+                            .iter()
+                            .filter(|(_, (k, _))| *k == r.expect)
+                            .map(|(s, _)| s.as_str());
+                        let near = did_you_mean(&r.target.to_string(), same_type.clone())
+                            .or_else(|| nearest(&r.target.to_string(), same_type));
+                        let mut diag = d.front_source().error(
+                            &r.path,
+                            format!(
+                                "there is no {} with the slug \"{}\"",
+                                type_word(r.expect),
+                                r.target
+                            ),
+                        );
+                        diag.help = Some(match near {
+                            Some(n) => format!(
+                                "the nearest existing {} slug is `{n}`",
+                                type_word(r.expect)
+                            ),
+                            None => {
+                                format!("there are no {}s on the site yet", type_word(r.expect))
+                            }
+                        });
+                        diags.push(diag);
+                    }
+                    Some((kind, _)) if *kind != r.expect => {
+                        diags.push(d.front_source().error(
+                            &r.path,
+                            format!(
+                                "\"{}\" is a {}, but this field must name a {}",
+                                r.target,
+                                type_word(*kind),
+                                type_word(r.expect)
+                            ),
+                        ));
+                    }
+                    Some((_, false)) => {
+                        diags.push(d.front_source().warning(&r.path, format!(
+                            "\"{}\" is a draft or not yet published, so the link to it is left out",
+                            r.target
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+
+        let embargoed: Vec<Embargoed> = all
+            .iter()
+            .filter(|d| !d.draft && !is_public(d, &now, include_drafts))
+            .filter_map(|d| {
+                let at = held_until(d, &now.timezone())?;
+                Some(Embargoed {
+                    file: d.file.clone(),
+                    title: d.title.clone(),
+                    at,
+                })
+            })
+            .collect();
+        let (mut docs, hidden): (Vec<Document>, Vec<Document>) = all
+            .into_iter()
+            .partition(|d| is_public(d, &now, include_drafts));
+        docs.dedup_by(|a, b| a.slug == b.slug);
+        let by_slug: BTreeMap<Slug, DocId> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.clone(), i))
+            .collect();
+
+        let accessibility_page = match &config.accessibility_page {
+            Some(s) => match Slug::parse(s).ok().and_then(|s| by_slug.get(&s).copied()) {
+                Some(id) if docs[id].kind() == ContentType::Page => Some(id),
+                _ => {
+                    let pages = docs
+                        .iter()
+                        .filter(|d| d.kind() == ContentType::Page)
+                        .map(|d| d.slug.as_str());
+                    let mut diag = Diagnostic::error(
+                        crate::model::config::FILE_NAME,
+                        format!("there is no page with the slug \"{s}\""),
+                    )
+                    .field("accessibility_page");
+                    if let Some(n) = nearest(s, pages) {
+                        diag = diag.help(format!("the nearest existing page slug is `{n}`"));
+                    }
+                    diags.push(diag);
+                    None
+                }
+            },
+            None => None,
+        };
+
+        let rel = relate(&docs, &by_slug);
+        check_cycles(&docs, &rel, &mut diags);
+        check_decision_addresses(&docs, &mut diags);
+
+        // The site is returned even with errors, so that later checks still run and
+        // every problem is reported in one go; callers decide from the diagnostics.
+        (
+            Site {
+                config,
+                now,
+                docs,
+                by_slug,
+                rel,
+                accessibility_page,
+                embargoed,
+                hidden,
+            },
+            diags,
+        )
+    }
+
+    pub fn of_kind(&self, kind: ContentType) -> impl Iterator<Item = (DocId, &Document)> {
+        self.docs
+            .iter()
+            .enumerate()
+            .filter(move |(_, d)| d.kind() == kind)
+    }
+}
+
+struct Reference {
+    path: Vec<PathSeg>,
+    target: Slug,
+    expect: ContentType,
+}
+
+fn k(s: &str) -> PathSeg {
+    PathSeg::Key(s.into())
+}
+
+/// Every slug a document refers to, with where it is written. Text that cannot be a
+/// slug can never match, so it is reported as pointing at nothing.
+fn references(d: &Document) -> Vec<Reference> {
+    let mut out = Vec::new();
+    let mut push = |path: Vec<PathSeg>, target: &str, expect| {
+        let target = Slug::parse(target.trim()).unwrap_or_else(|_| {
+            Slug::from_text(target).unwrap_or_else(|_| Slug::parse("x").expect("valid"))
+        });
+        out.push(Reference {
+            path,
+            target,
+            expect,
+        });
+    };
+    match &d.data {
+        Data::Plan(p) => {
+            if let Some(parent) = &p.parent {
+                push(vec![k("parent")], parent, ContentType::Plan);
+            }
+            for (i, row) in p.timeline.iter().enumerate() {
+                if let Some(h) = &row.hearing {
+                    push(
+                        vec![k("timeline"), PathSeg::Index(i), k("hearing")],
+                        h,
+                        ContentType::Hearing,
+                    );
+                }
+                if let Some(x) = &row.decision {
+                    push(
+                        vec![k("timeline"), PathSeg::Index(i), k("decision")],
+                        x,
+                        ContentType::Decision,
+                    );
+                }
+            }
+        }
+        Data::Hearing(h) => {
+            if let Some(p) = &h.plan {
+                push(vec![k("plan")], p, ContentType::Plan);
+            }
+            if let Some(x) = &h.decision {
+                push(vec![k("decision")], x, ContentType::Decision);
+            }
+        }
+        Data::Decision(x) => {
+            for (i, p) in x.plans.iter().enumerate() {
+                push(vec![k("plans"), PathSeg::Index(i)], p, ContentType::Plan);
+            }
+            for (i, h) in x.hearings.iter().enumerate() {
+                push(
+                    vec![k("hearings"), PathSeg::Index(i)],
+                    h,
+                    ContentType::Hearing,
+                );
+            }
+        }
+        Data::Page(_) => {}
+    }
+    out
+}
+
+fn type_word(t: ContentType) -> &'static str {
+    t.as_str()
+}
+
+/// The candidate with the smallest edit distance, however far: a reference to a slug
+/// that does not exist should always point at something real.
+fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .min_by_key(|c| (strsim::levenshtein(wrong, c), *c))
+}
+
+fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
+    let mut rel = Relations::default();
+    let find = |s: &str, kind: ContentType| -> Option<DocId> {
+        let slug = Slug::parse(s.trim()).ok()?;
+        by_slug
+            .get(&slug)
+            .copied()
+            .filter(|&id| docs[id].kind() == kind)
+    };
+    for (id, d) in docs.iter().enumerate() {
+        match &d.data {
+            Data::Plan(p) => {
+                if let Some(parent) = p.parent.as_deref().and_then(|s| find(s, ContentType::Plan)) {
+                    rel.parent.insert(id, parent);
+                    rel.children.entry(parent).or_default().push(id);
+                }
+                for (i, row) in p.timeline.iter().enumerate() {
+                    if let Some(h) = row
+                        .hearing
+                        .as_deref()
+                        .and_then(|s| find(s, ContentType::Hearing))
+                    {
+                        rel.row_hearing.insert((id, i), h);
+                        rel.plan_hearings.entry(id).or_default().insert(h);
+                    }
+                    if let Some(x) = row
+                        .decision
+                        .as_deref()
+                        .and_then(|s| find(s, ContentType::Decision))
+                    {
+                        rel.row_decision.insert((id, i), x);
+                        rel.plan_decisions.entry(id).or_default().insert(x);
+                    }
+                }
+            }
+            Data::Hearing(h) => {
+                if let Some(p) = h.plan.as_deref().and_then(|s| find(s, ContentType::Plan)) {
+                    rel.hearing_plan.insert(id, p);
+                    rel.plan_hearings.entry(p).or_default().insert(id);
+                }
+                if let Some(x) = h
+                    .decision
+                    .as_deref()
+                    .and_then(|s| find(s, ContentType::Decision))
+                {
+                    rel.hearing_decisions.entry(id).or_default().insert(x);
+                    rel.decision_hearings.entry(x).or_default().insert(id);
+                }
+            }
+            Data::Decision(x) => {
+                for p in x.plans.iter().filter_map(|s| find(s, ContentType::Plan)) {
+                    rel.decision_plans.entry(id).or_default().insert(p);
+                    rel.plan_decisions.entry(p).or_default().insert(id);
+                }
+                for h in x
+                    .hearings
+                    .iter()
+                    .filter_map(|s| find(s, ContentType::Hearing))
+                {
+                    rel.decision_hearings.entry(id).or_default().insert(h);
+                    rel.hearing_decisions.entry(h).or_default().insert(id);
+                }
+            }
+            Data::Page(_) => {}
+        }
+    }
+    // A plan's timeline row linking a hearing also ties that hearing to the plan.
+    let row_links: Vec<(DocId, DocId)> =
+        rel.row_hearing.iter().map(|(&(p, _), &h)| (p, h)).collect();
+    for (p, h) in row_links {
+        rel.hearing_plan.entry(h).or_insert(p);
+    }
+    // Decisions that followed a plan's hearings are decisions about the plan too.
+    let via_hearings: Vec<(DocId, DocId)> = rel
+        .plan_hearings
+        .iter()
+        .flat_map(|(&p, hs)| {
+            hs.iter()
+                .flat_map(move |h| std::iter::repeat(p).zip(std::iter::once(*h)))
+        })
+        .flat_map(|(p, h)| {
+            rel.hearing_decisions
+                .get(&h)
+                .into_iter()
+                .flatten()
+                .map(move |&x| (p, x))
+        })
+        .collect();
+    for (p, x) in via_hearings {
+        rel.plan_decisions.entry(p).or_default().insert(x);
+        rel.decision_plans.entry(x).or_default().insert(p);
+    }
+    for kids in rel.children.values_mut() {
+        kids.sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title));
+    }
+    rel
+}
+
+fn check_cycles(docs: &[Document], rel: &Relations, diags: &mut Vec<Diagnostic>) {
+    for (&start, _) in rel.parent.iter() {
+        let mut cur = start;
+        let mut steps = 0;
+        while let Some(&p) = rel.parent.get(&cur) {
+            cur = p;
+            steps += 1;
+            if cur == start {
+                let d = &docs[start];
+                diags.push(d.front_source().error(&[k("parent")], format!(
+                    "the plan \"{}\" is its own ancestor: following `parent` leads back to it",
+                    d.slug
+                )).help("a plan's parent must be a plan above it, never one of its own sub-plans"));
+                break;
+            }
+            if steps > docs.len() {
+                break;
+            }
+        }
+    }
+}
+
+/// A decision's permanent address comes from body, meeting and item, so two decisions
+/// must never share all three.
+fn check_decision_addresses(docs: &[Document], diags: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
+    for d in docs {
+        if let Data::Decision(x) = &d.data {
+            let key = crate::model::urls::decision_path(x);
+            if let Some(first) = seen.get(&key) {
+                diags.push(d.front_source().error(&[k("item")], format!(
+                    "{} already has item {} at the meeting of {} — two decisions cannot share body, meeting and item",
+                    first.file,
+                    x.item,
+                    x.meeting.text()
+                )).help("check the agenda item number (`item:`)"));
+            } else {
+                seen.insert(key, d);
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Reading YAML (front matter and `site.yaml`) into typed structs, turning every problem
+//! into a [`Diagnostic`] that names the file, line, column and field.
+//!
+//! The document is parsed once into a `Value`; unknown fields are found by walking it
+//! against a [`Shape`] (so *all* of them are reported, each with a suggestion), and the
+//! typed conversion reports the path of a wrongly typed field, which is then located in
+//! the text.
+
+mod fields;
+mod locate;
+
+pub use fields::{Field, Shape, check_fields};
+pub use locate::{PathSeg, locate, path_to_string};
+
+use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
+use serde::de::DeserializeOwned;
+use serde_norway::Value;
+
+/// A YAML text and where it sits in its file.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub text: &'a str,
+    /// Site-relative file name for messages.
+    pub file: &'a str,
+    /// 1-based file line of the text's first line.
+    pub first_line: usize,
+}
+
+impl Source<'_> {
+    /// A diagnostic pointing at the field at `path` (or the nearest parent found).
+    pub fn diag(
+        &self,
+        severity: Severity,
+        path: &[PathSeg],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, col) = match locate(self.text, path) {
+            Some((l, c)) => (Some(l + self.first_line - 1), Some(c)),
+            None => (Some(self.first_line), None),
+        };
+        let mut d = Diagnostic::error(self.file, message).at(line, col);
+        d.severity = severity;
+        if !path.is_empty() {
+            d = d.field(path_to_string(path));
+        }
+        d
+    }
+
+    pub fn error(&self, path: &[PathSeg], message: impl Into<String>) -> Diagnostic {
+        self.diag(Severity::Error, path, message)
+    }
+
+    pub fn warning(&self, path: &[PathSeg], message: impl Into<String>) -> Diagnostic {
+        self.diag(Severity::Warning, path, message)
+    }
+}
+
+/// Parses the text into a generic value; a syntax error is located where the parser
+/// stopped.
+pub fn parse_value(src: &Source) -> Result<Value, Diagnostic> {
+    if src.text.trim().is_empty() {
+        return Ok(Value::Mapping(Default::default()));
+    }
+    serde_norway::from_str::<Value>(src.text).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map(|l| (Some(l.line() + src.first_line - 1), Some(l.column())))
+            .unwrap_or((Some(src.first_line), None));
+        let raw = e.to_string();
+        let reason = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        Diagnostic::error(src.file, format!("the YAML is not valid here: {reason}"))
+            .at(line, col)
+            .help("check the indentation, that every `field: value` has a space after the colon, and put quotes around values that contain `: ` or start with a special character such as `*`, `&`, `[` or `{`")
+    })
+}
+
+/// Converts a value into a typed struct, locating the field serde complains about.
+pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, Diagnostic> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let mut path: Vec<PathSeg> = e
+            .path()
+            .iter()
+            .filter_map(|seg| match seg {
+                serde_path_to_error::Segment::Seq { index } => Some(PathSeg::Index(*index)),
+                serde_path_to_error::Segment::Map { key } => Some(PathSeg::Key(key.clone())),
+                _ => None,
+            })
+            .collect();
+        let raw = e.inner().to_string();
+        let (message, missing) = friendly_serde_message(&raw);
+        let help = unknown_variant_help(&raw);
+        let mut d = if let Some(missing) = missing {
+            // serde reports a missing field at its parent; point there but name the field.
+            let mut d = src.error(&path, message);
+            path.push(PathSeg::Key(missing));
+            d.field = Some(path_to_string(&path));
+            d
+        } else {
+            src.error(&path, message)
+        };
+        if let Some(h) = help {
+            d = d.help(h);
+        }
+        d
+    })
+}
+
+/// Rewrites serde's terse messages into plain language; also returns the name of a
+/// missing field.
+fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest).to_string();
+        return (
+            format!("the required field `{name}` is missing"),
+            Some(name),
+        );
+    }
+    // serde says "invalid type" for a wrong kind of value and "invalid value" for a
+    // wrong value of the right kind; both read the same to an author.
+    if let Some(rest) = raw
+        .strip_prefix("invalid type: ")
+        .or_else(|| raw.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (
+            format!(
+                "expected {}, but found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
+            None,
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
+        let allowed = backticked(expected).join(", ");
+        return (
+            format!("`{value}` is not an allowed value here; allowed values: {allowed}"),
+            None,
+        );
+    }
+    (raw.to_string(), None)
+}
+
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        "a string" => "text".into(),
+        "a boolean" => "`true` or `false`".into(),
+        "a sequence" => "a list (lines starting with `- `)".into(),
+        "u32" | "u16" | "u64" | "usize" | "u8" => "a whole number".into(),
+        e if e.starts_with("struct ") || e == "a map" => "a group of `field: value` lines".into(),
+        e => e.replace('`', ""),
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    if let Some(v) = found.strip_prefix("integer ") {
+        return format!("the number {}", v.trim_matches('`'));
+    }
+    if let Some(v) = found.strip_prefix("floating point ") {
+        return format!("the number {}", v.trim_matches('`'));
+    }
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("the text {v}");
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a group of fields".into(),
+        "unit value" => "nothing (the field is empty)".into(),
+        f => f.replace('`', ""),
+    }
+}
+
+/// The words serde put in backticks: its lists of allowed values.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn unknown_variant_help(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown variant `")?;
+    let (value, expected) = rest.split_once("`, expected ")?;
+    did_you_mean(value, backticked(expected)).map(|s| format!("did you mean `{s}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        count: Option<u32>,
+        status: Option<Status>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Status {
+        Draft,
+        Adopted,
+    }
+
+    fn src(text: &str) -> Source<'_> {
+        Source {
+            text,
+            file: "content/x.md",
+            first_line: 2,
+        }
+    }
+
+    #[test]
+    fn type_errors_are_located_and_plain() {
+        let s = src("title: A\ncount: many\n");
+        let v = parse_value(&s).unwrap();
+        let e = from_value::<T>(&s, v).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert_eq!(e.field.as_deref(), Some("count"));
+        assert!(
+            e.message.contains("expected a whole number"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn missing_field_names_it() {
+        let s = src("count: 1\n");
+        let v = parse_value(&s).unwrap();
+        let e = from_value::<T>(&s, v).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("title"));
+        assert!(e.message.contains("required field `title` is missing"));
+    }
+
+    #[test]
+    fn unknown_value_suggests() {
+        let s = src("title: A\nstatus: adoptd\n");
+        let v = parse_value(&s).unwrap();
+        let e = from_value::<T>(&s, v).unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `adopted`?"));
+        assert!(
+            e.message.contains("allowed values: draft, adopted"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_line() {
+        let s = src("title: A\n  bad: [\n");
+        let e = parse_value(&s).unwrap_err();
+        assert!(e.line.unwrap() >= 3, "{:?}", e);
+        assert!(e.message.starts_with("the YAML is not valid here"));
+    }
+}

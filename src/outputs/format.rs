@@ -1,0 +1,123 @@
+//! Small presentation helpers shared by pages, feeds and open data.
+
+use crate::model::config::Language;
+use crate::model::dates::{FuzzyDate, Precision};
+use chrono::Datelike;
+use serde::Serialize;
+
+/// A date as templates need it: the author's text, the display form in the site's
+/// language, and machine-readable ends for `<time datetime>`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DateView {
+    pub text: String,
+    pub display: String,
+    pub precision: &'static str,
+    /// `datetime` values for the start and end (`None` for an open end).
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// When the display is a range `A – B`, its two halves, so each gets its own
+    /// `<time>`; empty otherwise.
+    pub parts: Vec<String>,
+    /// True when start and end denote the same point (one `<time>` is enough).
+    pub single: bool,
+}
+
+pub fn date_view(d: &FuzzyDate, lang: Language) -> DateView {
+    let display = d.display(lang.date_lang());
+    let start = d.start().map(|s| machine(s, d.start_time()));
+    let end = d.end().map(|e| machine(e, d.end_time()));
+    let parts: Vec<String> = match (d.start(), d.end()) {
+        (Some(_), Some(_)) => {
+            let p: Vec<&str> = display.split(" – ").collect();
+            if p.len() == 2 {
+                p.into_iter().map(str::to_string).collect()
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    let single_point = match d.precision() {
+        Precision::Day => d.start() == d.end(),
+        Precision::Month | Precision::Year | Precision::Week => true,
+        _ => false,
+    };
+    let (start, end, single) = if single_point {
+        let s = match d.precision() {
+            Precision::Month => d
+                .start()
+                .map(|s| format!("{:04}-{:02}", s.year(), s.month())),
+            Precision::Year => d.start().map(|s| format!("{:04}", s.year())),
+            Precision::Week => d.start().map(|s| {
+                let w = s.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }),
+            _ => start,
+        };
+        (s.clone(), s, true)
+    } else {
+        (start, end, false)
+    };
+    DateView {
+        text: d.text().to_string(),
+        display,
+        precision: d.precision().as_str(),
+        start,
+        end,
+        parts,
+        single,
+    }
+}
+
+fn machine(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+    match time {
+        Some(t) => format!("{}T{}", day.format("%Y-%m-%d"), t.format("%H:%M")),
+        None => day.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A file size for readers: `830 B`, `12 kB`, `1,4 MB` (decimal comma in Danish).
+pub fn human_size(bytes: u64, lang: Language) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let s = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    let s = match lang {
+        Language::Da => s.replace('.', ","),
+        Language::En => s,
+    };
+    format!("{s} {}", UNITS[unit])
+}
+
+/// A timestamp in the site's language, e.g. `20. juni 2008 kl. 12.00`.
+pub fn moment_display(t: &chrono::DateTime<chrono_tz::Tz>, lang: Language) -> String {
+    let d = FuzzyDate::from_day(t.date_naive()).display(lang.date_lang());
+    match lang {
+        Language::Da => format!("{d} kl. {}", t.format("%H.%M")),
+        Language::En => format!("{d}, {}", t.format("%H:%M")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(830, Language::Da), "830 B");
+        assert_eq!(human_size(1_450_000, Language::Da), "1,4 MB");
+        assert_eq!(human_size(1_450_000, Language::En), "1.4 MB");
+        assert_eq!(human_size(12_300, Language::Da), "12 kB");
+    }
+}

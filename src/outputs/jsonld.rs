@@ -1,0 +1,108 @@
+//! schema.org JSON-LD for search engines: the site as a `GovernmentOrganization`, a
+//! hearing's public meetings as `Event`s, plans and decisions as documents.
+
+use crate::model::content::{Access, Data};
+use crate::model::events::{EventWhen, event_when};
+use crate::model::site::{DocId, Site};
+use crate::model::urls;
+use serde_json::{Value, json};
+
+/// JSON for a `<script>` element: `<` is escaped so no text can close the element.
+fn script_safe(v: &Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
+fn organisation(site: &Site) -> Value {
+    let cfg = &site.config;
+    let mut org = json!({
+        "@type": "GovernmentOrganization",
+        "name": cfg.organisation.clone().unwrap_or_else(|| cfg.title.clone()),
+        "url": cfg.base_url,
+    });
+    if let Some(c) = &cfg.contact {
+        if let Some(e) = &c.email {
+            org["email"] = json!(e);
+        }
+        if let Some(p) = &c.phone {
+            org["telephone"] = json!(p);
+        }
+        if let Some(a) = &c.address {
+            org["address"] = json!(a);
+        }
+    }
+    org
+}
+
+pub fn for_site(site: &Site) -> String {
+    let mut org = organisation(site);
+    org["@context"] = json!("https://schema.org");
+    script_safe(&org)
+}
+
+fn when_iso(w: &EventWhen, tz: &chrono_tz::Tz) -> (String, Option<String>) {
+    use chrono::TimeZone;
+    match w {
+        EventWhen::Days { start, end } => (start.to_string(), Some(end.to_string())),
+        EventWhen::Timed { start, end } => {
+            let f = |n: &chrono::NaiveDateTime| {
+                tz.from_local_datetime(n)
+                    .earliest()
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_else(|| n.to_string())
+            };
+            (f(start), end.as_ref().map(f))
+        }
+    }
+}
+
+pub fn for_document(site: &Site, id: DocId) -> Option<String> {
+    let d = &site.docs[id];
+    let url = format!("{}{}", site.config.base_url, urls::doc_path(d));
+    let tz = site.now.timezone();
+    let value = match &d.data {
+        Data::Hearing(h) => {
+            let events: Vec<Value> = h
+                .meetings
+                .iter()
+                .filter_map(|m| {
+                    let (start, end) = when_iso(&event_when(&m.when)?, &tz);
+                    let mut e = json!({
+                        "@type": "Event",
+                        "name": m.what.clone().unwrap_or_else(|| d.title.clone()),
+                        "startDate": start,
+                        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                        "eventStatus": "https://schema.org/EventScheduled",
+                        "organizer": organisation(site),
+                        "url": url,
+                        "about": d.title,
+                    });
+                    if let Some(end) = end {
+                        e["endDate"] = json!(end);
+                    }
+                    if let Some(p) = &m.place {
+                        e["location"] = json!({ "@type": "Place", "name": p, "address": p });
+                    }
+                    Some(e)
+                })
+                .collect();
+            if events.is_empty() {
+                return None;
+            }
+            json!({ "@context": "https://schema.org", "@graph": events })
+        }
+        Data::Decision(x) if x.access == Access::Closed => return None,
+        Data::Plan(_) | Data::Decision(_) => json!({
+            "@context": "https://schema.org",
+            "@type": "DigitalDocument",
+            "name": d.title,
+            "description": d.summary,
+            "url": url,
+            "inLanguage": site.config.language.code(),
+            "publisher": organisation(site),
+        }),
+        Data::Page(_) => return None,
+    };
+    Some(script_safe(&value))
+}

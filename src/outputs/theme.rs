@@ -1,0 +1,227 @@
+//! The theme: Tera templates, translations and static assets.
+//!
+//! The default theme in `themes/default/` is compiled into the binary, so a site needs
+//! nothing but `site.yaml` and `content/`. A site may select another theme folder in
+//! `site.yaml` (`theme:`), and may override any single template or asset by putting a
+//! file of the same name in its own `templates/` or `static/` folder. Whatever is not
+//! overridden falls back to the default theme.
+
+use crate::model::config::{Language, SiteConfig};
+use crate::model::diagnostics::{Diagnostic, rel_display};
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::Tera;
+use walkdir::WalkDir;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A file the theme or the site publishes as is.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Translations for the site's language: key → text.
+    pub strings: BTreeMap<String, String>,
+    /// Output path (site-relative) → asset. Site `static/` files win over the theme's.
+    pub assets: BTreeMap<String, Asset>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, cfg: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        // name → (source text, where it came from, for error messages)
+        let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut strings_text: Vec<(String, String)> = Vec::new();
+        let mut assets: BTreeMap<String, Asset> = BTreeMap::new();
+        let lang_file = format!("i18n/{}.yaml", cfg.language.code());
+
+        for f in embedded_files(&DEFAULT_THEME) {
+            let path = f.path().to_string_lossy().replace('\\', "/");
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(f.contents()).into_owned();
+                templates.insert(name.to_string(), (text, format!("themes/default/{path}")));
+            } else if let Some(rel) = path.strip_prefix("static/") {
+                assets.insert(rel.to_string(), Asset::Embedded(f.contents()));
+            } else if path == lang_file {
+                strings_text.push((
+                    String::from_utf8_lossy(f.contents()).into_owned(),
+                    format!("themes/default/{path}"),
+                ));
+            }
+        }
+
+        let mut overlay = |dir: PathBuf,
+                           templates_sub: &str,
+                           static_sub: &str,
+                           i18n: bool,
+                           diags: &mut Vec<Diagnostic>| {
+            for (rel, path) in files_under(&dir.join(templates_sub)) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        templates.insert(rel, (text, rel_display(root, &path)));
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        rel_display(root, &path),
+                        format!("cannot read the template: {e}"),
+                    )),
+                }
+            }
+            for (rel, path) in files_under(&dir.join(static_sub)) {
+                assets.insert(rel, Asset::File(path));
+            }
+            if i18n {
+                let p = dir.join(&lang_file);
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    strings_text.push((text, rel_display(root, &p)));
+                }
+            }
+        };
+        if let Some(theme) = &cfg.theme {
+            let dir = root.join(theme);
+            if !dir.is_dir() {
+                diags.push(
+                    Diagnostic::error(crate::model::config::FILE_NAME, format!("the theme folder \"{theme}\" does not exist"))
+                        .field("theme")
+                        .help("give a folder relative to the site root, or remove `theme:` to use the built-in theme"),
+                );
+            } else {
+                overlay(dir, "templates", "static", true, &mut diags);
+            }
+        }
+        // A site may also change single labels in its own i18n/<language>.yaml.
+        overlay(root.to_path_buf(), "templates", "static", true, &mut diags);
+
+        let mut strings = BTreeMap::new();
+        for (text, file) in strings_text {
+            match serde_norway::from_str::<BTreeMap<String, String>>(&text) {
+                Ok(m) => strings.extend(m),
+                Err(e) => diags.push(Diagnostic::error(
+                    file,
+                    format!("the translation file is not valid: {e}"),
+                )),
+            }
+        }
+
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("slugify", slugify_filter);
+        let sources: Vec<(String, String)> = templates
+            .iter()
+            .map(|(n, (t, _))| (n.clone(), t.clone()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            diags.push(template_error(&e, &templates));
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            strings,
+            assets,
+        })
+    }
+
+    /// The translation of `key`, or the key itself so a missing string is visible.
+    pub fn t(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+/// `slugify`: the Danish-aware slug of a text (æ→ae, ø→oe, å→aa), for ids in templates.
+fn slugify_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string());
+    Ok(tera::Value::String(
+        crate::model::slug::Slug::from_text(&text)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    ))
+}
+
+/// Keys of the built-in translations for a language (used to check that both
+/// languages are complete).
+pub fn default_strings(lang: Language) -> BTreeMap<String, String> {
+    let file = format!("i18n/{}.yaml", lang.code());
+    DEFAULT_THEME
+        .get_file(&file)
+        .and_then(|f| serde_norway::from_slice(f.contents()).ok())
+        .unwrap_or_default()
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<&include_dir::File> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(embedded_files(d));
+    }
+    out
+}
+
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| (rel_display(dir, e.path()), e.into_path()))
+        .collect()
+}
+
+/// Tera nests the useful part of a parse error (with its line) in the error's source.
+pub fn template_error(
+    e: &tera::Error,
+    templates: &BTreeMap<String, (String, String)>,
+) -> Diagnostic {
+    let msg = render_error_message(e);
+    let file = templates
+        .iter()
+        .find(|(name, _)| msg.contains(&format!("'{name}'")))
+        .map(|(_, (_, file))| file.clone())
+        .unwrap_or_else(|| "templates".into());
+    Diagnostic::error(file, format!("the template could not be read: {msg}"))
+}
+
+/// The full message of a render error (Tera hides the cause in its source chain).
+pub fn render_error_message(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_string() {
+        let da = default_strings(Language::Da);
+        let en = default_strings(Language::En);
+        assert!(da.len() > 100, "the Danish strings did not load");
+        let missing_en: Vec<_> = da.keys().filter(|k| !en.contains_key(*k)).collect();
+        let missing_da: Vec<_> = en.keys().filter(|k| !da.contains_key(*k)).collect();
+        assert!(missing_en.is_empty(), "missing in en.yaml: {missing_en:?}");
+        assert!(missing_da.is_empty(), "missing in da.yaml: {missing_da:?}");
+    }
+}
