@@ -1,48 +1,38 @@
 //! Rebuilding after a change, reusing what did not change: the preview server's engine.
 //!
-//! The session keeps the parsed documents (by file, with size and modification time),
-//! the compiled theme and a hash of every file it last wrote. After a change it parses
-//! only the changed files, renders only the pages the change can affect (the changed
-//! documents, the documents that link to them, and the listings, feeds and indexes),
-//! and writes only the files whose bytes differ. A change to `site.yaml`, to a shared
-//! template or to the set of documents renders everything.
+//! Nothing here trusts the watcher's list of changed paths: every rebuild looks at all
+//! inputs again (cheaply, by size and modification time), parses what changed, runs
+//! every check a build runs (the decision ledger included), lists every job, and
+//! renders a job again only when it is new, was listed with other arguments, or one
+//! of the things it read last time (see [`Dep`]) is different now. Files that are no
+//! longer produced are removed. The result is the same as a fresh build, which a
+//! property test checks after random sequences of edits.
 
 use crate::build::{self, BuildOptions, Loaded};
 use crate::model::config::SiteConfig;
 use crate::model::content::Document;
 use crate::model::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::site::DocId;
+use crate::model::site::{DocId, Site};
 use crate::model::slug::Slug;
+use crate::outputs::reader::{Dep, Rel};
 use crate::outputs::theme::Theme;
-use crate::outputs::{OutData, OutFile, Scope};
+use crate::outputs::{self, Job, Output};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-/// Page templates: a change to one of these affects only the pages made with it.
-const PAGE_TEMPLATES: &[&str] = &[
-    "home.html",
-    "plan.html",
-    "plans.html",
-    "hearing.html",
-    "hearings.html",
-    "decision.html",
-    "decisions.html",
-    "meeting.html",
-    "page.html",
-    "calendar.html",
-    "404.html",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
+/// What a file looked like: enough to notice that it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
 }
 
-fn stamp(p: &Path) -> Option<Stamp> {
+pub fn stamp(p: &Path) -> Option<Stamp> {
     let m = std::fs::metadata(p).ok()?;
     Some(Stamp {
         len: m.len(),
@@ -52,35 +42,69 @@ fn stamp(p: &Path) -> Option<Stamp> {
 
 struct Parsed {
     stamp: Option<Stamp>,
+    /// The attachment files the document names, as they were when it was read.
+    inputs: Vec<(PathBuf, Option<Stamp>)>,
     doc: Option<Document>,
     diags: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    fn still_valid(&self, now: Option<Stamp>) -> bool {
+        // A file with problems is read again every time: what it refers to (an
+        // attachment, say) may have appeared since.
+        self.stamp == now
+            && self.doc.is_some()
+            && !self.diags.iter().any(Diagnostic::is_error)
+            && self.inputs.iter().all(|(p, s)| stamp(p) == *s)
+    }
+}
+
+/// A dependency stated by slug, so it still means the same document after ids move.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Stored {
+    Doc(Slug),
+    Rel(Slug, Rel),
+    Moment,
+    Config,
+    Theme,
+    Site,
+}
+
+/// What the last rendering of one output file depended on, and what it produced.
+struct Record {
+    key: u64,
+    deps: Vec<(Stored, u64)>,
+    out: [u8; 32],
+}
+
+/// A file rendered by this rebuild, not yet written.
+struct Fresh {
+    path: String,
+    record: Record,
+    output: Output,
 }
 
 /// What one rebuild did.
 #[derive(Debug, Clone)]
 pub struct RebuildReport {
     pub parsed: usize,
+    pub rendered: usize,
     pub rendered_pages: usize,
     pub written: usize,
     pub removed: usize,
-    pub full: bool,
     pub warnings: Diagnostics,
 }
 
 pub struct Session {
     opts: BuildOptions,
     out: PathBuf,
-    config: Option<SiteConfig>,
-    theme: Option<Arc<Theme>>,
+    config: Option<(u64, SiteConfig)>,
+    theme: Option<(u64, Arc<Theme>)>,
     parsed: BTreeMap<PathBuf, Parsed>,
-    written: BTreeMap<String, [u8; 32]>,
-    /// (slug, kind) of each document id in the last good site, to map ids across builds.
-    last_ids: Vec<(Slug, crate::model::content::ContentType)>,
-    /// Source files of the documents in the last good site, by id.
-    last_files: Vec<PathBuf>,
+    records: HashMap<String, Record>,
 }
 
-/// Which kind of input a path is.
+/// Which kind of input a path is (for the watcher: which folders to watch).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     Config,
@@ -88,6 +112,12 @@ pub enum Input {
     Static,
     Content,
     Other,
+}
+
+fn hash_of(v: impl Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
 }
 
 impl Session {
@@ -99,14 +129,21 @@ impl Session {
             config: None,
             theme: None,
             parsed: BTreeMap::new(),
-            written: BTreeMap::new(),
-            last_ids: Vec::new(),
-            last_files: Vec::new(),
+            records: HashMap::new(),
         }
     }
 
     pub fn root(&self) -> &Path {
         &self.opts.root
+    }
+
+    /// The build moment of the next rebuild.
+    pub fn set_now(&mut self, now: crate::model::clock::Moment) {
+        self.opts.now = now;
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
     }
 
     /// Classifies a changed path relative to the site root.
@@ -117,7 +154,7 @@ impl Session {
             .next()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .unwrap_or_default();
-        let theme_dir = self.config.as_ref().and_then(|c| c.theme.clone());
+        let theme_dir = self.config.as_ref().and_then(|(_, c)| c.theme.clone());
         if rel == Path::new(crate::model::config::FILE_NAME) {
             Input::Config
         } else if first == "content" {
@@ -138,294 +175,322 @@ impl Session {
         }
     }
 
-    /// Rebuilds after `changed` (empty = first build: everything).
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<RebuildReport, Diagnostics> {
-        let first = self.config.is_none() || self.theme.is_none() || changed.is_empty();
-        let kinds: BTreeSet<_> = changed
-            .iter()
-            .map(|p| self.classify(p))
-            .map(|k| k as u8)
-            .collect();
-        let has = |k: Input| kinds.contains(&(k as u8));
-        let mut full = first || has(Input::Config) || has(Input::Static);
-        let mut diags = Diagnostics::new();
+    /// Reads `site.yaml` again when its text changed.
+    fn refresh_config(&mut self) -> Result<bool, Diagnostics> {
+        let path = self.opts.root.join(crate::model::config::FILE_NAME);
+        let text = std::fs::read(&path).unwrap_or_default();
+        let fp = hash_of((&text, &self.opts.base_url));
+        if self.config.as_ref().is_some_and(|(f, _)| *f == fp) {
+            return Ok(false);
+        }
+        self.config = None;
+        let c = build::load_config(&self.opts).map_err(|ds| {
+            let mut d = Diagnostics::new();
+            d.extend(ds);
+            d.sorted()
+        })?;
+        self.config = Some((fp, c));
+        Ok(true)
+    }
 
-        if first || has(Input::Config) {
-            self.config = None;
-            self.theme = None;
+    /// Loads the theme again when a template, translation or asset changed.
+    fn refresh_theme(&mut self, config_changed: bool) -> Result<(), Diagnostics> {
+        let (cfp, config) = self.config.as_ref().expect("config is loaded first");
+        let fp = hash_of((
+            cfp,
+            crate::outputs::theme::input_stamps(&self.opts.root, config),
+        ));
+        if !config_changed && self.theme.as_ref().is_some_and(|(f, _)| *f == fp) {
+            return Ok(());
+        }
+        self.theme = None;
+        let t = Theme::load(&self.opts.root, config).map_err(|ds| {
+            let mut d = Diagnostics::new();
+            d.extend(ds);
+            d.sorted()
+        })?;
+        self.theme = Some((fp, Arc::new(t)));
+        Ok(())
+    }
+
+    /// Parses the content files that are new or changed (or whose attachments
+    /// changed); forgets those that are gone. Returns how many were read.
+    fn refresh_content(&mut self, config_changed: bool) -> Result<usize, Diagnostics> {
+        if config_changed {
             // Date conventions may have changed: every file is read again.
             self.parsed.clear();
         }
-        if self.config.is_none() {
-            match build::load_config(&self.opts) {
-                Ok(c) => self.config = Some(c),
-                Err(ds) => {
-                    diags.extend(ds);
-                    return Err(diags.sorted());
-                }
-            }
-        }
-        let config = self.config.clone().expect("loaded above");
-        let changed_templates: BTreeSet<String> = changed
-            .iter()
-            .filter(|p| self.classify(p) == Input::Template)
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        if has(Input::Template) || has(Input::Static) {
-            self.theme = None;
-            if changed_templates
-                .iter()
-                .any(|t| !PAGE_TEMPLATES.contains(&t.as_str()))
-            {
-                full = true;
-            }
-        }
-        if self.theme.is_none() {
-            match Theme::load(&self.opts.root, &config) {
-                Ok(t) => self.theme = Some(Arc::new(t)),
-                Err(ds) => {
-                    diags.extend(ds);
-                    return Err(diags.sorted());
-                }
-            }
-        }
-
-        // Parse what is new or changed; forget what is gone. A changed attachment
-        // means its page must be read again (its size is shown).
         let files = build::content_files(&self.opts).map_err(|d| {
             let mut ds = Diagnostics::new();
             ds.push(d);
             ds
         })?;
-        let changed_dirs: BTreeSet<PathBuf> = changed
-            .iter()
-            .filter(|p| p.extension().is_none_or(|e| e != "md"))
-            .filter_map(|p| p.parent().map(Path::to_path_buf))
-            .collect();
         let present: BTreeSet<&PathBuf> = files.iter().collect();
-        let before = self.parsed.len();
         self.parsed.retain(|p, _| present.contains(p));
-        let mut structure_changed = self.parsed.len() != before;
         let stale: Vec<PathBuf> = files
-            .iter()
-            .filter(|p| match self.parsed.get(*p) {
-                None => true,
-                Some(old) => {
-                    old.stamp != stamp(p)
-                        || changed.contains(p)
-                        || p.parent().is_some_and(|d| changed_dirs.contains(d))
-                }
+            .par_iter()
+            .filter(|p| {
+                self.parsed
+                    .get(*p)
+                    .is_none_or(|old| !old.still_valid(stamp(p)))
             })
             .cloned()
             .collect();
+        let (_, config) = self.config.as_ref().expect("config is loaded first");
         let results = build::parse_files(&self.opts, &config.dates, &stale);
-        let mut changed_files: BTreeSet<PathBuf> = BTreeSet::new();
-        for (p, (doc, ds)) in stale.iter().zip(results) {
-            let old_slug = self
-                .parsed
-                .get(p)
-                .and_then(|o| o.doc.as_ref().map(|d| (d.slug.clone(), d.kind())));
-            let new_slug = doc.as_ref().map(|d| (d.slug.clone(), d.kind()));
-            if old_slug != new_slug {
-                structure_changed = true;
-            }
-            changed_files.insert(p.clone());
+        for (p, (doc, diags)) in stale.iter().zip(results) {
+            let inputs = doc
+                .as_ref()
+                .map(|d| {
+                    d.all_files(true)
+                        .into_iter()
+                        .map(|a| (a.source.clone(), stamp(&a.source)))
+                        .collect()
+                })
+                .unwrap_or_default();
             self.parsed.insert(
                 p.clone(),
                 Parsed {
                     stamp: stamp(p),
+                    inputs,
                     doc,
-                    diags: ds,
+                    diags,
                 },
             );
         }
+        Ok(stale.len())
+    }
 
+    /// Rebuilds. `changed` only says that something happened; every input is looked
+    /// at again.
+    pub fn rebuild(&mut self, _changed: &[PathBuf]) -> Result<RebuildReport, Diagnostics> {
+        let config_changed = self.refresh_config()?;
+        self.refresh_theme(config_changed)?;
+        let parsed = self.refresh_content(config_changed)?;
+
+        let mut diags = Diagnostics::new();
         let mut docs = Vec::with_capacity(self.parsed.len());
-        for parsed in self.parsed.values() {
-            diags.extend(parsed.diags.iter().cloned());
-            docs.extend(parsed.doc.iter().cloned());
+        for p in self.parsed.values() {
+            diags.extend(p.diags.iter().cloned());
+            docs.extend(p.doc.iter().cloned());
         }
-        let loaded = build::finish(&self.opts, Some(config), self.theme.clone(), docs, diags)?;
+        let (_, config) = self.config.clone().expect("loaded");
+        let (theme_fp, theme) = self.theme.clone().expect("loaded");
+        let loaded = build::finish(&self.opts, Some(config), Some(theme), docs, diags)?;
+        // Every check a build runs, the ledger included; the preview records nothing.
+        build::ledger_check(&self.opts, &loaded)?;
 
-        // Ids are positions in the sorted list; they stay valid unless documents were
-        // added, removed or renamed.
-        let ids: Vec<(Slug, crate::model::content::ContentType)> = loaded
-            .site
-            .docs
+        let style = self.opts.style;
+        let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+        let plan = build::plan(&loaded, &shared, style)?;
+        let fps = Fingerprints::new(
+            &loaded,
+            &shared,
+            theme_fp,
+            self.config.as_ref().map(|c| c.0),
+        );
+        let site = &loaded.site;
+        let due: Vec<&Job> = plan
+            .jobs
             .iter()
-            .map(|d| (d.slug.clone(), d.kind()))
+            .filter(|j| match self.records.get(&j.path) {
+                None => true,
+                Some(r) => r.key != j.key(site) || r.deps.iter().any(|(d, f)| fps.of(d) != *f),
+            })
             .collect();
-        if ids != self.last_ids {
-            structure_changed = true;
+
+        // Render first, write after: a failed rebuild leaves the last good pages.
+        let done: std::sync::Mutex<Vec<Fresh>> = Default::default();
+        let problems = outputs::run(&plan.listing, &due, |d| {
+            let deps: Vec<(Stored, u64)> = d
+                .deps
+                .iter()
+                .map(|dep| {
+                    let s = stored(site, dep);
+                    let f = fps.of(&s);
+                    (s, f)
+                })
+                .collect();
+            let hash = output_hash(&d.output).map_err(|e| {
+                Diagnostic::error(&d.job.path, format!("cannot read the file to publish: {e}"))
+            })?;
+            let key = d.job.key(site);
+            done.lock().unwrap_or_else(|e| e.into_inner()).push(Fresh {
+                path: d.job.path.clone(),
+                record: Record {
+                    key,
+                    deps,
+                    out: hash,
+                },
+                output: d.output,
+            });
+            Ok(())
+        });
+        if !problems.is_empty() {
+            let mut d = Diagnostics::new();
+            d.extend(problems);
+            return Err(d.sorted());
         }
-        full |= structure_changed;
-        let scope = if full {
-            Scope::all()
-        } else if !changed_templates.is_empty() && changed_files.is_empty() {
-            Scope {
-                docs: None,
-                templates: Some(changed_templates.clone()),
-            }
-        } else {
-            Scope {
-                docs: Some(affected(&loaded, &changed_files, &self.opts.root)),
-                templates: None,
-            }
-        };
-        let files = build::render_scoped(&loaded, self.opts.style, &scope)?;
-        let rendered_pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        let (written, removed) = self.write(&files, full).map_err(|e| {
+        let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+        let rendered = done.len();
+        let rendered_pages = done.iter().filter(|d| d.path.ends_with(".html")).count();
+        let io_err = |p: &Path, e: std::io::Error| {
             let mut ds = Diagnostics::new();
-            ds.push(Diagnostic::error(
-                self.out.display().to_string(),
-                e.to_string(),
-            ));
+            ds.push(Diagnostic::error(p.display().to_string(), e.to_string()));
             ds
-        })?;
-        self.last_ids = ids;
-        self.last_files = loaded
-            .site
-            .docs
-            .iter()
-            .map(|d| self.opts.root.join(&d.file))
+        };
+        std::fs::create_dir_all(&self.out).map_err(|e| io_err(&self.out, e))?;
+        let marker = self.out.join(crate::build::writer::MARKER);
+        if !marker.exists() {
+            std::fs::write(&marker, b"written by planpub serve\n")
+                .map_err(|e| io_err(&marker, e))?;
+        }
+        let mut written = 0;
+        for Fresh {
+            path,
+            record,
+            output,
+        } in done
+        {
+            let unchanged = self.records.get(&path).is_some_and(|r| r.out == record.out)
+                && self.out.join(&path).is_file();
+            if !unchanged {
+                write_file(&self.out, &path, &output)
+                    .map_err(|e| io_err(&self.out.join(&path), e))?;
+                written += 1;
+            }
+            self.records.insert(path, record);
+        }
+        let produced: BTreeSet<&str> = plan.jobs.iter().map(|j| j.path.as_str()).collect();
+        let gone: Vec<String> = self
+            .records
+            .keys()
+            .filter(|p| !produced.contains(p.as_str()))
+            .cloned()
             .collect();
+        for p in &gone {
+            remove_file(&self.out, p);
+            self.records.remove(p);
+        }
         Ok(RebuildReport {
-            parsed: stale.len(),
+            parsed,
+            rendered,
             rendered_pages,
             written,
-            removed,
-            full,
+            removed: gone.len(),
             warnings: loaded.warnings.clone(),
         })
     }
+}
 
-    /// Writes the files whose bytes changed, each atomically; on a full render also
-    /// removes files that are no longer produced.
-    fn write(&mut self, files: &[OutFile], full: bool) -> std::io::Result<(usize, usize)> {
-        std::fs::create_dir_all(&self.out)?;
-        let marker = self.out.join(crate::build::writer::MARKER);
-        if !marker.exists() {
-            std::fs::write(&marker, b"written by planpub serve\n")?;
+/// What a dependency is worth now; equal values mean equal inputs.
+struct Fingerprints<'a> {
+    site: &'a Site,
+    docs: HashMap<&'a Slug, (DocId, u64)>,
+    moment: u64,
+    config: u64,
+    theme: u64,
+    shared: u64,
+}
+
+impl<'a> Fingerprints<'a> {
+    fn new(
+        loaded: &'a Loaded,
+        shared: &outputs::reader::Shared,
+        theme: u64,
+        config: Option<u64>,
+    ) -> Self {
+        let site = &loaded.site;
+        let docs = site
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(id, d)| (&d.slug, (id, doc_fingerprint(d))))
+            .collect();
+        Fingerprints {
+            site,
+            docs,
+            moment: hash_of(site.now.to_rfc3339()),
+            config: hash_of((config, &site.config.base_url)),
+            theme,
+            shared: hash_of(shared.base.clone().into_json().to_string()),
         }
-        let mut written = 0;
-        for f in files {
-            // A copied file is identified by its source, size and time, so unchanged
-            // attachments are not read again on every save.
-            let hash: [u8; 32] = match &f.data {
-                OutData::Bytes(b) => Sha256::digest(b).into(),
-                OutData::Static(b) => Sha256::digest(b).into(),
-                OutData::Copy(p) => {
-                    let st = stamp(p);
-                    Sha256::digest(
-                        format!(
-                            "copy {} {:?} {:?}",
-                            p.display(),
-                            st.map(|s| s.len),
-                            st.and_then(|s| s.modified)
-                        )
-                        .as_bytes(),
-                    )
-                    .into()
-                }
-            };
-            if self.written.get(&f.path) == Some(&hash) {
-                continue;
-            }
-            let bytes: std::borrow::Cow<[u8]> = match &f.data {
-                OutData::Bytes(b) => b.as_slice().into(),
-                OutData::Static(b) => (*b).into(),
-                OutData::Copy(p) => std::fs::read(p)?.into(),
-            };
-            let dest = self.out.join(&f.path);
-            if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            let mut tmp = tempfile::NamedTempFile::new_in(dest.parent().unwrap_or(&self.out))?;
-            std::io::Write::write_all(&mut tmp, &bytes)?;
-            tmp.persist(&dest).map_err(|e| e.error)?;
-            self.written.insert(f.path.clone(), hash);
-            written += 1;
+    }
+
+    fn of(&self, d: &Stored) -> u64 {
+        match d {
+            Stored::Doc(s) => self.docs.get(s).map_or(0, |(_, f)| *f),
+            Stored::Rel(s, rel) => self.docs.get(s).map_or(0, |(id, _)| {
+                outputs::reader::relation_fingerprint(self.site, *id, *rel)
+            }),
+            Stored::Moment => self.moment,
+            Stored::Config => self.config,
+            Stored::Theme => self.theme,
+            Stored::Site => self.shared,
         }
-        let mut removed = 0;
-        if full {
-            let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-            let gone: Vec<String> = self
-                .written
-                .keys()
-                .filter(|p| !keep.contains(p.as_str()))
-                .cloned()
-                .collect();
-            for p in gone {
-                let _ = std::fs::remove_file(self.out.join(&p));
-                self.written.remove(&p);
-                removed += 1;
-            }
-        }
-        Ok((written, removed))
     }
 }
 
-/// The documents whose pages a change to `changed` can alter: the changed documents and
-/// every document related to them (their links show titles and states).
-fn affected(loaded: &Loaded, changed: &BTreeSet<PathBuf>, root: &Path) -> BTreeSet<DocId> {
-    let site = &loaded.site;
-    let mut set: BTreeSet<DocId> = site
-        .docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| changed.contains(&root.join(&d.file)))
-        .map(|(i, _)| i)
+/// A document as read: its source file and the sizes of the files it publishes.
+fn doc_fingerprint(d: &Document) -> u64 {
+    let files: Vec<(&Path, u64)> = d
+        .all_files(true)
+        .into_iter()
+        .map(|a| (a.source.as_path(), a.size))
         .collect();
-    let rel = &site.rel;
-    let seeds: Vec<DocId> = set.iter().copied().collect();
-    for id in seeds {
-        let mut add = |x: DocId| {
-            set.insert(x);
-        };
-        rel.parent.get(&id).copied().into_iter().for_each(&mut add);
-        rel.children
-            .get(&id)
-            .into_iter()
-            .flatten()
-            .copied()
-            .for_each(&mut add);
-        for m in [
-            &rel.plan_hearings,
-            &rel.plan_decisions,
-            &rel.hearing_decisions,
-            &rel.decision_plans,
-            &rel.decision_hearings,
-        ] {
-            m.get(&id).into_iter().flatten().copied().for_each(&mut add);
+    hash_of((&d.source_sha256, &d.file, files, d.draft))
+}
+
+fn stored(site: &Site, d: &Dep) -> Stored {
+    match *d {
+        Dep::Doc(id) => Stored::Doc(site.docs[id].slug.clone()),
+        Dep::Rel(id, rel) => Stored::Rel(site.docs[id].slug.clone(), rel),
+        Dep::Moment => Stored::Moment,
+        Dep::Config => Stored::Config,
+        Dep::Theme => Stored::Theme,
+        Dep::Site => Stored::Site,
+    }
+}
+
+fn output_hash(o: &Output) -> std::io::Result<[u8; 32]> {
+    Ok(match o {
+        Output::Bytes(b) => Sha256::digest(b).into(),
+        Output::Static(b) => Sha256::digest(b).into(),
+        Output::Copy(p) => {
+            let mut f = std::fs::File::open(p)?;
+            let mut h = Sha256::new();
+            std::io::copy(&mut f, &mut h)?;
+            h.finalize().into()
         }
-        rel.hearing_plan
-            .get(&id)
-            .copied()
-            .into_iter()
-            .for_each(&mut add);
-        // Reverse edges: anything that points at the changed document.
-        for (&(p, _), &h) in rel.row_hearing.iter().chain(rel.row_decision.iter()) {
-            if h == id {
-                add(p);
-            }
-        }
-        for (&from, tos) in rel
-            .plan_hearings
-            .iter()
-            .chain(rel.plan_decisions.iter())
-            .chain(rel.decision_plans.iter())
-            .chain(rel.decision_hearings.iter())
-            .chain(rel.hearing_decisions.iter())
-        {
-            if tos.contains(&id) {
-                add(from);
-            }
-        }
-        for (&from, &to) in rel.hearing_plan.iter().chain(rel.parent.iter()) {
-            if to == id {
-                add(from);
-            }
+    })
+}
+
+/// Writes one file atomically (a reader never sees half of it).
+fn write_file(out: &Path, rel: &str, o: &Output) -> std::io::Result<()> {
+    let dest = out.join(rel);
+    let dir = dest.parent().unwrap_or(out);
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    match o {
+        Output::Bytes(b) => std::io::Write::write_all(&mut tmp, b)?,
+        Output::Static(b) => std::io::Write::write_all(&mut tmp, b)?,
+        Output::Copy(p) => {
+            std::io::copy(&mut std::fs::File::open(p)?, &mut tmp)?;
         }
     }
-    set
+    tmp.persist(&dest).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes a file that is no longer produced, and the folders it leaves empty.
+fn remove_file(out: &Path, rel: &str) {
+    let p = out.join(rel);
+    let _ = std::fs::remove_file(&p);
+    let mut dir = p.parent();
+    while let Some(d) = dir {
+        if d == out || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
 }

@@ -10,8 +10,8 @@ use crate::model::content::{discover, parse};
 use crate::model::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use crate::model::urls::LinkStyle;
-use crate::outputs::theme::{Asset, Theme};
-use crate::outputs::{self, OutData, OutFile, RenderOptions};
+use crate::outputs::theme::Theme;
+use crate::outputs::{self, Done, Job, Listing};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -149,88 +149,93 @@ pub fn finish(
     })
 }
 
-/// Every file of the site, rendered.
-pub fn render_all(loaded: &Loaded, style: LinkStyle) -> Result<Vec<OutFile>, Diagnostics> {
-    render_scoped(loaded, style, &outputs::Scope::all())
+/// The shared data and every job of a loaded site, ready to run.
+pub struct Plan<'a> {
+    pub listing: Listing<'a>,
+    pub jobs: Vec<Job>,
 }
 
-/// The files of the pages in `scope` (and every listing, feed and index).
-pub fn render_scoped(
-    loaded: &Loaded,
+/// Lists every job of the site. `shared` must outlive the plan.
+pub fn plan<'a>(
+    loaded: &'a Loaded,
+    shared: &'a outputs::reader::Shared,
     style: LinkStyle,
-    scope: &outputs::Scope,
-) -> Result<Vec<OutFile>, Diagnostics> {
-    let site = &loaded.site;
-    let events = crate::model::events::site_events(site, &|k| loaded.theme.t(k));
-    let t = crate::build::timings::phase("render pages");
-    let mut files =
-        outputs::render_site(site, &loaded.theme, RenderOptions { style }, &events, scope)
-            .map_err(|ds| {
-                let mut d = Diagnostics::new();
-                d.extend(ds);
-                d.sorted()
-            })?;
-    drop(t);
-    let t = crate::build::timings::phase("open data");
-    files.extend(crate::outputs::api::api_files(site, scope));
-    drop(t);
-    let _t = crate::build::timings::phase("feeds, calendars, sitemap");
-    files.extend(crate::outputs::syndication::syndication_files(
-        site,
-        &loaded.theme,
-        &events,
-        scope,
-    ));
-    for d in &site.docs {
-        let closed = matches!(&d.data, crate::model::content::Data::Decision(x) if x.access == crate::model::content::Access::Closed);
-        if closed {
-            continue;
-        }
-        let with_outcome = match &d.data {
-            crate::model::content::Data::Hearing(h) => {
-                crate::model::state::outcome_public(h, &site.now)
-            }
-            _ => true,
-        };
-        for a in d.all_files(with_outcome) {
-            if a.from_static {
-                continue; // published with the rest of static/
-            }
-            files.push(OutFile {
-                path: outputs::views::attachment_output_path(d, a),
-                data: OutData::Copy(a.source.clone()),
-            });
-        }
-    }
-    for (path, asset) in &loaded.theme.assets {
-        files.push(OutFile {
-            path: path.clone(),
-            data: match asset {
-                Asset::Embedded(b) => OutData::Static(b),
-                Asset::File(p) => OutData::Copy(p.clone()),
-            },
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let dupes: Vec<&str> = files
-        .windows(2)
-        .filter(|w| w[0].path == w[1].path)
-        .map(|w| w[0].path.as_str())
-        .collect();
-    if !dupes.is_empty() {
+) -> Result<Plan<'a>, Diagnostics> {
+    let listing = Listing {
+        site: &loaded.site,
+        theme: &loaded.theme,
+        shared,
+        style,
+    };
+    let jobs = outputs::list(&listing).map_err(|ds| {
         let mut d = Diagnostics::new();
-        for p in dupes {
-            d.push(Diagnostic::error(p, "two different things would be published at this address").help("a file in static/ or an attachment has the same name as a page or another file; rename one of them"));
-        }
-        return Err(d);
+        d.extend(ds);
+        d
+    })?;
+    Ok(Plan { listing, jobs })
+}
+
+/// Renders every file of the site and hands each to `sink` as soon as it is made.
+pub fn render_all<S>(loaded: &Loaded, style: LinkStyle, sink: S) -> Result<usize, Diagnostics>
+where
+    S: for<'j> Fn(Done<'j>) -> Result<(), Diagnostic> + Sync,
+{
+    let t = crate::build::timings::phase("list jobs");
+    let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+    let plan = plan(loaded, &shared, style)?;
+    drop(t);
+    let _t = crate::build::timings::phase("render and write");
+    let refs: Vec<&Job> = plan.jobs.iter().collect();
+    let problems = outputs::run(&plan.listing, &refs, sink);
+    if problems.is_empty() {
+        Ok(plan.jobs.len())
+    } else {
+        let mut d = Diagnostics::new();
+        d.extend(problems);
+        Err(d.sorted())
     }
-    Ok(files)
+}
+
+/// Renders every file without writing any: what `check` runs.
+pub fn render_check(loaded: &Loaded) -> Result<(), Diagnostics> {
+    render_all(loaded, LinkStyle::Pretty, |_| Ok(())).map(|_| ())
+}
+
+/// Renders the whole site into the folder `out`, atomically. Returns the number of
+/// HTML pages and the writer's figures.
+pub fn render_into(
+    loaded: &Loaded,
+    root: &Path,
+    out: &Path,
+    style: LinkStyle,
+) -> Result<(usize, writer::WriteStats), Diagnostics> {
+    let fail = |e: writer::OutputError| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(display(out), e.to_string()));
+        d
+    };
+    let staged = writer::Staged::begin(root, out).map_err(fail)?;
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    render_all(loaded, style, |done| {
+        if done.job.path.ends_with(".html") {
+            pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        staged
+            .put(&done.job.path, &done.output)
+            .map(|_| ())
+            .map_err(|e| Diagnostic::error(display(out), e.to_string()))
+    })?;
+    let _t = crate::build::timings::phase("swap");
+    let stats = staged.commit().map_err(fail)?;
+    Ok((pages.into_inner(), stats))
 }
 
 pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Files unchanged since the previous build, taken over without writing.
+    pub reused: usize,
     pub warnings: Diagnostics,
 }
 
@@ -242,29 +247,37 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(d);
     }
     let loaded = load(opts)?;
-    // Ledger and rendering problems are reported together.
-    let (ledger_update, files) = match (ledger_gate(opts, &loaded), render_all(&loaded, opts.style))
-    {
-        (Ok(l), Ok(f)) => (l, f),
-        (l, f) => {
+    // Ledger problems are reported together with rendering problems, so the ledger is
+    // checked first but its errors wait for the render.
+    let ledger = ledger_gate(opts, &loaded);
+    let rendered = match &ledger {
+        Ok(_) => render_into(&loaded, &opts.root, &opts.out, opts.style),
+        Err(_) => render_check(&loaded).map(|_| {
+            (
+                0,
+                writer::WriteStats {
+                    files: 0,
+                    bytes: 0,
+                    reused: 0,
+                },
+            )
+        }),
+    };
+    let (ledger_update, (pages, stats)) = match (ledger, rendered) {
+        (Ok(l), Ok(r)) => (l, r),
+        (l, r) => {
             let mut d = Diagnostics::new();
             d.extend(l.err().into_iter().flatten());
-            d.extend(f.err().into_iter().flatten());
+            d.extend(r.err().into_iter().flatten());
             return Err(d.sorted());
         }
     };
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let _t = crate::build::timings::phase("write");
-    let stats = crate::build::writer::write_site(&opts.root, &opts.out, &files).map_err(|e| {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(display(&opts.out), e.to_string()));
-        d
-    })?;
     save_ledger(opts, ledger_update)?;
     Ok(BuildReport {
         pages,
         files: stats.files,
         bytes: stats.bytes,
+        reused: stats.reused,
         warnings: loaded.warnings,
     })
 }
@@ -290,6 +303,24 @@ pub fn ledger_gate(
         return Err(ds.sorted());
     }
     Ok(update)
+}
+
+/// Checks the decision ledger without recording anything: what the preview runs, with
+/// or without drafts, so it refuses what `build` would refuse.
+pub fn ledger_check(opts: &BuildOptions, loaded: &Loaded) -> Result<(), Diagnostics> {
+    let ledger = crate::model::ledger::load(&opts.root).map_err(|d| {
+        let mut ds = Diagnostics::new();
+        ds.push(d);
+        ds
+    })?;
+    let (_, problems) = crate::model::ledger::reconcile(&loaded.site, &ledger);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        let mut ds = Diagnostics::new();
+        ds.extend(problems);
+        Err(ds.sorted())
+    }
 }
 
 pub fn save_ledger(

@@ -247,7 +247,7 @@ pub fn run() -> ExitCode {
             // the decision ledger.
             let (diags, ok) = match build::load(&opts).and_then(|l| {
                 let ledger = build::ledger_gate(&opts, &l);
-                let render = build::render_all(&l, opts.style);
+                let render = build::render_check(&l);
                 match (ledger, render) {
                     (Ok(_), Ok(_)) => Ok(l.warnings),
                     (a, b) => {

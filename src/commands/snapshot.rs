@@ -73,14 +73,11 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
         .map_err(|e| fail(out, format!("cannot create a work folder: {e}")))?;
 
     let write = |style: LinkStyle, dir: &Path| -> Result<usize, Diagnostics> {
-        let files = build::render_all(&loaded, style)?;
-        let n = files.len();
         // The folder is new, so the site root is a stand-in that cannot overlap it.
-        crate::build::writer::write_site(work.path(), dir, &files)
-            .map_err(|e| fail(dir, e.to_string()))?;
+        let (_, stats) = build::render_into(&loaded, work.path(), dir, style)?;
         // The marker only tells planpub the folder is its own; archives do not need it.
         let _ = std::fs::remove_file(dir.join(crate::build::writer::MARKER));
-        Ok(n)
+        Ok(stats.files)
     };
     let offline = work.path().join("offline");
     let served = work.path().join("served");

@@ -69,6 +69,15 @@ pub enum LinkStyle {
 }
 
 impl LinkStyle {
+    /// A site-relative folder path (`planer/x/`) as this style writes it.
+    pub fn folder(self, p: &str) -> String {
+        if self == LinkStyle::ExplicitIndex && p.ends_with('/') {
+            format!("{p}index.html")
+        } else {
+            p.to_string()
+        }
+    }
+
     pub fn finish(self, mut href: String) -> String {
         if self == LinkStyle::ExplicitIndex && (href.is_empty() || href.ends_with('/')) {
             href.push_str("index.html");

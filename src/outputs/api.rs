@@ -5,13 +5,15 @@
 //! timestamp with offset. Lists are sorted by slug and objects have a fixed key order,
 //! so the files are identical for identical input.
 
-use crate::model::content::{Access, ContentType, Data, Document, When};
+use crate::model::content::{ContentType, Data, Document, When};
 use crate::model::dates::FuzzyDate;
-use crate::model::site::{DocId, Site};
+use crate::model::diagnostics::Diagnostic;
+use crate::model::site::DocId;
 use crate::model::state;
 use crate::model::urls;
+use crate::outputs::reader::{Reader, Rel};
 use crate::outputs::views::attachment_output_path;
-use crate::outputs::{OutData, OutFile};
+use crate::outputs::{Args, Job, Listing, Output};
 use serde_json::{Map, Value, json};
 
 fn date(d: &FuzzyDate) -> Value {
@@ -22,21 +24,18 @@ fn opt_date(d: &Option<FuzzyDate>) -> Value {
     d.as_ref().map(date).unwrap_or(Value::Null)
 }
 
-fn slugs(site: &Site, ids: impl IntoIterator<Item = DocId>) -> Value {
-    let mut v: Vec<String> = ids
-        .into_iter()
-        .map(|i| site.docs[i].slug.to_string())
-        .collect();
+fn slugs(r: &Reader, ids: impl IntoIterator<Item = DocId>) -> Value {
+    let mut v: Vec<String> = ids.into_iter().map(|i| r.slug(i).to_string()).collect();
     v.sort();
     json!(v)
 }
 
-fn url(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_url, path)
+fn url(r: &Reader, path: &str) -> String {
+    format!("{}{}", r.config().base_url, path)
 }
 
-fn attachment(site: &Site, d: &Document, a: &crate::model::content::Attachment) -> Value {
-    json!({ "title": a.title, "url": url(site, &attachment_output_path(d, a)), "type": a.type_label(), "bytes": a.size })
+fn attachment(r: &Reader, d: &Document, a: &crate::model::content::Attachment) -> Value {
+    json!({ "title": a.title, "url": url(r, &attachment_output_path(d, a)), "type": a.type_label(), "bytes": a.size })
 }
 
 fn when(w: &When) -> (Value, Value) {
@@ -47,17 +46,16 @@ fn when(w: &When) -> (Value, Value) {
 }
 
 /// The full open-data record of one document.
-pub fn record(site: &Site, id: DocId) -> Value {
-    let d = &site.docs[id];
-    let rel = &site.rel;
+pub fn record(r: &Reader, id: DocId) -> Value {
+    let d = r.doc(id);
     let path = urls::doc_path(d);
     let mut m = Map::new();
     m.insert("type".into(), json!(d.kind().as_str()));
     m.insert("slug".into(), json!(d.slug));
     m.insert("title".into(), json!(d.title));
-    m.insert("url".into(), json!(url(site, &path)));
+    m.insert("url".into(), json!(url(r, &path)));
     if let Data::Decision(x) = &d.data
-        && x.access == Access::Closed
+        && d.is_closed()
     {
         // A closed item publishes nothing but its title and meeting.
         m.insert("body".into(), json!(x.body));
@@ -73,14 +71,9 @@ pub fn record(site: &Site, id: DocId) -> Value {
     m.insert("tags".into(), json!(d.tags));
     m.insert(
         "attachments".into(),
-        Value::Array(
-            d.attachments
-                .iter()
-                .map(|a| attachment(site, d, a))
-                .collect(),
-        ),
+        Value::Array(d.attachments.iter().map(|a| attachment(r, d, a)).collect()),
     );
-    let today = site.now.date_naive();
+    let today = r.today();
     match &d.data {
         Data::Plan(p) => {
             m.insert("status".into(), json!(p.status.map(|s| s.as_str())));
@@ -90,42 +83,38 @@ pub fn record(site: &Site, id: DocId) -> Value {
             m.insert("document_number".into(), json!(p.document_number));
             m.insert(
                 "parent".into(),
-                json!(rel.parent.get(&id).map(|&p| site.docs[p].slug.to_string())),
+                json!(
+                    r.related(id, Rel::Parent)
+                        .first()
+                        .map(|&p| r.slug(p).to_string())
+                ),
             );
-            m.insert(
-                "children".into(),
-                slugs(site, rel.children.get(&id).cloned().unwrap_or_default()),
-            );
+            m.insert("children".into(), slugs(r, r.related(id, Rel::Children)));
             m.insert(
                 "hearings".into(),
-                slugs(
-                    site,
-                    rel.plan_hearings.get(&id).cloned().unwrap_or_default(),
-                ),
+                slugs(r, r.related(id, Rel::PlanHearings)),
             );
             m.insert(
                 "decisions".into(),
-                slugs(
-                    site,
-                    rel.plan_decisions.get(&id).cloned().unwrap_or_default(),
-                ),
+                slugs(r, r.related(id, Rel::PlanDecisions)),
             );
             let rows: Vec<Value> = p
                 .timeline
                 .iter()
                 .enumerate()
-                .map(|(i, r)| {
-                    let (w, u) = when(&r.when);
+                .map(|(i, row)| {
+                    let (w, u) = when(&row.when);
+                    let (hearing, decision) = r.row_links(id, i);
                     json!({
                         "when": w,
                         "undated": u,
-                        "what": r.what,
-                        "who": r.who,
-                        "kind": r.kind.map(|k| format!("{k:?}").to_lowercase()),
-                        "state": r.when.date().map(|x| state::entry_state(x, today).as_str()),
-                        "hearing": rel.row_hearing.get(&(id, i)).map(|&h| site.docs[h].slug.to_string()),
-                        "decision": rel.row_decision.get(&(id, i)).map(|&x| site.docs[x].slug.to_string()),
-                        "note": r.note,
+                        "what": row.what,
+                        "who": row.who,
+                        "kind": row.kind.map(|k| format!("{k:?}").to_lowercase()),
+                        "state": row.when.date().map(|x| state::entry_state(x, today).as_str()),
+                        "hearing": hearing.map(|h| r.slug(h).to_string()),
+                        "decision": decision.map(|x| r.slug(x).to_string()),
+                        "note": row.note,
                     })
                 })
                 .collect();
@@ -148,23 +137,21 @@ pub fn record(site: &Site, id: DocId) -> Value {
             m.insert("tracks".into(), Value::Array(tracks));
         }
         Data::Hearing(h) => {
-            let tz = site.now.timezone();
+            let now = r.now();
+            let tz = now.timezone();
             let mut closes = date(&h.closes);
             if let Some(dl) = state::deadline(h, &tz) {
                 closes["deadline"] = json!(dl.to_rfc3339());
             }
-            m.insert(
-                "state".into(),
-                json!(state::hearing_state(h, &site.now).as_str()),
-            );
+            m.insert("state".into(), json!(state::hearing_state(h, now).as_str()));
             m.insert("authority".into(), json!(h.authority));
             m.insert("case_number".into(), json!(h.case_number));
             m.insert(
                 "plan".into(),
                 json!(
-                    rel.hearing_plan
-                        .get(&id)
-                        .map(|&p| site.docs[p].slug.to_string())
+                    r.related(id, Rel::HearingPlan)
+                        .first()
+                        .map(|&p| r.slug(p).to_string())
                 ),
             );
             m.insert("opens".into(), date(&h.opens));
@@ -172,7 +159,7 @@ pub fn record(site: &Site, id: DocId) -> Value {
             m.insert("respond".into(), json!(h.respond));
             m.insert(
                 "documents".into(),
-                Value::Array(h.documents.iter().map(|a| attachment(site, d, a)).collect()),
+                Value::Array(h.documents.iter().map(|a| attachment(r, d, a)).collect()),
             );
             m.insert(
                 "meetings".into(),
@@ -183,14 +170,14 @@ pub fn record(site: &Site, id: DocId) -> Value {
                         .collect(),
                 ),
             );
-            let outcome = state::outcome_public(h, &site.now);
+            let outcome = state::outcome_public(h, now);
             m.insert(
                 "responses".into(),
                 Value::Array(
                     h.responses
                         .iter()
                         .filter(|_| outcome)
-                        .map(|r| json!({ "from": r.from, "received": opt_date(&r.received), "file": r.file.as_ref().map(|a| attachment(site, d, a)) }))
+                        .map(|x| json!({ "from": x.from, "received": opt_date(&x.received), "file": x.file.as_ref().map(|a| attachment(r, d, a)) }))
                         .collect(),
                 ),
             );
@@ -199,15 +186,12 @@ pub fn record(site: &Site, id: DocId) -> Value {
                 h.summary_note
                     .as_ref()
                     .filter(|_| outcome)
-                    .map(|a| attachment(site, d, a))
+                    .map(|a| attachment(r, d, a))
                     .unwrap_or(Value::Null),
             );
             m.insert(
                 "decisions".into(),
-                slugs(
-                    site,
-                    rel.hearing_decisions.get(&id).cloned().unwrap_or_default(),
-                ),
+                slugs(r, r.related(id, Rel::HearingDecisions)),
             );
         }
         Data::Decision(x) => {
@@ -222,24 +206,15 @@ pub fn record(site: &Site, id: DocId) -> Value {
                     x.recommendations
                         .iter()
                         .enumerate()
-                        .map(|(i, r)| json!({ "number": i + 1, "text": r.text, "outcome": r.outcome.map(|o| o.as_str()), "remark": r.remark }))
+                        .map(|(i, x)| json!({ "number": i + 1, "text": x.text, "outcome": x.outcome.map(|o| o.as_str()), "remark": x.remark }))
                         .collect(),
                 ),
             );
             m.insert("absent".into(), json!(x.absent));
-            m.insert(
-                "plans".into(),
-                slugs(
-                    site,
-                    rel.decision_plans.get(&id).cloned().unwrap_or_default(),
-                ),
-            );
+            m.insert("plans".into(), slugs(r, r.related(id, Rel::DecisionPlans)));
             m.insert(
                 "hearings".into(),
-                slugs(
-                    site,
-                    rel.decision_hearings.get(&id).cloned().unwrap_or_default(),
-                ),
+                slugs(r, r.related(id, Rel::DecisionHearings)),
             );
             m.insert(
                 "corrections".into(),
@@ -257,8 +232,8 @@ pub fn record(site: &Site, id: DocId) -> Value {
 }
 
 /// The short entry of a document in its type's index.
-fn index_entry(site: &Site, id: DocId) -> Value {
-    let full = record(site, id);
+fn index_entry(r: &Reader, id: DocId) -> Value {
+    let full = record(r, id);
     let keep = [
         "slug",
         "title",
@@ -284,46 +259,65 @@ fn index_entry(site: &Site, id: DocId) -> Value {
             }
         }
     }
+    let d = r.doc(id);
     m.insert(
         "json".into(),
         json!(url(
-            site,
-            &format!(
-                "api/{}s/{}.json",
-                site.docs[id].kind().as_str(),
-                site.docs[id].slug
-            )
+            r,
+            &format!("api/{}s/{}.json", d.kind().as_str(), d.slug)
         )),
     );
     Value::Object(m)
 }
 
-pub fn api_files(site: &Site, scope: &crate::outputs::Scope) -> Vec<OutFile> {
-    let mut out = vec![OutFile {
-        path: "api/next-change.json".into(),
-        data: OutData::Bytes(pretty(&crate::model::schedule::next_change_json(site))),
-    }];
-    for kind in [
-        ContentType::Plan,
-        ContentType::Hearing,
-        ContentType::Decision,
-    ] {
+const TYPES: [ContentType; 3] = [
+    ContentType::Plan,
+    ContentType::Hearing,
+    ContentType::Decision,
+];
+
+pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    let site = l.site;
+    // When this build stops being true depends on every dated thing on the site; it is
+    // worked out while listing, so it is part of the job's identity.
+    let next = crate::model::schedule::next_change_json(site);
+    jobs.push(Job::new(
+        "api/next-change.json",
+        render_next_change,
+        Args::none().with(next),
+    ));
+    for (k, kind) in TYPES.iter().enumerate() {
         let plural = format!("{}s", kind.as_str());
-        let mut ids: Vec<DocId> = site.of_kind(kind).map(|(i, _)| i).collect();
+        let mut ids: Vec<DocId> = site.of_kind(*kind).map(|(i, _)| i).collect();
         ids.sort_by(|&a, &b| site.docs[a].slug.cmp(&site.docs[b].slug));
-        for &id in ids.iter().filter(|&&id| scope.includes_doc(id)) {
-            out.push(OutFile {
-                path: format!("api/{plural}/{}.json", site.docs[id].slug),
-                data: OutData::Bytes(pretty(&record(site, id))),
-            });
+        for &id in &ids {
+            jobs.push(Job::new(
+                format!("api/{plural}/{}.json", site.docs[id].slug),
+                render_record,
+                Args::doc(id),
+            ));
         }
-        let index = json!({ plural.clone(): ids.iter().map(|&i| index_entry(site, i)).collect::<Vec<_>>() });
-        out.push(OutFile {
-            path: format!("api/{plural}.json"),
-            data: OutData::Bytes(pretty(&index)),
-        });
+        jobs.push(Job::new(
+            format!("api/{plural}.json"),
+            render_index,
+            Args::docs(ids).with(json!({ "type": k })),
+        ));
     }
-    out
+}
+
+fn render_next_change(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    Ok(Output::Bytes(pretty(&job.args.data)))
+}
+
+fn render_record(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    Ok(Output::Bytes(pretty(&record(r, job.args.docs[0]))))
+}
+
+fn render_index(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let kind = TYPES[job.args.num("type").unwrap_or(0) as usize];
+    let plural = format!("{}s", kind.as_str());
+    let entries: Vec<Value> = job.args.docs.iter().map(|&i| index_entry(r, i)).collect();
+    Ok(Output::Bytes(pretty(&json!({ plural: entries }))))
 }
 
 fn pretty(v: &Value) -> Vec<u8> {

@@ -1,10 +1,11 @@
 //! schema.org JSON-LD for search engines: the site as a `GovernmentOrganization`, a
 //! hearing's public meetings as `Event`s, plans and decisions as documents.
 
-use crate::model::content::{Access, Data};
+use crate::model::content::Data;
 use crate::model::events::{EventWhen, event_when};
-use crate::model::site::{DocId, Site};
+use crate::model::site::DocId;
 use crate::model::urls;
+use crate::outputs::reader::Reader;
 use serde_json::{Value, json};
 
 /// JSON for a `<script>` element: `<` is escaped so no text can close the element.
@@ -14,8 +15,8 @@ fn script_safe(v: &Value) -> String {
         .replace('<', "\\u003c")
 }
 
-fn organisation(site: &Site) -> Value {
-    let cfg = &site.config;
+fn organisation(r: &Reader) -> Value {
+    let cfg = r.config();
     let mut org = json!({
         "@type": "GovernmentOrganization",
         "name": cfg.organisation.clone().unwrap_or_else(|| cfg.title.clone()),
@@ -35,8 +36,8 @@ fn organisation(site: &Site) -> Value {
     org
 }
 
-pub fn for_site(site: &Site) -> String {
-    let mut org = organisation(site);
+pub fn for_site(r: &Reader) -> String {
+    let mut org = organisation(r);
     org["@context"] = json!("https://schema.org");
     script_safe(&org)
 }
@@ -57,10 +58,11 @@ fn when_iso(w: &EventWhen, tz: &chrono_tz::Tz) -> (String, Option<String>) {
     }
 }
 
-pub fn for_document(site: &Site, id: DocId) -> Option<String> {
-    let d = &site.docs[id];
-    let url = format!("{}{}", site.config.base_url, urls::doc_path(d));
-    let tz = site.now.timezone();
+pub fn for_document(r: &Reader, id: DocId) -> Option<String> {
+    let d = r.doc(id);
+    let cfg = r.config();
+    let url = format!("{}{}", cfg.base_url, urls::doc_path(d));
+    let tz = cfg.tz();
     let value = match &d.data {
         Data::Hearing(h) => {
             let events: Vec<Value> = h
@@ -74,7 +76,7 @@ pub fn for_document(site: &Site, id: DocId) -> Option<String> {
                         "startDate": start,
                         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
                         "eventStatus": "https://schema.org/EventScheduled",
-                        "organizer": organisation(site),
+                        "organizer": organisation(r),
                         "url": url,
                         "about": d.title,
                     });
@@ -92,15 +94,15 @@ pub fn for_document(site: &Site, id: DocId) -> Option<String> {
             }
             json!({ "@context": "https://schema.org", "@graph": events })
         }
-        Data::Decision(x) if x.access == Access::Closed => return None,
+        Data::Decision(_) if d.is_closed() => return None,
         Data::Plan(_) | Data::Decision(_) => json!({
             "@context": "https://schema.org",
             "@type": "DigitalDocument",
             "name": d.title,
             "description": d.summary,
             "url": url,
-            "inLanguage": site.config.language.code(),
-            "publisher": organisation(site),
+            "inLanguage": cfg.language.code(),
+            "publisher": organisation(r),
         }),
         Data::Page(_) => return None,
     };

@@ -8,11 +8,13 @@
 //! contributes only its title.
 
 use crate::formats::markdown::excerpt;
-use crate::model::content::{Access, Data};
-use crate::model::site::Site;
+use crate::model::content::Data;
+use crate::model::diagnostics::Diagnostic;
 use crate::model::slug::Slug;
-use crate::outputs::views::DocView;
-use crate::outputs::{OutData, OutFile};
+use crate::outputs::page::{self, Page};
+use crate::outputs::reader::Reader;
+use crate::outputs::views::{Builder, Link};
+use crate::outputs::{Args, Job, Listing, Output};
 use serde::Serialize;
 
 pub const INDEX_FILE: &str = "search-index.js";
@@ -101,13 +103,45 @@ fn matching_text(d: &crate::model::content::Document, closed: bool) -> String {
         .join(" ")
 }
 
-pub fn index_file(site: &Site, views: &[DocView]) -> OutFile {
-    let entries: Vec<Entry> = views
+pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    jobs.push(Job::new(
+        format!("{PAGE}index.html"),
+        render_page,
+        Args::none(),
+    ));
+    let all = (0..l.site.docs.len()).collect();
+    jobs.push(Job::new(INDEX_FILE, render_index, Args::docs(all)));
+}
+
+/// The search page works with the index script; without JavaScript it links to the
+/// index pages.
+fn render_page(r: &Reader, _: &Job) -> Result<Output, Diagnostic> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("index_script", INDEX_FILE);
+    page::render(
+        r,
+        &Page {
+            template: "search.html",
+            path: PAGE,
+            title: &r.t("search.title"),
+            description: Some(&r.t("search.description")),
+            source: None,
+        },
+        ctx,
+    )
+}
+
+fn render_index(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let b = Builder::new(r);
+    let links: Vec<Link> = job.args.docs.iter().map(|&id| b.link(id)).collect();
+    let entries: Vec<Entry> = job
+        .args
+        .docs
         .iter()
-        .enumerate()
-        .map(|(id, v)| {
-            let d = &site.docs[id];
-            let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
+        .zip(&links)
+        .map(|(&id, link)| {
+            let d = r.doc(id);
+            let closed = d.is_closed();
             // The folded text depends on the document alone; a preview rebuild reuses it.
             let x = d
                 .search_text
@@ -121,11 +155,11 @@ pub fn index_file(site: &Site, views: &[DocView]) -> OutFile {
                     .unwrap_or_else(|| excerpt(d.plain_text(), 180))
             };
             Entry {
-                k: v.link.kind,
-                l: &v.link.kind_label,
-                t: &v.link.title,
-                u: &v.link.path,
-                d: v.link.date.as_ref().map(|d| d.display.as_str()),
+                k: link.kind,
+                l: &link.kind_label,
+                t: &link.title,
+                u: &link.path,
+                d: link.date.as_ref().map(|d| d.display.as_str()),
                 e,
                 x,
             }
@@ -135,10 +169,7 @@ pub fn index_file(site: &Site, views: &[DocView]) -> OutFile {
         .unwrap_or_else(|_| "[]".into())
         .replace('<', "\\u003c");
     let js = format!("// Search index written by planpub.\nwindow.PLANPUB_SEARCH = {json};\n");
-    OutFile {
-        path: INDEX_FILE.into(),
-        data: OutData::Bytes(js.into_bytes()),
-    }
+    Ok(Output::Bytes(js.into_bytes()))
 }
 
 #[cfg(test)]

@@ -136,6 +136,34 @@ impl Theme {
     }
 }
 
+/// The size and time of every file a theme is loaded from (the site's `templates/`,
+/// `static/` and `i18n/` folders and the theme folder), hashed: when it changes, the
+/// theme must be loaded again.
+pub fn input_stamps(root: &Path, cfg: &SiteConfig) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let mut dirs = vec![
+        root.join("templates"),
+        root.join("static"),
+        root.join("i18n"),
+    ];
+    if let Some(t) = &cfg.theme {
+        dirs.push(root.join(t));
+    }
+    for dir in dirs {
+        for (rel, path) in files_under(&dir) {
+            let m = std::fs::metadata(&path).ok();
+            (
+                rel,
+                m.as_ref().map(|m| m.len()),
+                m.and_then(|m| m.modified().ok()),
+            )
+                .hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// `slugify`: the Danish-aware slug of a text (æ→ae, ø→oe, å→aa), for ids in templates.
 fn slugify_filter(
     value: &tera::Value,

@@ -4,11 +4,11 @@
 
 use crate::model::config::Language;
 use crate::model::content::{Access, Attachment, Data, Document, When};
-use crate::model::site::{DocId, Site};
+use crate::model::site::DocId;
 use crate::model::state::{self, EntryState, HearingState};
 use crate::model::urls::{self, LinkStyle};
 use crate::outputs::format::{DateView, date_view, human_size, moment_display};
-use crate::outputs::theme::Theme;
+use crate::outputs::reader::{Reader, Rel};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -235,6 +235,13 @@ pub struct HearingCard {
     pub days_left: Option<i64>,
 }
 
+impl Builder<'_> {
+    /// What a listing shows of a document.
+    pub fn card(&self, id: DocId) -> Card {
+        Card::of(&self.doc(id))
+    }
+}
+
 impl Card {
     pub fn of(v: &DocView) -> Card {
         Card {
@@ -256,21 +263,28 @@ impl Card {
     }
 }
 
-pub struct Builder<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
+/// Builds view models from what a job reads.
+pub struct Builder<'r> {
+    pub r: &'r Reader<'r>,
     pub lang: Language,
     pub style: LinkStyle,
-    pub today: NaiveDate,
 }
 
-impl Builder<'_> {
+impl<'r> Builder<'r> {
+    pub fn new(r: &'r Reader<'r>) -> Self {
+        Builder {
+            r,
+            lang: r.config().language,
+            style: r.style(),
+        }
+    }
+
     fn t(&self, key: &str) -> String {
-        self.theme.t(key)
+        self.r.t(key)
     }
 
     pub fn link(&self, id: DocId) -> Link {
-        let d = &self.site.docs[id];
+        let d = self.r.doc(id);
         let kind = d.kind().as_str();
         let (date, badge) = match &d.data {
             Data::Plan(p) => (
@@ -282,7 +296,7 @@ impl Builder<'_> {
             ),
             Data::Hearing(h) => (
                 Some(date_view(&h.closes, self.lang)),
-                Some(state::hearing_state(h, &self.site.now).as_str().to_string()),
+                Some(state::hearing_state(h, self.r.now()).as_str().to_string()),
             ),
             Data::Decision(x) => (Some(date_view(&x.meeting, self.lang)), None),
             Data::Page(_) => (
@@ -313,11 +327,7 @@ impl Builder<'_> {
 
     /// A folder path in the site's link style.
     pub fn path(&self, p: &str) -> String {
-        if self.style == LinkStyle::ExplicitIndex && p.ends_with('/') {
-            format!("{p}index.html")
-        } else {
-            p.to_string()
-        }
+        self.style.folder(p)
     }
 
     fn attachment(&self, d: &Document, a: &Attachment) -> AttachmentView {
@@ -335,7 +345,7 @@ impl Builder<'_> {
     }
 
     pub fn doc(&self, id: DocId) -> DocView {
-        let d = &self.site.docs[id];
+        let d = self.r.doc(id);
         let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
         let area_path = d
             .area
@@ -362,14 +372,13 @@ impl Builder<'_> {
                     .collect()
             },
             draft: d.draft
-                || d.publish_at.is_some()
-                    && !crate::model::site::is_public(d, &self.site.now, false),
+                || d.publish_at.is_some() && !crate::model::site::is_public(d, self.r.now(), false),
             calendar: matches!(
                 d.kind(),
                 crate::model::content::ContentType::Plan
                     | crate::model::content::ContentType::Hearing
             )
-            .then(|| crate::outputs::syndication::doc_calendar_path(d)),
+            .then(|| crate::outputs::calendar::doc_calendar_path(d)),
             plan: None,
             hearing: None,
             decision: None,
@@ -390,7 +399,7 @@ impl Builder<'_> {
     fn entry_state(&self, when: Option<&When>) -> (Option<&'static str>, Option<String>) {
         match when.and_then(When::date) {
             Some(d) => {
-                let s = state::entry_state(d, self.today);
+                let s = state::entry_state(d, self.r.today());
                 (
                     Some(s.as_str()),
                     Some(self.t(&format!("timeline.state.{}", s.as_str()))),
@@ -401,11 +410,10 @@ impl Builder<'_> {
     }
 
     fn plan(&self, id: DocId) -> PlanView {
-        let d = &self.site.docs[id];
+        let d = self.r.doc(id);
         let Data::Plan(p) = &d.data else {
             unreachable!("plan view of a non-plan")
         };
-        let rel = &self.site.rel;
         let span = plan_span(p);
         let mut rows: Vec<RowView> = p
             .timeline
@@ -432,8 +440,8 @@ impl Builder<'_> {
                     note: r.note.clone(),
                     state: st,
                     state_label: st_label,
-                    hearing: rel.row_hearing.get(&(id, i)).map(|&h| self.link(h)),
-                    decision: rel.row_decision.get(&(id, i)).map(|&x| self.link(x)),
+                    hearing: self.r.row_links(id, i).0.map(|h| self.link(h)),
+                    decision: self.r.row_links(id, i).1.map(|x| self.link(x)),
                     year_inferred: date.is_some_and(|x| x.year_inferred()),
                     bar: match (span, date) {
                         (Some(span), Some(x)) => bar(span, x),
@@ -481,8 +489,9 @@ impl Builder<'_> {
                     )
                 })
                 .collect();
-            let today = (self.today >= s && self.today <= e)
-                .then(|| pct((self.today - s).num_days() as f64 / total));
+            let today = self.r.today();
+            let today =
+                (today >= s && today <= e).then(|| pct((today - s).num_days() as f64 / total));
             Band {
                 start: s.to_string(),
                 end: e.to_string(),
@@ -534,10 +543,10 @@ impl Builder<'_> {
             contact: p.contact.clone(),
             case_number: p.case_number.clone(),
             document_number: p.document_number.clone(),
-            parent: rel.parent.get(&id).map(|&x| self.link(x)),
-            children: self.links(rel.children.get(&id).cloned().unwrap_or_default()),
-            hearings: self.links(rel.plan_hearings.get(&id).cloned().unwrap_or_default()),
-            decisions: self.links(rel.plan_decisions.get(&id).cloned().unwrap_or_default()),
+            parent: self.links(self.r.related(id, Rel::Parent)).pop(),
+            children: self.links(self.r.related(id, Rel::Children)),
+            hearings: self.links(self.r.related(id, Rel::PlanHearings)),
+            decisions: self.links(self.r.related(id, Rel::PlanDecisions)),
             timeline_count: p.timeline.len(),
             timeline: groups,
             band,
@@ -547,11 +556,11 @@ impl Builder<'_> {
     }
 
     fn hearing(&self, id: DocId) -> HearingView {
-        let d = &self.site.docs[id];
+        let d = self.r.doc(id);
         let Data::Hearing(h) = &d.data else {
             unreachable!("hearing view of a non-hearing")
         };
-        let now = &self.site.now;
+        let now = self.r.now();
         let tz = now.timezone();
         let st = state::hearing_state(h, now);
         let outcome = state::outcome_public(h, now);
@@ -588,7 +597,7 @@ impl Builder<'_> {
             deadline_display: deadline.map(|t| moment_display(&t, self.lang)),
             authority: h.authority.clone(),
             case_number: h.case_number.clone(),
-            plan: self.site.rel.hearing_plan.get(&id).map(|&p| self.link(p)),
+            plan: self.links(self.r.related(id, Rel::HearingPlan)).pop(),
             email: h.respond.email.clone(),
             mailto,
             address: h.respond.address.clone(),
@@ -620,25 +629,17 @@ impl Builder<'_> {
                 .as_ref()
                 .filter(|_| outcome)
                 .map(|a| self.attachment(d, a)),
-            decisions: self.links(
-                self.site
-                    .rel
-                    .hearing_decisions
-                    .get(&id)
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
+            decisions: self.links(self.r.related(id, Rel::HearingDecisions)),
             period_days,
         }
     }
 
     fn decision(&self, id: DocId) -> DecisionView {
-        let d = &self.site.docs[id];
+        let d = self.r.doc(id);
         let Data::Decision(x) = &d.data else {
             unreachable!("decision view of a non-decision")
         };
         let closed = x.access == Access::Closed;
-        let rel = &self.site.rel;
         DecisionView {
             closed,
             body: x.body.clone(),
@@ -668,12 +669,12 @@ impl Builder<'_> {
             plans: if closed {
                 Vec::new()
             } else {
-                self.links(rel.decision_plans.get(&id).cloned().unwrap_or_default())
+                self.links(self.r.related(id, Rel::DecisionPlans))
             },
             hearings: if closed {
                 Vec::new()
             } else {
-                self.links(rel.decision_hearings.get(&id).cloned().unwrap_or_default())
+                self.links(self.r.related(id, Rel::DecisionHearings))
             },
             corrections: if closed {
                 Vec::new()

@@ -218,12 +218,12 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             Ok(r) => {
                 print_diags(&r.warnings);
                 println!(
-                    "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated{}",
+                    "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated, {} removed",
                     t.elapsed().as_millis(),
                     r.parsed,
                     r.rendered_pages,
                     r.written,
-                    if r.full { " (full)" } else { "" }
+                    r.removed
                 );
                 // Clearing problems reloads open tabs by itself; otherwise reload only
                 // when a file the browser may show has changed.

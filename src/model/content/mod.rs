@@ -208,6 +208,12 @@ impl Document {
         }
     }
 
+    /// A closed agenda item (`access: closed`) publishes nothing but its title and
+    /// meeting: every output asks this one question.
+    pub fn is_closed(&self) -> bool {
+        matches!(&self.data, Data::Decision(x) if x.access == Access::Closed)
+    }
+
     /// The body without markup (for search), extracted at most once.
     pub fn plain_text(&self) -> &str {
         self.plain

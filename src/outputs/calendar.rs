@@ -1,0 +1,239 @@
+//! Time on the site: the calendar page, the site's iCalendar file, and one iCalendar
+//! file per plan and hearing.
+
+use crate::formats::{self, CalEvent, CalMeta, EventTime};
+use crate::model::content::{ContentType, Document};
+use crate::model::diagnostics::Diagnostic;
+use crate::model::events::{EventWhen, SiteEvent};
+use crate::model::site::DocId;
+use crate::model::urls;
+use crate::outputs::format::{DateView, date_view};
+use crate::outputs::page::{self, Page};
+use crate::outputs::reader::Reader;
+use crate::outputs::views::{Builder, Link};
+use crate::outputs::{Args, Job, Listing, Output};
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+pub const SITE_CALENDAR: &str = "kalender.ics";
+pub const PAGE: &str = "kalender/";
+
+/// The calendar page shows at most this many coming events and this many months back;
+/// the iCalendar files hold everything.
+const UPCOMING: usize = 300;
+const PAST_MONTHS: usize = 6;
+
+/// The calendar file of a plan or hearing page, beside its `index.html`.
+pub fn doc_calendar_path(d: &Document) -> String {
+    format!("{}kalender.ics", urls::doc_path(d))
+}
+
+pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    let site = l.site;
+    let with_events: Vec<DocId> = (0..site.docs.len())
+        .filter(|&id| !l.shared.events_by_doc[id].is_empty())
+        .collect();
+    jobs.push(Job::new(
+        SITE_CALENDAR,
+        render_site_ics,
+        Args::docs(with_events),
+    ));
+    for (id, d) in site.docs.iter().enumerate() {
+        if matches!(d.kind(), ContentType::Plan | ContentType::Hearing) {
+            jobs.push(Job::new(
+                doc_calendar_path(d),
+                render_doc_ics,
+                Args::doc(id),
+            ));
+        }
+    }
+    jobs.push(Job::new(
+        format!("{PAGE}index.html"),
+        render_page,
+        page_args(l),
+    ));
+}
+
+/// The events of the calendar page: coming ones soonest first, then past ones by
+/// month, newest first. Each event is named by its document and its place among the
+/// document's events.
+fn page_args(l: &Listing) -> Args {
+    let today = l.site.now.date_naive();
+    let nth = |i: usize| {
+        let e = &l.shared.events[i];
+        let k = l.shared.events_by_doc[e.doc]
+            .iter()
+            .position(|&j| j == i)
+            .unwrap_or(0);
+        (e.doc, k)
+    };
+    let mut upcoming = Vec::new();
+    let mut past: BTreeMap<(i32, u32), Vec<(DocId, usize)>> = BTreeMap::new();
+    for (i, e) in l.shared.events.iter().enumerate() {
+        if e.when.last_day() >= today {
+            if upcoming.len() < UPCOMING {
+                upcoming.push(nth(i));
+            }
+        } else {
+            let d = e.when.first_day();
+            past.entry((d.year(), d.month())).or_default().push(nth(i));
+        }
+    }
+    let mut items = upcoming.clone();
+    let mut counts = vec![upcoming.len()];
+    let mut labels = Vec::new();
+    for ((y, m), list) in past.into_iter().rev().take(PAST_MONTHS) {
+        counts.push(list.len());
+        labels.push(format!("{y:04}-{m:02}"));
+        items.extend(list);
+    }
+    let (docs, nths): (Vec<DocId>, Vec<usize>) = items.into_iter().unzip();
+    Args::docs(docs).with(json!({ "groups": counts, "nth": nths, "months": labels }))
+}
+
+#[derive(Serialize)]
+struct Item {
+    when: DateView,
+    title: String,
+    kind: &'static str,
+    doc: Link,
+    state: &'static str,
+}
+
+fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let b = Builder::new(r);
+    let a = &job.args;
+    let lang = b.lang;
+    let today = r.today();
+    let nths: Vec<usize> = a.get("nth").unwrap_or_default();
+    let labels: Vec<String> = a.get("months").unwrap_or_default();
+    let mut nth = nths.into_iter();
+    let mut item = |id: DocId| -> Option<Item> {
+        let k = nth.next()?;
+        let e = r.events_of(id).nth(k)?;
+        let d = r.doc(id);
+        Some(Item {
+            when: date_view(&e.date, lang),
+            // A closed item is named by its title only.
+            title: if d.is_closed() {
+                d.title.clone()
+            } else {
+                e.title.clone()
+            },
+            kind: e.kind.as_str(),
+            doc: b.link(id),
+            state: if e.when.last_day() < today {
+                "done"
+            } else if e.when.first_day() > today {
+                "upcoming"
+            } else {
+                "now"
+            },
+        })
+    };
+    let groups = a.groups("groups");
+    let mut groups = groups.into_iter();
+    let upcoming: Vec<Item> = groups
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&id| item(id))
+        .collect();
+    let past: Vec<serde_json::Value> = groups
+        .zip(labels)
+        .map(|(ids, label)| {
+            let items: Vec<Item> = ids.iter().filter_map(|&id| item(id)).collect();
+            json!({ "label": month_label(&label, lang), "items": items })
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("upcoming", &upcoming);
+    ctx.insert("past_months", &past);
+    page::render(
+        r,
+        &Page {
+            template: "calendar.html",
+            path: PAGE,
+            title: &r.t("calendar.title"),
+            description: Some(&r.t("calendar.description")),
+            source: None,
+        },
+        ctx,
+    )
+}
+
+/// `2024-03` as the site's language writes a month.
+fn month_label(ym: &str, lang: crate::model::config::Language) -> String {
+    crate::model::dates::FuzzyDate::parse(
+        ym,
+        &crate::model::dates::ParseContext {
+            conventions: &Default::default(),
+            default_year: None,
+        },
+    )
+    .map(|d| d.display(lang.date_lang()))
+    .unwrap_or_else(|_| ym.to_string())
+}
+
+fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
+    let tz = r.config().tz();
+    CalEvent {
+        uid: e.uid.clone(),
+        summary: e.title.clone(),
+        description: e.description.clone(),
+        url: Some(format!(
+            "{}{}",
+            r.config().base_url,
+            urls::doc_path(r.doc(e.doc))
+        )),
+        location: e.location.clone(),
+        time: match &e.when {
+            EventWhen::Days { start, end } => EventTime::AllDay {
+                start: *start,
+                end_inclusive: *end,
+            },
+            EventWhen::Timed { start, end } => EventTime::Timed {
+                start: *start,
+                end: *end,
+                tz,
+            },
+        },
+        categories: vec![e.kind.as_str().to_string()],
+    }
+}
+
+fn ics(r: &Reader, name: String, events: &[&SiteEvent]) -> Output {
+    let cfg = r.config();
+    let meta = CalMeta {
+        name,
+        prodid: format!(
+            "-//planpub//planpub {}//{}",
+            env!("CARGO_PKG_VERSION"),
+            cfg.language.code().to_uppercase()
+        ),
+        // The build moment, never the clock: the same build gives the same bytes.
+        dtstamp: r.now().with_timezone(&chrono::Utc),
+        description: cfg.description.clone(),
+    };
+    let evs: Vec<CalEvent> = events.iter().map(|e| cal_event(r, e)).collect();
+    Output::Bytes(formats::ical(&meta, &evs).into_bytes())
+}
+
+fn render_site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let mut events: Vec<&SiteEvent> = job
+        .args
+        .docs
+        .iter()
+        .flat_map(|&id| r.events_of(id))
+        .collect();
+    events.sort_by(|a, b| (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid)));
+    Ok(ics(r, r.config().title.clone(), &events))
+}
+
+fn render_doc_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let id = job.args.docs[0];
+    let events: Vec<&SiteEvent> = r.events_of(id).collect();
+    Ok(ics(r, r.doc(id).title.clone(), &events))
+}

@@ -1,0 +1,235 @@
+//! The only way a render job reads the site: every read is recorded as a [`Dep`].
+//!
+//! A job's output is a pure function of its [`Args`](super::Args) and of what it reads
+//! through its `Reader`. Because the reader records each read, the preview server knows
+//! exactly which jobs an edit can affect, without a list of special cases that could
+//! miss one: a job is rendered again when one of the things it read has changed.
+//! The site itself is a private field, so render code cannot read around the record.
+
+use crate::model::config::SiteConfig;
+use crate::model::content::{Data, Document};
+use crate::model::events::SiteEvent;
+use crate::model::site::{DocId, Site};
+use crate::model::urls::LinkStyle;
+use crate::outputs::theme::Theme;
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use std::cell::RefCell;
+
+/// A relation of one document to others, as resolved in [`Site::rel`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rel {
+    Parent,
+    Children,
+    PlanHearings,
+    PlanDecisions,
+    HearingPlan,
+    HearingDecisions,
+    DecisionPlans,
+    DecisionHearings,
+    /// The hearings and decisions that a plan's timeline rows link to.
+    RowLinks,
+}
+
+/// One thing a job read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dep {
+    /// The document's parsed content, including its attachments' sizes.
+    Doc(DocId),
+    /// Which documents it is related to (not their content: that is `Doc` of each).
+    Rel(DocId, Rel),
+    /// The build moment (hearing states, timeline states, "as of" lines).
+    Moment,
+    /// `site.yaml` (after command-line overrides).
+    Config,
+    /// Templates, translations and assets.
+    Theme,
+    /// What every page shares: navigation, menu pages, the accessibility page.
+    Site,
+}
+
+/// What every job of one build shares, computed once.
+pub struct Shared {
+    /// The template context common to every HTML page (site, navigation, translations).
+    pub base: tera::Context,
+    /// Every event of the site, and for each document the indexes of its own.
+    pub events: Vec<SiteEvent>,
+    pub events_by_doc: Vec<Vec<usize>>,
+}
+
+pub struct Reader<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    shared: &'a Shared,
+    style: LinkStyle,
+    deps: RefCell<Vec<Dep>>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, shared: &'a Shared, style: LinkStyle) -> Self {
+        Reader {
+            site,
+            theme,
+            shared,
+            style,
+            deps: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn record(&self, d: Dep) {
+        self.deps.borrow_mut().push(d);
+    }
+
+    /// Everything read so far, each once, in a stable order.
+    pub fn take_deps(&self) -> Vec<Dep> {
+        let mut v = std::mem::take(&mut *self.deps.borrow_mut());
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// A document. Hearings and decisions read as of the build moment (their state,
+    /// what is held back until a deadline or a meeting), so reading one reads the
+    /// moment too.
+    pub fn doc(&self, id: DocId) -> &'a Document {
+        let d = &self.site.docs[id];
+        self.record(Dep::Doc(id));
+        if matches!(d.data, Data::Hearing(_) | Data::Decision(_)) {
+            self.record(Dep::Moment);
+        }
+        d
+    }
+
+    /// A document's slug. Reading it records nothing: a job knows a document only
+    /// from its arguments or a recorded relation, and both count documents by slug.
+    pub fn slug(&self, id: DocId) -> &'a crate::model::slug::Slug {
+        &self.site.docs[id].slug
+    }
+
+    /// The documents related to `id` in one way, in the site's order.
+    pub fn related(&self, id: DocId, rel: Rel) -> Vec<DocId> {
+        self.record(Dep::Rel(id, rel));
+        related_ids(self.site, id, rel)
+    }
+
+    /// The hearing and the decision that row `row` of plan `id` links to, if public.
+    pub fn row_links(&self, id: DocId, row: usize) -> (Option<DocId>, Option<DocId>) {
+        self.record(Dep::Rel(id, Rel::RowLinks));
+        let r = &self.site.rel;
+        (
+            r.row_hearing.get(&(id, row)).copied(),
+            r.row_decision.get(&(id, row)).copied(),
+        )
+    }
+
+    /// The build moment.
+    pub fn now(&self) -> &'a DateTime<Tz> {
+        self.record(Dep::Moment);
+        &self.site.now
+    }
+
+    /// The build day in the site's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    pub fn config(&self) -> &'a SiteConfig {
+        self.record(Dep::Config);
+        &self.site.config
+    }
+
+    pub fn theme(&self) -> &'a Theme {
+        self.record(Dep::Theme);
+        self.theme
+    }
+
+    /// A translated string of the theme.
+    pub fn t(&self, key: &str) -> String {
+        self.theme().t(key)
+    }
+
+    /// The template context every page shares (it states the build moment).
+    pub fn base(&self) -> &'a tera::Context {
+        self.record(Dep::Site);
+        self.record(Dep::Moment);
+        self.record(Dep::Config);
+        self.record(Dep::Theme);
+        &self.shared.base
+    }
+
+    /// The accessibility statement page, if the site has one.
+    pub fn accessibility_page(&self) -> Option<DocId> {
+        self.record(Dep::Site);
+        self.site.accessibility_page
+    }
+
+    /// The events of one document (its timeline rows, hearing dates, meetings).
+    pub fn events_of(&self, id: DocId) -> impl Iterator<Item = &'a SiteEvent> + 'a {
+        self.doc(id);
+        // Event titles use the theme's words and UIDs the site's host.
+        self.record(Dep::Theme);
+        self.record(Dep::Config);
+        let shared = self.shared;
+        shared.events_by_doc[id]
+            .iter()
+            .map(move |&i| &shared.events[i])
+    }
+
+    pub fn style(&self) -> LinkStyle {
+        self.style
+    }
+}
+
+/// What a relation is worth to a job that read it: the related documents' slugs (and,
+/// for timeline rows, which row links to which). The session compares these to know
+/// whether a relation changed; it is computed from the same tables as
+/// [`Reader::related`] and [`Reader::row_links`].
+pub fn relation_fingerprint(site: &Site, id: DocId, rel: Rel) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let r = &site.rel;
+    let slug = |i: DocId| site.docs[i].slug.as_str();
+    if rel == Rel::RowLinks {
+        for (&(_, row), &t) in r.row_hearing.range((id, 0)..(id + 1, 0)) {
+            (row, 'h', slug(t)).hash(&mut h);
+        }
+        for (&(_, row), &t) in r.row_decision.range((id, 0)..(id + 1, 0)) {
+            (row, 'd', slug(t)).hash(&mut h);
+        }
+    } else {
+        for i in related_ids(site, id, rel) {
+            slug(i).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+fn related_ids(site: &Site, id: DocId, rel: Rel) -> Vec<DocId> {
+    let r = &site.rel;
+    let set = |m: &std::collections::BTreeMap<DocId, std::collections::BTreeSet<DocId>>| {
+        m.get(&id)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    };
+    match rel {
+        Rel::Parent => r.parent.get(&id).copied().into_iter().collect(),
+        Rel::Children => r.children.get(&id).cloned().unwrap_or_default(),
+        Rel::PlanHearings => set(&r.plan_hearings),
+        Rel::PlanDecisions => set(&r.plan_decisions),
+        Rel::HearingPlan => r.hearing_plan.get(&id).copied().into_iter().collect(),
+        Rel::HearingDecisions => set(&r.hearing_decisions),
+        Rel::DecisionPlans => set(&r.decision_plans),
+        Rel::DecisionHearings => set(&r.decision_hearings),
+        Rel::RowLinks => {
+            let mut v: Vec<DocId> = r
+                .row_hearing
+                .range((id, 0)..(id + 1, 0))
+                .chain(r.row_decision.range((id, 0)..(id + 1, 0)))
+                .map(|(_, &t)| t)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
+    }
+}

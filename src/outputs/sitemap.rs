@@ -1,0 +1,50 @@
+//! `sitemap.xml` and `robots.txt`, for search engines.
+
+use crate::formats::{self, SitemapUrl};
+use crate::model::diagnostics::Diagnostic;
+use crate::model::urls;
+use crate::outputs::feeds::changed_on;
+use crate::outputs::reader::Reader;
+use crate::outputs::{Args, Job, Listing, Output, calendar};
+
+pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    let all = (0..l.site.docs.len()).collect();
+    jobs.push(Job::new("sitemap.xml", render_sitemap, Args::docs(all)));
+    jobs.push(Job::new("robots.txt", render_robots, Args::none()));
+}
+
+fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let base = &r.config().base_url;
+    let today = r.today();
+    let mut list: Vec<SitemapUrl> = job
+        .args
+        .docs
+        .iter()
+        .map(|&id| {
+            let d = r.doc(id);
+            SitemapUrl {
+                loc: format!("{base}{}", urls::doc_path(d)),
+                // A page cannot have changed after the moment it was built.
+                lastmod: changed_on(d).map(|c| c.min(today)),
+            }
+        })
+        .collect();
+    for p in [
+        "",
+        urls::PLANS,
+        urls::HEARINGS,
+        urls::DECISIONS,
+        calendar::PAGE,
+    ] {
+        list.push(SitemapUrl {
+            loc: format!("{base}{p}"),
+            lastmod: None,
+        });
+    }
+    Ok(Output::Bytes(formats::sitemap(&list).into_bytes()))
+}
+
+fn render_robots(r: &Reader, _: &Job) -> Result<Output, Diagnostic> {
+    let url = format!("{}sitemap.xml", r.config().base_url);
+    Ok(Output::Bytes(formats::robots_txt(&url).into_bytes()))
+}
