@@ -49,15 +49,28 @@ struct Parsed {
 }
 
 impl Parsed {
-    fn still_valid(&self, now: Option<Stamp>) -> bool {
+    /// Whether what was read is still what is on disk. `since` is when the file was
+    /// last read: a file modified within the clock's resolution of that moment may
+    /// have changed again without its size or time showing it (git calls such files
+    /// "racily clean"), so it is read again.
+    fn still_valid(&self, now: Option<Stamp>, since: SystemTime) -> bool {
+        let racy = |s: &Option<Stamp>| {
+            s.and_then(|s| s.modified)
+                .is_none_or(|m| m + RACY_WINDOW >= since)
+        };
         // A file with problems is read again every time: what it refers to (an
         // attachment, say) may have appeared since.
         self.stamp == now
+            && !racy(&now)
             && self.doc.is_some()
             && !self.diags.iter().any(Diagnostic::is_error)
-            && self.inputs.iter().all(|(p, s)| stamp(p) == *s)
+            && self.inputs.iter().all(|(p, s)| stamp(p) == *s && !racy(s))
     }
 }
+
+/// Modification times closer than this to the moment a file was read do not prove
+/// that it was not changed again after.
+const RACY_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A dependency stated by slug, so it still means the same document after ids move.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -101,6 +114,8 @@ pub struct Session {
     config: Option<(u64, SiteConfig)>,
     theme: Option<(u64, Arc<Theme>)>,
     parsed: BTreeMap<PathBuf, Parsed>,
+    /// When the content files were last looked at.
+    scanned: SystemTime,
     records: HashMap<String, Record>,
 }
 
@@ -129,6 +144,7 @@ impl Session {
             config: None,
             theme: None,
             parsed: BTreeMap::new(),
+            scanned: SystemTime::UNIX_EPOCH,
             records: HashMap::new(),
         }
     }
@@ -227,12 +243,14 @@ impl Session {
         })?;
         let present: BTreeSet<&PathBuf> = files.iter().collect();
         self.parsed.retain(|p, _| present.contains(p));
+        let since = self.scanned;
+        self.scanned = SystemTime::now();
         let stale: Vec<PathBuf> = files
             .par_iter()
             .filter(|p| {
                 self.parsed
                     .get(*p)
-                    .is_none_or(|old| !old.still_valid(stamp(p)))
+                    .is_none_or(|old| !old.still_valid(stamp(p), since))
             })
             .cloned()
             .collect();
@@ -431,12 +449,13 @@ impl<'a> Fingerprints<'a> {
     }
 }
 
-/// A document as read: its source file and the sizes of the files it publishes.
+/// A document as read: its source file and the files it publishes (as they are now:
+/// an attachment may change without its page changing).
 fn doc_fingerprint(d: &Document) -> u64 {
-    let files: Vec<(&Path, u64)> = d
+    let files: Vec<(&Path, u64, Option<Stamp>)> = d
         .all_files(true)
         .into_iter()
-        .map(|a| (a.source.as_path(), a.size))
+        .map(|a| (a.source.as_path(), a.size, stamp(&a.source)))
         .collect();
     hash_of((&d.source_sha256, &d.file, files, d.draft))
 }
