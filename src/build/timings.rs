@@ -28,3 +28,52 @@ impl Drop for Phase {
         }
     }
 }
+
+/// Time spent per output family and step, summed over threads (so it is CPU time, not
+/// wall time); printed with `PLANPUB_TIMINGS=1`.
+pub struct Families {
+    on: bool,
+    totals:
+        std::sync::Mutex<std::collections::BTreeMap<(&'static str, &'static str), (u128, usize)>>,
+}
+
+impl Default for Families {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Families {
+    pub fn new() -> Families {
+        Families {
+            on: std::env::var_os("PLANPUB_TIMINGS").is_some(),
+            totals: Default::default(),
+        }
+    }
+
+    pub fn start(&self) -> Option<Instant> {
+        self.on.then(Instant::now)
+    }
+
+    pub fn add(&self, family: &'static str, step: &'static str, started: Option<Instant>) {
+        if let Some(t) = started {
+            let mut m = self.totals.lock().unwrap_or_else(|e| e.into_inner());
+            let e = m.entry((family, step)).or_default();
+            e.0 += t.elapsed().as_micros();
+            e.1 += 1;
+        }
+    }
+
+    pub fn report(&self) {
+        if !self.on {
+            return;
+        }
+        let m = self.totals.lock().unwrap_or_else(|e| e.into_inner());
+        for ((family, step), (us, n)) in m.iter() {
+            eprintln!(
+                "timing:   {family:<10} {step:<7} {:>8.1} ms cpu  ({n} jobs)",
+                *us as f64 / 1000.0
+            );
+        }
+    }
+}

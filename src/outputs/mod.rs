@@ -118,6 +118,8 @@ pub type Render = fn(&Reader, &Job) -> Result<Output, Diagnostic>;
 pub struct Job {
     /// Site-relative path with `/` separators, e.g. `planer/x/index.html`.
     pub path: String,
+    /// The family that listed it (for timings and messages).
+    pub family: &'static str,
     pub render: Render,
     pub args: Args,
 }
@@ -126,6 +128,7 @@ impl Job {
     pub fn new(path: impl Into<String>, render: Render, args: Args) -> Job {
         Job {
             path: path.into(),
+            family: "",
             render,
             args,
         }
@@ -198,8 +201,12 @@ pub fn shared(site: &Site, theme: &Theme, style: LinkStyle) -> Shared {
 /// static file or attachment that has the same name as a page.
 pub fn list(l: &Listing) -> Result<Vec<Job>, Vec<Diagnostic>> {
     let mut jobs = Vec::with_capacity(l.site.docs.len() * 3);
-    for (_, family) in FAMILIES {
+    for (name, family) in FAMILIES {
+        let from = jobs.len();
         family(l, &mut jobs);
+        for j in &mut jobs[from..] {
+            j.family = name;
+        }
     }
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let dupes: Vec<Diagnostic> = jobs
@@ -230,22 +237,30 @@ pub fn run<'j, S>(l: &Listing, jobs: &'j [&'j Job], sink: S) -> Vec<Diagnostic>
 where
     S: Fn(Done<'j>) -> Result<(), Diagnostic> + Sync,
 {
+    let clock = crate::build::timings::Families::new();
     let mut diags: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter_map(|job| {
-            let r = Reader::new(l.site, l.theme, l.shared, l.style);
+        .map_init(reader::PageSlot::default, |page, job| {
+            let started = clock.start();
+            let r = Reader::new(l.site, l.theme, l.shared, l.style, page);
             let output = match (job.render)(&r, job) {
                 Ok(o) => o,
                 Err(d) => return Some(d),
             };
-            sink(Done {
+            clock.add(job.family, "render", started);
+            let started = clock.start();
+            let res = sink(Done {
                 job,
                 output,
                 deps: r.take_deps(),
             })
-            .err()
+            .err();
+            clock.add(job.family, "write", started);
+            res
         })
+        .flatten()
         .collect();
+    clock.report();
     diags.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
     diags
 }

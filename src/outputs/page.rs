@@ -34,11 +34,21 @@ impl Page<'_> {
 }
 
 /// Renders `page` with the shared context and the page's own values in `ctx`.
+///
+/// The shared context is large (every translation is in it), so it is not copied for
+/// each page: each thread keeps one copy, adds the page's values, renders, and takes
+/// them out again.
 pub fn render(r: &Reader, page: &Page, ctx: tera::Context) -> Result<Output, Diagnostic> {
     let base = r.base();
     let style = r.style();
-    let mut c = base.clone();
-    c.extend(ctx);
+    let mut slot = r.page_context();
+    let c = slot.get_or_insert_with(|| base.clone());
+    let own = match ctx.into_json() {
+        Value::Object(m) => m,
+        _ => unreachable!("a context is an object"),
+    };
+    let keys: Vec<String> = own.keys().cloned().collect();
+    c.extend(context(Value::Object(own)));
     let base_url = &r.config().base_url;
     let is_404 = page.path == "404.html";
     // 404.html sits at the root but a server shows it at any depth, so its links start
@@ -65,10 +75,11 @@ pub fn render(r: &Reader, page: &Page, ctx: tera::Context) -> Result<Output, Dia
     let canonical = format!("{base_url}{}", if is_404 { "" } else { page.path });
     c.insert("canonical", &canonical);
     let theme = r.theme();
-    theme
-        .tera
-        .render(page.template, &c)
-        .map(|html| Output::Bytes(html.into_bytes()))
+    let html = theme.tera.render(page.template, c);
+    for k in &keys {
+        c.remove(k);
+    }
+    html.map(|html| Output::Bytes(html.into_bytes()))
         .map_err(|e| {
             Diagnostic::error(
                 page.source.unwrap_or(page.template),
@@ -105,7 +116,8 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
         events: Vec::new(),
         events_by_doc: Vec::new(),
     };
-    let r = Reader::new(site, theme, &none, style);
+    let slot = crate::outputs::reader::PageSlot::default();
+    let r = Reader::new(site, theme, &none, style, &slot);
     let b = Builder::new(&r);
     let accessibility = site.accessibility_page.map(|id| b.link(id));
     let mut menu: Vec<(u32, Link)> = site

@@ -57,23 +57,40 @@ pub struct Shared {
     pub events_by_doc: Vec<Vec<usize>>,
 }
 
+/// A thread's copy of the shared page context, reused from page to page.
+pub type PageSlot = RefCell<Option<tera::Context>>;
+
 pub struct Reader<'a> {
     site: &'a Site,
     theme: &'a Theme,
     shared: &'a Shared,
     style: LinkStyle,
     deps: RefCell<Vec<Dep>>,
+    page: &'a PageSlot,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, shared: &'a Shared, style: LinkStyle) -> Self {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        shared: &'a Shared,
+        style: LinkStyle,
+        page: &'a PageSlot,
+    ) -> Self {
         Reader {
             site,
             theme,
             shared,
             style,
             deps: RefCell::new(Vec::new()),
+            page,
         }
+    }
+
+    /// This thread's copy of the shared page context (empty until the first page).
+    /// Reading it is reading [`Reader::base`].
+    pub fn page_context(&self) -> std::cell::RefMut<'a, Option<tera::Context>> {
+        self.page.borrow_mut()
     }
 
     fn record(&self, d: Dep) {
