@@ -31,10 +31,12 @@ impl Drop for Phase {
 
 /// Time spent per output family and step, summed over threads (so it is CPU time, not
 /// wall time); printed with `PLANPUB_TIMINGS=1`.
+/// Microseconds and job count per (family, step).
+type Totals = std::collections::BTreeMap<(&'static str, &'static str), (u128, usize)>;
+
 pub struct Families {
     on: bool,
-    totals:
-        std::sync::Mutex<std::collections::BTreeMap<(&'static str, &'static str), (u128, usize)>>,
+    totals: std::sync::Mutex<Totals>,
 }
 
 impl Default for Families {
