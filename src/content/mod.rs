@@ -7,6 +7,7 @@ pub mod discover;
 pub mod frontmatter;
 pub mod parse;
 pub mod raw;
+pub mod row_dates;
 
 use crate::dates::FuzzyDate;
 use crate::slug::Slug;
