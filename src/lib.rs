@@ -6,6 +6,7 @@ pub mod api;
 pub mod archive;
 pub mod checks;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod dates;

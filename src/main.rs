@@ -124,6 +124,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    Import(planpub::commands::import::cli::ImportArgs),
     /// Create a new site folder that builds at once
     Init {
         /// The folder to create
@@ -419,6 +420,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Import(args) => planpub::commands::import::cli::run(args),
         Command::Init { dir } => match planpub::scaffold::init(&dir, today()) {
             Ok(files) => {
                 println!(
