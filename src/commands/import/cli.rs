@@ -92,7 +92,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
             report::rows_text(&plan, &shown),
             report::summary(&plan, None)
         ),
-        Format::Text => report::summary(&plan, written.as_deref()),
+        Format::Text => report::summary(
+            &plan,
+            written.as_deref().map(|p| p.strip_prefix(".").unwrap_or(p)),
+        ),
     };
     // A reader such as `head` may stop early; that is not an error.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());

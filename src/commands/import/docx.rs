@@ -27,7 +27,7 @@ pub fn read(path: &Path) -> Result<Vec<Block>, ImportError> {
         styles,
         ..Walker::default()
     };
-    walker.walk(&body).map_err(|e| xml::broken(path, BODY, e))?;
+    xml::walk(&body, &mut walker).map_err(|e| xml::broken(path, BODY, e))?;
     Ok(walker.blocks)
 }
 
@@ -131,31 +131,17 @@ struct Walker {
 }
 
 impl Walker {
-    fn walk(&mut self, bytes: &[u8]) -> Result<(), quick_xml::Error> {
-        let mut r = xml::reader(bytes);
-        let mut buf = Vec::new();
-        loop {
-            match r.read_event_into(&mut buf)? {
-                Event::Start(e) => self.start(&e, false),
-                Event::Empty(e) => self.start(&e, true),
-                Event::End(e) => self.end(e.name().as_ref()),
-                Event::Text(t) if self.in_text && self.skip == 0 => {
-                    self.push_text(&t.xml10_content());
-                }
-                Event::GeneralRef(g) if self.in_text && self.skip == 0 => {
-                    self.push_text(&xml::reference(&g));
-                }
-                Event::Eof => break,
-                _ => {}
-            }
-            buf.clear();
-        }
-        Ok(())
-    }
-
     fn push_text(&mut self, s: &str) {
         if let Some(p) = self.paras.last_mut() {
             p.text.push_str(s);
+        }
+    }
+}
+
+impl xml::Handler for Walker {
+    fn text(&mut self, text: &str) {
+        if self.in_text && self.skip == 0 {
+            self.push_text(text);
         }
     }
 
@@ -278,7 +264,9 @@ impl Walker {
             _ => {}
         }
     }
+}
 
+impl Walker {
     fn finish_paragraph(&mut self, p: Paragraph) {
         let para = Para::new(&p.text, p.role == Role::ListItem);
         if para.text.is_empty() {

@@ -8,7 +8,7 @@
 use super::ImportError;
 use super::document::{Block, Cell, Para, Slot, TableName, resolve};
 use super::xml;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 use std::path::Path;
 
 const CONTENT: &str = "content.xml";
@@ -27,7 +27,7 @@ pub fn read_text(path: &Path) -> Result<Vec<Block>, ImportError> {
         keep: true,
         ..Walker::default()
     };
-    w.walk(&bytes).map_err(|e| xml::broken(path, CONTENT, e))?;
+    xml::walk(&bytes, &mut w).map_err(|e| xml::broken(path, CONTENT, e))?;
     Ok(w.blocks)
 }
 
@@ -35,7 +35,7 @@ pub fn read_text(path: &Path) -> Result<Vec<Block>, ImportError> {
 pub fn merged_regions(path: &Path) -> Result<Vec<Vec<Region>>, ImportError> {
     let bytes = content(path)?;
     let mut w = Walker::default();
-    w.walk(&bytes).map_err(|e| xml::broken(path, CONTENT, e))?;
+    xml::walk(&bytes, &mut w).map_err(|e| xml::broken(path, CONTENT, e))?;
     Ok(w.all_regions)
 }
 
@@ -75,27 +75,17 @@ struct Walker {
 }
 
 impl Walker {
-    fn walk(&mut self, bytes: &[u8]) -> Result<(), quick_xml::Error> {
-        let mut r = xml::reader(bytes);
-        let mut buf = Vec::new();
-        loop {
-            match r.read_event_into(&mut buf)? {
-                Event::Start(e) => self.start(&e, false),
-                Event::Empty(e) => self.start(&e, true),
-                Event::End(e) => self.end(e.name().as_ref()),
-                Event::Text(t) if self.skip == 0 => self.push_text(&t.xml10_content()),
-                Event::GeneralRef(g) if self.skip == 0 => self.push_text(&xml::reference(&g)),
-                Event::Eof => break,
-                _ => {}
-            }
-            buf.clear();
-        }
-        Ok(())
-    }
-
     fn push_text(&mut self, s: &str) {
         if let Some((text, _)) = self.paras.last_mut() {
             text.push_str(s);
+        }
+    }
+}
+
+impl xml::Handler for Walker {
+    fn text(&mut self, text: &str) {
+        if self.skip == 0 {
+            self.push_text(text);
         }
     }
 
@@ -193,7 +183,9 @@ impl Walker {
             _ => {}
         }
     }
+}
 
+impl Walker {
     fn end_cell(&mut self) {
         let Some(c) = self.cell.take() else { return };
         let slot = if c.covered {

@@ -20,45 +20,55 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<Block>, ImportError> {
         path: path.to_path_buf(),
         why: format!("the spreadsheet cannot be read ({e})"),
     };
-    let mut sheets: Vec<(String, Range<Data>, Vec<Region>)> = Vec::new();
-    match kind {
+    let sheets = match kind {
         Kind::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::open_workbook(path).map_err(|e| damaged(&e))?;
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| damaged(&e))?;
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| damaged(&e))?;
-                sheets.push((name, range, regions(&merges)));
-            }
+            let wb: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| damaged(&e))?;
+            every_sheet(wb, |wb, name| {
+                wb.merge_cells_by_sheet_name(name).map(|m| regions(&m))
+            })
+            .map_err(|e| damaged(&e))?
         }
         Kind::Xls => {
-            let mut wb: calamine::Xls<_> =
-                calamine::open_workbook(path).map_err(|e| damaged(&e))?;
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| damaged(&e))?;
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| damaged(&e))?;
-                sheets.push((name, range, regions(&merges)));
-            }
+            let wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| damaged(&e))?;
+            every_sheet(wb, |wb, name| {
+                wb.merge_cells_by_sheet_name(name).map(|m| regions(&m))
+            })
+            .map_err(|e| damaged(&e))?
         }
         Kind::Ods => {
-            let mut wb: calamine::Ods<_> =
-                calamine::open_workbook(path).map_err(|e| damaged(&e))?;
+            let wb: calamine::Ods<_> = calamine::open_workbook(path).map_err(|e| damaged(&e))?;
+            // The n-th table of content.xml is the n-th sheet.
             let mut merged = odf::merged_regions(path)?.into_iter();
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| damaged(&e))?;
-                sheets.push((name, range, merged.next().unwrap_or_default()));
-            }
+            every_sheet(wb, |_, _| Ok(merged.next().unwrap_or_default()))
+                .map_err(|e| damaged(&e))?
         }
-    }
+    };
     Ok(sheets
         .into_iter()
         .filter_map(|(name, range, merges)| table(name, &range, &merges))
         .map(Block::Table)
         .collect())
+}
+
+/// A sheet's name, cells and merged regions.
+type SheetCells = (String, Range<Data>, Vec<Region>);
+
+/// Each sheet's cells and merged regions, in the workbook's order.
+fn every_sheet<RS, R>(
+    mut wb: R,
+    mut merges: impl FnMut(&mut R, &str) -> Result<Vec<Region>, R::Error>,
+) -> Result<Vec<SheetCells>, R::Error>
+where
+    R: Reader<RS>,
+    RS: std::io::Read + std::io::Seek,
+{
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name)?;
+        let regions = merges(&mut wb, &name)?;
+        out.push((name, range, regions));
+    }
+    Ok(out)
 }
 
 fn regions(dims: &[Dimensions]) -> Vec<Region> {

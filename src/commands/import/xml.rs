@@ -5,7 +5,7 @@
 //! standards give, and matching them keeps the readers short.
 
 use super::ImportError;
-use quick_xml::events::{BytesRef, BytesStart};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use std::io::{BufReader, Read};
 use std::path::Path;
 
@@ -81,5 +81,30 @@ pub fn reference(r: &BytesRef) -> String {
                 .unwrap_or_default()
                 .to_string()
         }
+    }
+}
+
+/// What a reader does with the events of an XML part.
+pub trait Handler {
+    fn start(&mut self, e: &BytesStart, empty: bool);
+    fn end(&mut self, name: &str);
+    fn text(&mut self, text: &str);
+}
+
+/// Feeds every element and text of `bytes` to `h`, entity references resolved.
+pub fn walk(bytes: &[u8], h: &mut impl Handler) -> Result<(), quick_xml::Error> {
+    let mut r = reader(bytes);
+    let mut buf = Vec::new();
+    loop {
+        match r.read_event_into(&mut buf)? {
+            Event::Start(e) => h.start(&e, false),
+            Event::Empty(e) => h.start(&e, true),
+            Event::End(e) => h.end(e.name().as_ref()),
+            Event::Text(t) => h.text(&t.xml10_content()),
+            Event::GeneralRef(g) => h.text(&reference(&g)),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
     }
 }
