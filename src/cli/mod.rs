@@ -120,6 +120,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    Import(crate::commands::import::cli::ImportArgs),
     /// Create a new site folder that builds at once
     Init {
         /// The folder to create
@@ -425,6 +426,7 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Import(args) => crate::commands::import::cli::run(args),
         Command::Init { dir } => match crate::commands::scaffold::init(&dir, today()) {
             Ok(files) => {
                 println!(

@@ -20,7 +20,8 @@ pub enum ScaffoldError {
     },
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+/// Writes a file that must not exist yet (the folders are created).
+pub fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| ScaffoldError::Io {
             path: dir.to_path_buf(),
@@ -93,19 +94,22 @@ pub fn new_content(
     min_days: u32,
 ) -> Result<PathBuf, ScaffoldError> {
     let slug = Slug::from_text(title).map_err(|_| ScaffoldError::BadTitle(title.to_string()))?;
-    let path = root
-        .join("content")
-        .join(section(kind))
-        .join(format!("{slug}.md"));
-    let bundle = root
-        .join("content")
-        .join(section(kind))
-        .join(slug.as_str())
-        .join("index.md");
-    if bundle.exists() {
-        return Err(ScaffoldError::Exists(bundle));
-    }
+    let path = new_path(root, kind, &slug)?;
     write_new(&path, &template(kind, title, today, min_days))?;
+    Ok(path)
+}
+
+/// Where a new page of `kind` with `slug` goes (`content/<section>/<slug>.md`), or
+/// `Exists` when the page is already there, as a file or as a folder with `index.md`.
+pub fn new_path(root: &Path, kind: ContentType, slug: &Slug) -> Result<PathBuf, ScaffoldError> {
+    let dir = root.join("content").join(section(kind));
+    let path = dir.join(format!("{slug}.md"));
+    let bundle = dir.join(slug.as_str()).join("index.md");
+    for p in [&path, &bundle] {
+        if p.exists() {
+            return Err(ScaffoldError::Exists(p.clone()));
+        }
+    }
     Ok(path)
 }
 

@@ -7,6 +7,7 @@ pub mod discover;
 pub mod frontmatter;
 pub mod parse;
 pub mod raw;
+pub mod row_dates;
 
 use crate::model::dates::FuzzyDate;
 use crate::model::slug::Slug;

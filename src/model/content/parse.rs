@@ -2,6 +2,7 @@
 
 use super::frontmatter::{self, SplitError};
 use super::raw::{self, ContentType, FileRef, Text};
+use super::row_dates::RowYears;
 use super::*;
 use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
 use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
@@ -336,7 +337,7 @@ impl Parser<'_> {
         path: Vec<PathSeg>,
         when: Option<&Text>,
         undated: Option<&String>,
-        last_year: &mut Option<i32>,
+        years: &mut RowYears,
         required: bool,
     ) -> Option<Option<When>> {
         match (when, undated) {
@@ -361,25 +362,25 @@ impl Parser<'_> {
             (Some(t), None) => {
                 let mut p = path.clone();
                 p.push(key("when"));
-                let d = self.date_at(&p, t, *last_year)?;
-                if d.year_inferred() {
-                    let year = last_year.map(|y| y.to_string()).unwrap_or_default();
-                    self.diags.push(self.src.warning(&p, format!(
-                        "\"{}\" has no year, so planpub read it as {year}, the year of the row before it",
-                        t.0.trim()
-                    )).help("write the year if that is not what you meant"));
+                match years.read(&t.0, self.env.conventions) {
+                    Ok(row) => {
+                        if let Some((message, help)) = row.year_warning() {
+                            self.diags.push(self.src.warning(&p, message).help(help));
+                        }
+                        Some(Some(When::Date(row.date)))
+                    }
+                    Err(e) => {
+                        self.err(&p, e.to_string());
+                        None
+                    }
                 }
-                if let Some(y) = d.last_year() {
-                    *last_year = Some(y);
-                }
-                Some(Some(When::Date(d)))
             }
         }
     }
 
     fn plan(&mut self, f: raw::PlanFields) -> Option<Data> {
         let mut ok = true;
-        let mut last_year = None;
+        let mut years = RowYears::new();
         let mut timeline = Vec::with_capacity(f.timeline.len());
         for (i, row) in f.timeline.into_iter().enumerate() {
             let path = vec![key("timeline"), PathSeg::Index(i)];
@@ -387,7 +388,7 @@ impl Parser<'_> {
                 path,
                 row.when.as_ref(),
                 row.undated.as_ref(),
-                &mut last_year,
+                &mut years,
                 true,
             ) {
                 Some(Some(when)) => timeline.push(TimelineEntry {
@@ -405,7 +406,7 @@ impl Parser<'_> {
         let mut tracks = Vec::with_capacity(f.tracks.len());
         for (ti, t) in f.tracks.into_iter().enumerate() {
             let mut actions = Vec::with_capacity(t.actions.len());
-            let mut last_year = None;
+            let mut years = RowYears::new();
             for (ai, a) in t.actions.into_iter().enumerate() {
                 let path = vec![
                     key("tracks"),
@@ -413,13 +414,7 @@ impl Parser<'_> {
                     key("actions"),
                     PathSeg::Index(ai),
                 ];
-                match self.row_when(
-                    path,
-                    a.when.as_ref(),
-                    a.undated.as_ref(),
-                    &mut last_year,
-                    false,
-                ) {
+                match self.row_when(path, a.when.as_ref(), a.undated.as_ref(), &mut years, false) {
                     Some(when) => actions.push(Action {
                         what: a.what,
                         when,

@@ -1,0 +1,103 @@
+//! The `planpub import` command line: arguments, output and exit status.
+
+use super::columns::{self, Columns};
+use super::{ImportError, ImportOptions, report};
+use crate::commands::scaffold::ScaffoldError;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Turn a procesplan table (Word, OpenDocument, Excel or CSV) into a draft plan page
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The document: .docx, .odt, .xlsx, .xls, .ods or .csv
+    pub file: PathBuf,
+    /// The site folder; the plan is written to content/planer/<slug>.md in it
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The plan's title (default: the document's first heading)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Which column holds what, counted from 1, when the headings are unusual:
+    /// e.g. when=2,what=1,who=3 (also track, level, note)
+    #[arg(long, value_parser = parse_columns)]
+    pub columns: Option<Columns>,
+    /// Print the rows as planpub reads them, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+fn parse_columns(s: &str) -> Result<Columns, String> {
+    columns::parse_spec(s).map_err(|e| e.to_string())
+}
+
+fn fail(e: &ImportError) -> ExitCode {
+    eprintln!("error: {e}");
+    if let Some(h) = e.help() {
+        eprintln!("  help: {h}");
+    }
+    ExitCode::FAILURE
+}
+
+fn relative(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).display().to_string()
+}
+
+pub fn run(args: ImportArgs) -> ExitCode {
+    let cfg = crate::model::config::SiteConfig::load(&args.root).ok();
+    let conventions = cfg.map(|c| c.dates).unwrap_or_default();
+    let opts = ImportOptions {
+        title: args.title.clone(),
+        columns: args.columns.clone(),
+        conventions: &conventions,
+    };
+    let plan = match super::import(&args.file, &opts) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let target = super::target(&args.root, &plan);
+    let shown = match &target {
+        Ok(t) => relative(&args.root, t),
+        Err(ImportError::Write(ScaffoldError::Exists(p))) if args.dry_run => format!(
+            "{} (it exists: the import would refuse to overwrite it)",
+            relative(&args.root, p)
+        ),
+        Err(e) => return fail(e),
+    };
+    let written = if args.dry_run {
+        None
+    } else {
+        match super::write_plan(&args.root, &plan) {
+            Ok(p) => Some(p),
+            Err(e) => return fail(&e),
+        }
+    };
+    let text = match args.format {
+        Format::Json => {
+            let value = report::json(&plan, &shown, written.is_some());
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        Format::Text if args.dry_run => format!(
+            "{}\n{}",
+            report::rows_text(&plan, &shown),
+            report::summary(&plan, None)
+        ),
+        Format::Text => report::summary(
+            &plan,
+            written.as_deref().map(|p| p.strip_prefix(".").unwrap_or(p)),
+        ),
+    };
+    // A reader such as `head` may stop early; that is not an error.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+    ExitCode::SUCCESS
+}

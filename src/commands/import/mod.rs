@@ -1,0 +1,220 @@
+//! `planpub import`: a procesplan table from a Word, OpenDocument, Excel or CSV file
+//! becomes a draft plan page.
+//!
+//! Reading flows one way: a reader per format family turns the file into [`Block`]s
+//! (headings, paragraphs, tables with merged cells resolved); [`plan::assemble`]
+//! recognises the timeline and tracks tables by their headings (or `--columns`) and
+//! reads every `when` with planpub's own date reader, carrying the year down the table
+//! exactly as the content parser does; [`write::render`] writes the content file.
+//! Nothing is dropped or invented: a date cell planpub cannot read is imported as
+//! `undated:` with its text and listed in the summary with its row.
+
+pub mod cli;
+pub mod columns;
+pub mod document;
+pub mod plan;
+pub mod report;
+pub mod write;
+
+mod delimited;
+mod docx;
+mod odf;
+mod sheet;
+mod xml;
+
+use crate::model::content::ContentType;
+use crate::model::dates::DateConventions;
+use crate::commands::scaffold::{self, ScaffoldError};
+use crate::model::slug::Slug;
+use columns::Columns;
+use document::Block;
+use plan::{ImportedRow, ImportedTrack, Notice, Reading};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot import {path}: {why}")]
+    Damaged { path: PathBuf, why: String },
+    #[error(
+        "cannot import {path}: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files{}",
+        if .extension.is_empty() { String::new() } else { format!(", not .{}", .extension) }
+    )]
+    Format { path: PathBuf, extension: String },
+    #[error("{path} has no table with a date column and an activity column{}", found_tables(.tables))]
+    NoTable { path: PathBuf, tables: Vec<String> },
+    #[error("cannot make a file name from the title \"{0}\"; give one with --title")]
+    BadTitle(String),
+    #[error(transparent)]
+    Write(#[from] ScaffoldError),
+    #[error("cannot write the plan as YAML: {0}")]
+    Yaml(#[from] serde_norway::Error),
+}
+
+fn found_tables(tables: &[String]) -> String {
+    if tables.is_empty() {
+        " (it has no tables at all)".into()
+    } else {
+        format!(
+            "; the tables it has start with: {}",
+            tables
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+impl ImportError {
+    pub fn io(path: &Path, source: std::io::Error) -> ImportError {
+        ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// What to do about it, for the command line.
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            ImportError::NoTable { .. } => Some(
+                "name the columns with --columns, for example `--columns when=1,what=2,who=3` (columns counted from 1 at the left); headings planpub knows include Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag and Niveau",
+            ),
+            ImportError::Format { .. } => Some(
+                "save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file",
+            ),
+            ImportError::Write(ScaffoldError::Exists(_)) => {
+                Some("choose another title with --title, or rename or remove the existing file")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What `planpub import` needs besides the file.
+pub struct ImportOptions<'a> {
+    pub title: Option<String>,
+    pub columns: Option<Columns>,
+    pub conventions: &'a DateConventions,
+}
+
+/// Where the plan's title came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleSource {
+    Option,
+    Heading,
+    FileName,
+}
+
+/// A document read into a plan, before it is written.
+#[derive(Debug)]
+pub struct Imported {
+    pub source: PathBuf,
+    pub title: String,
+    pub title_source: TitleSource,
+    pub slug: Slug,
+    pub timeline: Vec<ImportedRow>,
+    pub tracks: Vec<ImportedTrack>,
+    pub body: Vec<Block>,
+    pub notices: Vec<Notice>,
+}
+
+impl Imported {
+    /// Every row and action whose date could not be read, in document order.
+    pub fn undated(&self) -> impl Iterator<Item = (&ImportedRow, &str)> {
+        self.timeline
+            .iter()
+            .chain(self.tracks.iter().flat_map(|t| t.actions.iter()))
+            .filter_map(|r| match &r.reading {
+                Reading::Undated { reason } => Some((r, reason.as_str())),
+                Reading::Date(_) => None,
+            })
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.timeline.len() + self.tracks.iter().map(|t| t.actions.len()).sum::<usize>()
+    }
+}
+
+/// Reads a document in any of the supported formats, by its extension.
+pub fn read_document(path: &Path) -> Result<Vec<Block>, ImportError> {
+    if !path.is_file() {
+        return Err(ImportError::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such file"),
+        ));
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "docx" | "docm" => docx::read(path),
+        "odt" => odf::read_text(path),
+        "xlsx" | "xlsm" => sheet::read(path, sheet::Kind::Xlsx),
+        "xls" => sheet::read(path, sheet::Kind::Xls),
+        "ods" => sheet::read(path, sheet::Kind::Ods),
+        "csv" | "txt" | "tsv" => delimited::read(path),
+        _ => Err(ImportError::Format {
+            path: path.to_path_buf(),
+            extension,
+        }),
+    }
+}
+
+/// Reads `path` into a plan without writing anything.
+pub fn import(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
+    let blocks = read_document(path)?;
+    let a = plan::assemble(blocks, opts.columns.as_ref(), opts.conventions);
+    if a.timeline.is_empty() && a.tracks.is_empty() {
+        return Err(ImportError::NoTable {
+            path: path.to_path_buf(),
+            tables: a.other_tables,
+        });
+    }
+    let mut notices = a.notices;
+    let (title, title_source) = match (&opts.title, a.heading) {
+        (Some(t), _) => (t.trim().to_string(), TitleSource::Option),
+        (None, Some(h)) => (h, TitleSource::Heading),
+        (None, None) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            notices.push(Notice {
+                location: None,
+                message: format!("the document has no heading, so the plan is titled \"{stem}\" after the file name"),
+                help: Some("give the title with --title \"…\"".into()),
+            });
+            (stem, TitleSource::FileName)
+        }
+    };
+    let slug = Slug::from_text(&title).map_err(|_| ImportError::BadTitle(title.clone()))?;
+    Ok(Imported {
+        source: path.to_path_buf(),
+        title,
+        title_source,
+        slug,
+        timeline: a.timeline,
+        tracks: a.tracks,
+        body: a.body,
+        notices,
+    })
+}
+
+/// Where the plan would be written in the site at `root`; `Exists` if a page is there.
+pub fn target(root: &Path, plan: &Imported) -> Result<PathBuf, ImportError> {
+    Ok(scaffold::new_path(root, ContentType::Plan, &plan.slug)?)
+}
+
+/// Writes the plan into the site at `root`, never over an existing file.
+pub fn write_plan(root: &Path, plan: &Imported) -> Result<PathBuf, ImportError> {
+    let path = target(root, plan)?;
+    let text = write::render(plan)?;
+    scaffold::write_new(&path, &text)?;
+    Ok(path)
+}
