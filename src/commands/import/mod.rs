@@ -22,9 +22,9 @@ mod odf;
 mod sheet;
 mod xml;
 
+use crate::commands::scaffold::{self, ScaffoldError};
 use crate::model::content::ContentType;
 use crate::model::dates::DateConventions;
-use crate::commands::scaffold::{self, ScaffoldError};
 use crate::model::slug::Slug;
 use columns::Columns;
 use document::Block;
