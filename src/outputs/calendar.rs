@@ -20,10 +20,15 @@ use std::collections::BTreeMap;
 pub const SITE_CALENDAR: &str = "kalender.ics";
 pub const PAGE: &str = "kalender/";
 
-/// The calendar page shows at most this many coming events and this many months back;
-/// the iCalendar files hold everything.
+/// The calendar page shows at most this many coming events and this many months back.
 const UPCOMING: usize = 300;
 const PAST_MONTHS: usize = 6;
+/// The site's calendar file holds the events from this many days before the build
+/// moment to this many days after (about one year back and two ahead): what a
+/// subscriber's calendar needs, at a size it can fetch. Each plan's and hearing's own
+/// calendar file holds all of its events.
+pub const SITE_CALENDAR_DAYS_BEFORE: i64 = 366;
+pub const SITE_CALENDAR_DAYS_AFTER: i64 = 731;
 
 /// The calendar file of a plan or hearing page, beside its `index.html`.
 pub fn doc_calendar_path(d: &Document) -> String {

@@ -31,9 +31,18 @@ const FEEDS: &[(&str, &str, &[ContentType])] = &[
     (FEED_DECISIONS, "feeds.decisions", &[ContentType::Decision]),
 ];
 
-/// The date a document was last changed, for feeds and the sitemap: `updated`, else
-/// `published`, else its own natural date.
-pub fn changed_on(d: &Document) -> Option<NaiveDate> {
+/// How many entries a feed carries: the latest changes. A feed reader only shows what
+/// is new, and the listings and the open data hold everything.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The date a document was last changed as of `today`, for feeds and the sitemap:
+/// `updated`, else `published`, else its own natural date — and never after the build
+/// day, because a page cannot have changed after the moment it was built.
+pub fn changed_as_of(d: &Document, today: NaiveDate) -> Option<NaiveDate> {
+    changed_on(d).map(|c| c.min(today))
+}
+
+fn changed_on(d: &Document) -> Option<NaiveDate> {
     let natural = match &d.data {
         Data::Hearing(h) => h.opens.start(),
         Data::Decision(x) => x.meeting.start(),
@@ -47,10 +56,19 @@ pub fn changed_on(d: &Document) -> Option<NaiveDate> {
 }
 
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    let site = l.site;
+    let today = site.now.date_naive();
     for (i, (path, _, kinds)) in FEEDS.iter().enumerate() {
-        let docs: Vec<DocId> = (0..l.site.docs.len())
-            .filter(|&id| kinds.contains(&l.site.docs[id].kind()))
+        // The latest changes first, as the feed lists them; ties by address.
+        let mut docs: Vec<(NaiveDate, String, DocId)> = (0..site.docs.len())
+            .filter(|&id| kinds.contains(&site.docs[id].kind()))
+            .filter_map(|id| {
+                let d = &site.docs[id];
+                Some((changed_as_of(d, today)?, urls::doc_path(d), id))
+            })
             .collect();
+        docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let docs: Vec<DocId> = docs.into_iter().take(FEED_ENTRIES).map(|x| x.2).collect();
         jobs.push(Job::new(
             *path,
             render,
@@ -66,11 +84,13 @@ fn midnight(r: &Reader, day: NaiveDate) -> Option<DateTime<FixedOffset>> {
 
 fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {
     let d = r.doc(id);
-    let updated = midnight(r, changed_on(d)?)?;
+    let today = r.today();
+    let updated = midnight(r, changed_as_of(d, today)?)?;
     let published = d
         .published
         .as_ref()
         .and_then(|p| p.start())
+        .map(|p| p.min(today))
         .and_then(|p| midnight(r, p));
     let closed = d.is_closed();
     let link = format!("{}{}", r.config().base_url, urls::doc_path(d));

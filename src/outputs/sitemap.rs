@@ -3,7 +3,7 @@
 use crate::formats::{self, SitemapUrl};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::urls;
-use crate::outputs::feeds::changed_on;
+use crate::outputs::feeds::changed_as_of;
 use crate::outputs::reader::Reader;
 use crate::outputs::{Args, Job, Listing, Output, calendar};
 
@@ -24,8 +24,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
             let d = r.doc(id);
             SitemapUrl {
                 loc: format!("{base}{}", urls::doc_path(d)),
-                // A page cannot have changed after the moment it was built.
-                lastmod: changed_on(d).map(|c| c.min(today)),
+                lastmod: changed_as_of(d, today),
             }
         })
         .collect();
