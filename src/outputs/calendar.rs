@@ -37,13 +37,22 @@ pub fn doc_calendar_path(d: &Document) -> String {
 
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let site = l.site;
+    let today = site.now.date_naive();
+    let from = today - chrono::Duration::days(SITE_CALENDAR_DAYS_BEFORE);
+    let to = today + chrono::Duration::days(SITE_CALENDAR_DAYS_AFTER);
+    let in_window = |e: &SiteEvent| e.when.last_day() >= from && e.when.first_day() <= to;
     let with_events: Vec<DocId> = (0..site.docs.len())
-        .filter(|&id| !l.shared.events_by_doc[id].is_empty())
+        .filter(|&id| {
+            l.shared.events_by_doc[id]
+                .iter()
+                .any(|&i| in_window(&l.shared.events[i]))
+        })
         .collect();
+    let window = json!({ "from": from.to_string(), "to": to.to_string() });
     jobs.push(Job::new(
         SITE_CALENDAR,
         render_site_ics,
-        Args::docs(with_events),
+        Args::docs(with_events).with(window),
     ));
     for (id, d) in site.docs.iter().enumerate() {
         if matches!(d.kind(), ContentType::Plan | ContentType::Hearing) {
@@ -227,11 +236,17 @@ fn ics(r: &Reader, name: String, events: &[&SiteEvent]) -> Output {
 }
 
 fn render_site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let day = |k: &str| job.args.get::<chrono::NaiveDate>(k);
+    let (from, to) = (day("from"), day("to"));
+    let inside = |e: &&SiteEvent| {
+        from.is_none_or(|f| e.when.last_day() >= f) && to.is_none_or(|t| e.when.first_day() <= t)
+    };
     let mut events: Vec<&SiteEvent> = job
         .args
         .docs
         .iter()
         .flat_map(|&id| r.events_of(id))
+        .filter(inside)
         .collect();
     events.sort_by(|a, b| (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid)));
     Ok(ics(r, r.config().title.clone(), &events))

@@ -9,7 +9,7 @@ use crate::outputs::page::{self, Page};
 use crate::outputs::plans::Facet;
 use crate::outputs::reader::Reader;
 use crate::outputs::views::{Builder, Link};
-use crate::outputs::{Args, Job, Listing, Output};
+use crate::outputs::{Args, Job, Listing, Output, paginate};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde_json::json;
@@ -156,32 +156,41 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             count: count(ms),
         })
         .collect();
-    // Archives list the newest meeting first.
-    let archive = |path: String, ms: Vec<&Meeting>, filter: serde_json::Value| {
-        let mut a = meetings_args(ms.into_iter().rev());
-        a.data["bodies"] = json!(body_facets);
-        a.data["years"] = json!(year_facets);
-        a.data["filter"] = filter;
-        Job::new(format!("{path}index.html"), render_archive, a)
+    // Archives list the newest meeting first, in pages of whole meetings.
+    let mut archive = |folder: String, ms: Vec<&Meeting>, filter: serde_json::Value| {
+        let newest_first: Vec<&Meeting> = ms.into_iter().rev().collect();
+        let pages = meeting_pages(&newest_first);
+        for (i, page) in pages.iter().enumerate() {
+            let mut a = meetings_args(page.iter().copied());
+            a.data["bodies"] = json!(body_facets);
+            a.data["years"] = json!(year_facets);
+            a.data["filter"] = filter.clone();
+            a.data["page"] = paginate::args(&folder, i + 1, pages.len());
+            jobs.push(Job::new(
+                format!("{}index.html", paginate::page_folder(&folder, i + 1)),
+                render_archive,
+                a,
+            ));
+        }
     };
-    jobs.push(archive(
+    archive(
         urls::DECISIONS.into(),
         all.iter().collect(),
         serde_json::Value::Null,
-    ));
+    );
     for (slug, (name, ms)) in &bodies {
-        jobs.push(archive(
+        archive(
             format!("{}{slug}/", urls::DECISIONS),
             ms.clone(),
             json!({ "kind": "body", "label": name }),
-        ));
+        );
     }
     for (y, ms) in &years {
-        jobs.push(archive(
+        archive(
             urls::decisions_year_path(*y),
             ms.clone(),
             json!({ "kind": "year", "label": y.to_string() }),
-        ));
+        );
     }
     for m in &all {
         let path = format!(
@@ -198,6 +207,23 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     }
 }
 
+/// Pages of whole meetings with about [`paginate::PAGE_SIZE`] decisions each (a large
+/// meeting may make its page longer; it is never split).
+fn meeting_pages<'m>(ms: &[&'m Meeting]) -> Vec<Vec<&'m Meeting>> {
+    let mut pages: Vec<Vec<&Meeting>> = vec![Vec::new()];
+    let mut items = 0;
+    for m in ms {
+        let last = pages.last_mut().expect("one page at least");
+        if !last.is_empty() && items + m.items.len() > paginate::PAGE_SIZE {
+            pages.push(Vec::new());
+            items = 0;
+        }
+        items += m.items.len();
+        pages.last_mut().expect("just pushed").push(m);
+    }
+    pages
+}
+
 fn render_archive(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let b = Builder::new(r);
     let a = &job.args;
@@ -208,7 +234,12 @@ fn render_archive(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         _ => r.t("decisions.title"),
     };
     let description = filter.is_null().then(|| r.t("decisions.description"));
+    let title = paginate::title(r, title, &a.data["page"]);
     let mut ctx = tera::Context::new();
+    ctx.insert(
+        "pagination",
+        &paginate::view(&a.data["page"], |p| b.path(p)),
+    );
     ctx.insert("meetings", &groups(&b, a));
     ctx.insert("bodies", &a.data["bodies"]);
     ctx.insert("years", &a.data["years"]);

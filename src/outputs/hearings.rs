@@ -9,7 +9,7 @@ use crate::model::urls;
 use crate::outputs::page::{self, Page};
 use crate::outputs::reader::Reader;
 use crate::outputs::views::{Builder, Card};
-use crate::outputs::{Args, Job, Listing, Output};
+use crate::outputs::{Args, Job, Listing, Output, paginate};
 use chrono::DateTime;
 use chrono_tz::Tz;
 use serde_json::{Value, json};
@@ -58,26 +58,41 @@ impl HearingGroups {
         g
     }
 
-    /// Open, upcoming and the closed years (newest first, at most `closed_max` closed
-    /// hearings in all) as job arguments.
-    pub fn args(&self, closed_max: usize) -> Args {
-        let mut docs = self.open.clone();
-        docs.extend(&self.upcoming);
-        let mut counts = vec![self.open.len(), self.upcoming.len()];
-        let mut years = Vec::new();
-        let mut left = closed_max;
-        for (y, ids) in self.closed_by_year.iter().rev() {
-            if left == 0 {
-                break;
-            }
-            let take = ids.len().min(left);
-            left -= take;
-            docs.extend(&ids[..take]);
-            counts.push(take);
-            years.push(*y);
-        }
-        Args::docs(docs).with(json!({ "groups": counts, "years": years }))
+    /// Closed hearings newest first, with the year each is filed under.
+    fn closed(&self) -> Vec<(i32, DocId)> {
+        self.closed_by_year
+            .iter()
+            .rev()
+            .flat_map(|(y, ids)| ids.iter().map(move |&id| (*y, id)))
+            .collect()
     }
+
+    /// Open, upcoming and the first `closed_max` closed hearings as job arguments.
+    pub fn args(&self, closed_max: usize) -> Args {
+        let closed = self.closed();
+        page_args(
+            &self.open,
+            &self.upcoming,
+            &closed[..closed.len().min(closed_max)],
+        )
+    }
+}
+
+/// One page of hearing cards: open and upcoming ones, and closed ones by year.
+fn page_args(open: &[DocId], upcoming: &[DocId], closed: &[(i32, DocId)]) -> Args {
+    let mut docs = open.to_vec();
+    docs.extend(upcoming);
+    let mut counts = vec![open.len(), upcoming.len()];
+    let mut years: Vec<i32> = Vec::new();
+    for &(y, id) in closed {
+        if years.last() != Some(&y) {
+            years.push(y);
+            counts.push(0);
+        }
+        *counts.last_mut().expect("pushed with the year") += 1;
+        docs.push(id);
+    }
+    Args::docs(docs).with(json!({ "groups": counts, "years": years }))
 }
 
 /// The context of open, upcoming and closed-by-year hearing cards, from [`HearingGroups::args`].
@@ -95,19 +110,36 @@ pub fn cards(b: &Builder, a: &Args) -> (Vec<Card>, Vec<Card>, Vec<Value>) {
     (open, upcoming, closed)
 }
 
+/// The hearing listing: open and upcoming hearings on its first page, the closed ones
+/// newest first over as many pages as they need.
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
-    let args = HearingGroups::of(l.site).args(usize::MAX);
-    jobs.push(Job::new(
-        format!("{}index.html", urls::HEARINGS),
-        render,
-        args,
-    ));
+    let g = HearingGroups::of(l.site);
+    let closed = g.closed();
+    let pages = paginate::split(&closed, paginate::PAGE_SIZE);
+    for (i, page) in pages.iter().enumerate() {
+        let (open, upcoming) = if i == 0 {
+            (g.open.as_slice(), g.upcoming.as_slice())
+        } else {
+            (&[][..], &[][..])
+        };
+        let mut args = page_args(open, upcoming, page);
+        args.data["page"] = paginate::args(urls::HEARINGS, i + 1, pages.len());
+        jobs.push(Job::new(
+            format!("{}index.html", paginate::page_folder(urls::HEARINGS, i + 1)),
+            render,
+            args,
+        ));
+    }
 }
 
 fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let b = Builder::new(r);
     let (open, upcoming, closed) = cards(&b, &job.args);
+    let page = &job.args.data["page"];
+    let title = paginate::title(r, r.t("hearings.title"), page);
     let mut ctx = tera::Context::new();
+    ctx.insert("pagination", &paginate::view(page, |p| b.path(p)));
+    ctx.insert("first_page", &(page["n"].as_u64().unwrap_or(1) == 1));
     ctx.insert("open", &open);
     ctx.insert("upcoming", &upcoming);
     ctx.insert("closed_years", &closed);
@@ -116,7 +148,7 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         &Page {
             template: "hearings.html",
             path: job.folder(),
-            title: &r.t("hearings.title"),
+            title: &title,
             description: Some(&r.t("hearings.description")),
             source: None,
         },

@@ -22,6 +22,7 @@ pub mod hearings;
 pub mod home;
 pub mod jsonld;
 pub mod page;
+pub mod paginate;
 pub mod plans;
 pub mod reader;
 pub mod search;

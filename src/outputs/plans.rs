@@ -9,7 +9,7 @@ use crate::model::urls;
 use crate::outputs::page::{self, Page};
 use crate::outputs::reader::Reader;
 use crate::outputs::views::{Builder, Card};
-use crate::outputs::{Args, Job, Listing, Output};
+use crate::outputs::{Args, Job, Listing, Output, paginate};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -72,28 +72,37 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             })
         })
         .collect();
-    let listing = |p: String, ids: Vec<DocId>, filter: Option<(&str, String)>| {
+    let mut listing = |folder: String, ids: Vec<DocId>, filter: Option<(&str, String)>| {
         let filter = filter.map(|(kind, label)| json!({ "kind": kind, "label": label }));
-        let data = json!({ "areas": area_facets, "statuses": status_facets, "filter": filter });
-        Job::new(format!("{p}index.html"), render, Args::docs(ids).with(data))
+        let pages = paginate::split(&ids, paginate::PAGE_SIZE);
+        for (i, page) in pages.iter().enumerate() {
+            let data = json!({
+                "areas": area_facets,
+                "statuses": status_facets,
+                "filter": filter,
+                "count": ids.len(),
+                "page": paginate::args(&folder, i + 1, pages.len()),
+            });
+            jobs.push(Job::new(
+                format!("{}index.html", paginate::page_folder(&folder, i + 1)),
+                render,
+                Args::docs(page.to_vec()).with(data),
+            ));
+        }
     };
-    jobs.push(listing(urls::PLANS.into(), plans.clone(), None));
+    listing(urls::PLANS.into(), plans.clone(), None);
     for (area, ids) in areas {
         if let Ok(s) = Slug::from_text(&area) {
-            jobs.push(listing(
-                urls::plans_area_path(&s),
-                ids,
-                Some(("area", area)),
-            ));
+            listing(urls::plans_area_path(&s), ids, Some(("area", area)));
         }
     }
     for (status, ids) in statuses {
         let label = t(&format!("status.{status}"));
-        jobs.push(listing(
+        listing(
             urls::plans_status_path(status),
             ids,
             Some(("status", label)),
-        ));
+        );
     }
 }
 
@@ -106,9 +115,13 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         Some(label) => format!("{} – {label}", r.t("plans.title")),
         None => r.t("plans.title"),
     };
+    let pagination = paginate::view(&a.data["page"], |p| b.path(p));
+    let title = paginate::title(r, title, &a.data["page"]);
     let description = filter.is_null().then(|| r.t("plans.description"));
     let mut ctx = tera::Context::new();
     ctx.insert("plans", &cards);
+    ctx.insert("count", &a.data["count"]);
+    ctx.insert("pagination", &pagination);
     ctx.insert("areas", &a.data["areas"]);
     ctx.insert("statuses", &a.data["statuses"]);
     ctx.insert("filter", filter);

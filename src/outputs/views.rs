@@ -236,30 +236,61 @@ pub struct HearingCard {
 }
 
 impl Builder<'_> {
-    /// What a listing shows of a document.
+    /// What a listing shows of a document: built directly, because a listing of a large
+    /// site shows thousands of them.
     pub fn card(&self, id: DocId) -> Card {
-        Card::of(&self.doc(id))
-    }
-}
-
-impl Card {
-    pub fn of(v: &DocView) -> Card {
+        let d = self.r.doc(id);
         Card {
-            link: v.link.clone(),
-            area: v.area.clone(),
-            plan: v.plan.as_ref().map(|p| PlanCard {
-                status: p.status,
-                status_label: p.status_label.clone(),
-                current: p.current.clone(),
-            }),
-            hearing: v.hearing.as_ref().map(|h| HearingCard {
-                state: h.state,
-                state_label: h.state_label.clone(),
-                opens: h.opens.clone(),
-                deadline_display: h.deadline_display.clone(),
-                days_left: h.days_left,
-            }),
+            link: self.link(id),
+            area: if d.is_closed() { None } else { d.area.clone() },
+            plan: match &d.data {
+                Data::Plan(p) => Some(PlanCard {
+                    status: p.status.map(|s| s.as_str()),
+                    status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
+                    current: self.current_row(id, p),
+                }),
+                _ => None,
+            },
+            hearing: match &d.data {
+                Data::Hearing(h) => Some(self.hearing_card(h)),
+                _ => None,
+            },
         }
+    }
+
+    fn hearing_card(&self, h: &crate::model::content::Hearing) -> HearingCard {
+        let now = self.r.now();
+        let st = state::hearing_state(h, now);
+        HearingCard {
+            state: st.as_str(),
+            state_label: self.t(&format!("hearing.state.{}", st.as_str())),
+            opens: date_view(&h.opens, self.lang),
+            deadline_display: state::deadline(h, &now.timezone())
+                .map(|t| moment_display(&t, self.lang)),
+            days_left: if st == HearingState::Open {
+                state::days_left(h, now)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The step happening now, else the next one: what a citizen looks for first.
+    fn current_row(&self, id: DocId, p: &crate::model::content::Plan) -> Option<RowView> {
+        let today = self.r.today();
+        let state_of = |r: &crate::model::content::TimelineEntry| {
+            r.when.date().map(|d| state::entry_state(d, today))
+        };
+        let pick = p
+            .timeline
+            .iter()
+            .position(|r| state_of(r) == Some(EntryState::Now))
+            .or_else(|| {
+                p.timeline
+                    .iter()
+                    .position(|r| state_of(r) == Some(EntryState::Upcoming))
+            })?;
+        Some(self.row(id, pick, &p.timeline[pick], None))
     }
 }
 
@@ -419,36 +450,7 @@ impl<'r> Builder<'r> {
             .timeline
             .iter()
             .enumerate()
-            .map(|(i, r)| {
-                let (st, st_label) = self.entry_state(Some(&r.when));
-                let date = r.when.date();
-                RowView {
-                    when: date.map(|x| date_view(x, self.lang)),
-                    undated: match &r.when {
-                        When::Undated(t) => Some(t.clone()),
-                        _ => None,
-                    },
-                    what: r.what.clone(),
-                    who: r.who.clone(),
-                    kind: r.kind.map(|k| format!("{k:?}").to_lowercase()),
-                    kind_label: r.kind.map(|k| {
-                        self.t(&format!(
-                            "timeline.kind.{}",
-                            format!("{k:?}").to_lowercase()
-                        ))
-                    }),
-                    note: r.note.clone(),
-                    state: st,
-                    state_label: st_label,
-                    hearing: self.r.row_links(id, i).0.map(|h| self.link(h)),
-                    decision: self.r.row_links(id, i).1.map(|x| self.link(x)),
-                    year_inferred: date.is_some_and(|x| x.year_inferred()),
-                    bar: match (span, date) {
-                        (Some(span), Some(x)) => bar(span, x),
-                        _ => None,
-                    },
-                }
-            })
+            .map(|(i, r)| self.row(id, i, r, span))
             .collect();
         let current = rows
             .iter()
@@ -552,6 +554,41 @@ impl<'r> Builder<'r> {
             band,
             current,
             tracks,
+        }
+    }
+
+    /// One timeline row; `span` places it on the band view.
+    fn row(
+        &self,
+        id: DocId,
+        i: usize,
+        r: &crate::model::content::TimelineEntry,
+        span: Option<(NaiveDate, NaiveDate)>,
+    ) -> RowView {
+        let (st, st_label) = self.entry_state(Some(&r.when));
+        let date = r.when.date();
+        let (hearing, decision) = self.r.row_links(id, i);
+        let kind = r.kind.map(|k| format!("{k:?}").to_lowercase());
+        RowView {
+            when: date.map(|x| date_view(x, self.lang)),
+            undated: match &r.when {
+                When::Undated(t) => Some(t.clone()),
+                _ => None,
+            },
+            what: r.what.clone(),
+            who: r.who.clone(),
+            kind_label: kind.as_ref().map(|k| self.t(&format!("timeline.kind.{k}"))),
+            kind,
+            note: r.note.clone(),
+            state: st,
+            state_label: st_label,
+            hearing: hearing.map(|h| self.link(h)),
+            decision: decision.map(|x| self.link(x)),
+            year_inferred: date.is_some_and(|x| x.year_inferred()),
+            bar: match (span, date) {
+                (Some(span), Some(x)) => bar(span, x),
+                _ => None,
+            },
         }
     }
 
