@@ -119,6 +119,36 @@ fn an_interpreter_that_is_not_python_3_is_reported_with_what_it_said() {
 }
 
 #[test]
+fn a_python_without_venv_says_to_install_python3_venv() {
+    if !needs_python3() {
+        return;
+    }
+    // Debian's python3 without python3-venv lacks ensurepip; a stand-in that fails to
+    // import, found first on PYTHONPATH, behaves the same.
+    let (dir, mut setup) = setup("bagit==1.9.0\n");
+    let fake = dir.path().join("no-ensurepip");
+    fs::create_dir_all(fake.join("ensurepip")).unwrap();
+    fs::write(
+        fake.join("ensurepip/__init__.py"),
+        "raise ImportError('ensurepip is not installed (python3-venv is missing)')\n",
+    )
+    .unwrap();
+    setup.env = vec![("PYTHONPATH".into(), fake.display().to_string())];
+    let err = setup.prepare().unwrap_err();
+    assert!(matches!(err, Problem::NoVenv { .. }), "{err:?}");
+    let msg = err.to_string();
+    for wanted in [
+        "What is missing: Python's venv module",
+        "python3-venv is missing",
+        "apt-get install python3-venv",
+        "PLANPUB_SKIP_PYTHON=1 cargo test",
+    ] {
+        assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
+    }
+    assert!(!setup.root.exists(), "nothing is created without venv");
+}
+
+#[test]
 fn an_unreachable_package_index_names_the_settings_that_provide_one() {
     if !needs_python3() {
         return;
@@ -134,7 +164,17 @@ fn an_unreachable_package_index_names_the_settings_that_provide_one() {
     ]
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .to_vec();
-    let err = setup.prepare().unwrap_err();
+    // Two tests at once: one tries, the other waits and then reports the same failure
+    // instead of trying again.
+    let mut errors: Vec<Problem> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2).map(|_| s.spawn(|| setup.prepare())).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap().unwrap_err())
+            .collect()
+    });
+    errors.sort_by_key(|e| matches!(e, Problem::Earlier { .. }));
+    let [err, waiter] = <[Problem; 2]>::try_from(errors).unwrap();
     assert!(
         matches!(
             err,
@@ -145,6 +185,8 @@ fn an_unreachable_package_index_names_the_settings_that_provide_one() {
         ),
         "{err:?}"
     );
+    assert!(matches!(waiter, Problem::Earlier { .. }), "{waiter:?}");
+    assert_eq!(waiter.to_string(), err.to_string());
     let msg = err.to_string();
     for wanted in [
         "What is missing: the package index",
@@ -158,8 +200,14 @@ fn an_unreachable_package_index_names_the_settings_that_provide_one() {
     ] {
         assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
     }
-    // The failed attempt leaves only the lock: no environment, no half one.
-    assert_eq!(entries(&setup.root), [".lock"]);
+    // The failed attempt leaves no environment and no half one: only the lock and the
+    // failure's message for waiting tests.
+    let key = setup.environment_dir().unwrap();
+    let key = key.file_name().unwrap().to_string_lossy();
+    assert_eq!(
+        entries(&setup.root),
+        [".lock".to_string(), format!("{key}.failed")]
+    );
 }
 
 #[test]

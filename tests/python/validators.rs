@@ -23,6 +23,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
+use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
@@ -121,6 +122,9 @@ pub enum Problem {
     Broken { dir: PathBuf, detail: String },
     /// The file system under target/ refused.
     Io { what: String, error: String },
+    /// The preparation this one waited for failed just now with this whole message;
+    /// trying again at once would only fail the same way, more slowly.
+    Earlier { message: String },
 }
 
 struct Plan {
@@ -155,7 +159,7 @@ impl Setup {
             });
         }
         fs::create_dir_all(&self.root).map_err(|e| io_problem("create", &self.root, e))?;
-        let _lock = self.lock(&plan)?;
+        let (_lock, waited_since) = self.lock(&plan)?;
         // Another process may have finished it while this one waited for the lock.
         if let Some(python) = self.ready(&plan)? {
             return Ok(Prepared {
@@ -163,7 +167,12 @@ impl Setup {
                 built: false,
             });
         }
-        self.build(&plan)?;
+        if let Some(message) = waited_since.and_then(|since| failed_since(&plan.dir, since)) {
+            return Err(Problem::Earlier { message });
+        }
+        let built = self.build(&plan);
+        record_failure(&plan.dir, built.as_ref().err());
+        built?;
         Ok(Prepared {
             python: venv_python(&plan.dir),
             built: true,
@@ -244,7 +253,8 @@ impl Setup {
         Ok(Some(python))
     }
 
-    fn lock(&self, plan: &Plan) -> Result<File, Problem> {
+    /// The held lock, and since when this process waited for it if it had to.
+    fn lock(&self, plan: &Plan) -> Result<(File, Option<SystemTime>), Problem> {
         let path = self.root.join(".lock");
         let file = File::options()
             .create(true)
@@ -252,8 +262,9 @@ impl Setup {
             .write(true)
             .open(&path)
             .map_err(|e| io_problem("open", &path, e))?;
+        let since = SystemTime::now();
         match file.try_lock() {
-            Ok(()) => return Ok(file),
+            Ok(()) => return Ok((file, None)),
             Err(TryLockError::WouldBlock) => self.announce(&format!(
                 "waiting for another test (thread or process) that is preparing the Python validators in {}",
                 plan.dir.display()
@@ -261,7 +272,7 @@ impl Setup {
             Err(TryLockError::Error(e)) => return Err(io_problem("lock", &path, e)),
         }
         file.lock().map_err(|e| io_problem("lock", &path, e))?;
-        Ok(file)
+        Ok((file, Some(since)))
     }
 
     /// Builds into `<key>.partial` and renames it into place only when it is complete.
@@ -426,6 +437,9 @@ struct Base {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Problem::Earlier { message } = self {
+            return f.write_str(message);
+        }
         writeln!(
             f,
             "The Python cross-checks could not prepare their validators (Python 3 with the \
@@ -496,7 +510,7 @@ impl fmt::Display for Problem {
                     )?;
                     writeln!(
                         f,
-                        "How to provide it: the first run downloads about 1 MB from PyPI \
+                        "How to provide it: the first run downloads about 2.3 MB from PyPI \
                          (https://pypi.org), once. Allow that, or point pip elsewhere: a mirror \
                          with PIP_INDEX_URL=https://…/simple, a proxy with HTTPS_PROXY=…, or a \
                          folder of wheels with PIP_NO_INDEX=1 PIP_FIND_LINKS=/that/folder."
@@ -531,6 +545,7 @@ impl fmt::Display for Problem {
                 writeln!(f, "What is wrong: could not {what}: {error}")?;
                 writeln!(f, "How to fix it: make sure target/ is writable.")?;
             }
+            Problem::Earlier { .. } => unreachable!("written whole above"),
         }
         write!(
             f,
@@ -604,9 +619,32 @@ fn venv_python(dir: &Path) -> PathBuf {
 }
 
 fn partial_dir(dir: &Path) -> PathBuf {
+    beside(dir, ".partial")
+}
+
+fn beside(dir: &Path, suffix: &str) -> PathBuf {
     let mut name = dir.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
+    name.push(suffix);
     dir.with_file_name(name)
+}
+
+/// Keeps the message of a failed build beside the environment for the tests that are
+/// waiting for it; a success removes it. Best effort: without it a waiter only retries.
+fn record_failure(dir: &Path, problem: Option<&Problem>) {
+    let file = beside(dir, ".failed");
+    let _ = match problem {
+        Some(problem) => fs::write(&file, problem.to_string()),
+        None => fs::remove_file(&file),
+    };
+}
+
+/// The message of a build that failed after `since`, while this process waited.
+fn failed_since(dir: &Path, since: SystemTime) -> Option<String> {
+    let file = beside(dir, ".failed");
+    let modified = fs::metadata(&file).and_then(|m| m.modified()).ok()?;
+    (modified >= since)
+        .then(|| fs::read_to_string(&file).ok())
+        .flatten()
 }
 
 fn io_problem(what: &str, path: &Path, error: io::Error) -> Problem {
@@ -624,6 +662,12 @@ fn tail(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // pip repeats its retry warning once per try; the last one says it all.
+    let retry = |l: &&str| l.contains("Retrying (");
+    let lines: Vec<&str> = (0..lines.len())
+        .filter(|&i| !(retry(&lines[i]) && lines.get(i + 1).is_some_and(retry)))
+        .map(|i| lines[i])
+        .collect();
     let start = lines.len().saturating_sub(8);
     let shown: Vec<String> = lines[start..].iter().map(|l| format!("    {l}")).collect();
     if shown.is_empty() {
