@@ -32,6 +32,13 @@ fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
+#[track_caller]
+fn assert_says(msg: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(msg.contains(w), "{w:?} missing from:\n{msg}");
+    }
+}
+
 /// The tests that run the real `python3` honour the opt-out like the cross-checks do.
 fn needs_python3() -> bool {
     if skipped() {
@@ -71,15 +78,16 @@ fn every_line_that_is_not_an_exact_pin_is_reported_at_once() {
     let err = setup.prepare().unwrap_err();
     assert!(matches!(err, Problem::Requirements { .. }), "{err:?}");
     let msg = err.to_string();
-    for wanted in [
-        "line 1: `bagit>=1.9` is not an exact pin",
-        "line 3: `icalendar`",
-        "line 4: `--index-url x`",
-        "name==version",
-        "PLANPUB_SKIP_PYTHON=1 cargo test",
-    ] {
-        assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
-    }
+    assert_says(
+        &msg,
+        &[
+            "line 1: `bagit>=1.9` is not an exact pin",
+            "line 3: `icalendar`",
+            "line 4: `--index-url x`",
+            "name==version",
+            "PLANPUB_SKIP_PYTHON=1 cargo test",
+        ],
+    );
     assert!(!msg.contains("line 2"), "{msg}");
 }
 
@@ -99,14 +107,15 @@ fn a_missing_interpreter_says_how_to_install_python_with_venv() {
         "{err:?}"
     );
     let msg = err.to_string();
-    for wanted in [
-        "What is missing: Python 3:",
-        "no-such-python3` was not found on PATH",
-        "apt-get install python3 python3-venv",
-        "PLANPUB_SKIP_PYTHON=1 cargo test",
-    ] {
-        assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
-    }
+    assert_says(
+        &msg,
+        &[
+            "What is missing: Python 3:",
+            "no-such-python3` was not found on PATH",
+            "apt-get install python3 python3-venv",
+            "PLANPUB_SKIP_PYTHON=1 cargo test",
+        ],
+    );
     assert!(!setup.root.exists(), "nothing is created without a Python");
 }
 
@@ -137,14 +146,15 @@ fn a_python_without_venv_says_to_install_python3_venv() {
     let err = setup.prepare().unwrap_err();
     assert!(matches!(err, Problem::NoVenv { .. }), "{err:?}");
     let msg = err.to_string();
-    for wanted in [
-        "What is missing: Python's venv module",
-        "python3-venv is missing",
-        "apt-get install python3-venv",
-        "PLANPUB_SKIP_PYTHON=1 cargo test",
-    ] {
-        assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
-    }
+    assert_says(
+        &msg,
+        &[
+            "What is missing: Python's venv module",
+            "python3-venv is missing",
+            "apt-get install python3-venv",
+            "PLANPUB_SKIP_PYTHON=1 cargo test",
+        ],
+    );
     assert!(!setup.root.exists(), "nothing is created without venv");
 }
 
@@ -188,18 +198,19 @@ fn an_unreachable_package_index_names_the_settings_that_provide_one() {
     assert!(matches!(waiter, Problem::Earlier { .. }), "{waiter:?}");
     assert_eq!(waiter.to_string(), err.to_string());
     let msg = err.to_string();
-    for wanted in [
-        "What is missing: the package index",
-        "bagit==1.9.0",
-        "Connection refused",
-        "PIP_INDEX_URL=",
-        "PIP_NO_INDEX=1 PIP_FIND_LINKS=",
-        "Or create the environment yourself:",
-        "-m pip install -r",
-        "PLANPUB_SKIP_PYTHON=1 cargo test",
-    ] {
-        assert!(msg.contains(wanted), "{wanted:?} missing from:\n{msg}");
-    }
+    assert_says(
+        &msg,
+        &[
+            "What is missing: the package index",
+            "bagit==1.9.0",
+            "Connection refused",
+            "PIP_INDEX_URL=",
+            "PIP_NO_INDEX=1 PIP_FIND_LINKS=",
+            "Or create the environment yourself:",
+            "-m pip install -r",
+            "PLANPUB_SKIP_PYTHON=1 cargo test",
+        ],
+    );
     // The failed attempt leaves no environment and no half one: only the lock and the
     // failure's message for waiting tests.
     let key = setup.environment_dir().unwrap();
