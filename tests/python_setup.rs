@@ -6,6 +6,7 @@ mod common;
 
 use common::python::{Pin, Problem, SKIP_VAR, Setup, parse_pins, skipped};
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A set-up with the machine's `python3` and the given requirements, in a fresh folder.
@@ -39,10 +40,15 @@ fn assert_says(msg: &str, wanted: &[&str]) {
     }
 }
 
-/// The tests that run the real `python3` honour the opt-out like the cross-checks do.
+/// The tests that run the real `python3` honour the opt-out like the cross-checks do,
+/// and say so where libtest does not capture it (straight to stderr, not eprintln!).
 fn needs_python3() -> bool {
     if skipped() {
-        eprintln!("{SKIP_VAR}=1: not testing the preparation with the real python3");
+        let test = std::thread::current().name().unwrap_or("").to_owned();
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {SKIP_VAR}=1: {test} did not test the preparation with the real python3"
+        );
     }
     !skipped()
 }
