@@ -14,7 +14,7 @@
 // runs reuse it. The key hashes the pins and the base interpreter, so a changed line in
 // the requirements file, or another Python, gets an environment of its own. Several test
 // threads and test processes may prepare at once: a file lock lets one of them build, in
-// a `<key>.partial` folder that is renamed into place only when it is complete, so a
+// a `<key>.partial-<pid>` folder that is renamed into place only when it is complete, so a
 // killed preparation never leaves a half environment that is taken as good.
 
 use std::fmt;
@@ -275,14 +275,10 @@ impl Setup {
         Ok((file, Some(since)))
     }
 
-    /// Builds into `<key>.partial` and renames it into place only when it is complete.
+    /// Builds into `<key>.partial-<pid>` and renames it into place only when it is complete.
     fn build(&self, plan: &Plan) -> Result<(), Problem> {
-        let partial = partial_dir(&plan.dir);
-        // Nobody else builds while this process holds the lock: a partial folder is
-        // what a killed preparation left.
-        if partial.exists() {
-            fs::remove_dir_all(&partial).map_err(|e| io_problem("remove", &partial, e))?;
-        }
+        remove_stale_partials(&plan.dir);
+        let partial = beside(&plan.dir, &format!(".partial-{}", std::process::id()));
         let names: Vec<String> = plan.pins.iter().map(Pin::to_string).collect();
         self.announce(&format!(
             "preparing the Python validators ({}) in {} (once; pip downloads them from the package index)",
@@ -362,7 +358,7 @@ impl Setup {
             "ProxyError",
             "Network is unreachable",
         ];
-        let partial = partial_dir(&plan.dir);
+        let partial = beside(&plan.dir, ".partial");
         let manual = format!(
             "{base} -m venv {p} && {py} -m pip install -r {req} && mv {p} {dir}",
             base = self.python.display(),
@@ -618,8 +614,20 @@ fn venv_python(dir: &Path) -> PathBuf {
     }
 }
 
-fn partial_dir(dir: &Path) -> PathBuf {
-    beside(dir, ".partial")
+/// Nobody else builds while this process holds the lock, so every partial folder is what
+/// a killed preparation left. Each builder uses its own name, so a straggling child of a
+/// killed one (pip outlives its parent) cannot write into the new build; removing its
+/// folder may fail while it still writes, which does no harm.
+fn remove_stale_partials(dir: &Path) {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.partial", name.to_string_lossy());
+    for entry in fs::read_dir(parent).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn beside(dir: &Path, suffix: &str) -> PathBuf {
