@@ -295,6 +295,8 @@ impl Setup {
         if built.is_err() {
             let _ = fs::remove_dir_all(&partial);
         }
+        // A killed preparation's stragglers have usually finished by now.
+        remove_stale_partials(&plan.dir);
         built
     }
 
