@@ -525,21 +525,12 @@ fn the_bag_works_offline_with_every_internal_link_resolving() {
 
 #[test]
 fn the_bag_and_warc_pass_independent_validators() {
-    let probe = std::process::Command::new("python3")
-        .args(["-c", "import bagit, warcio"])
-        .output();
-    if !matches!(&probe, Ok(o) if o.status.success()) {
-        if std::env::var("PLANPUB_SKIP_PYTHON").as_deref() == Ok("1") {
-            println!("SKIPPED: python3 with bagit and warcio is not importable");
-            return;
-        }
-        panic!(
-            "python3 with bagit and warcio is needed (pip install bagit warcio), or set PLANPUB_SKIP_PYTHON=1"
-        );
-    }
+    let Some(python) = common::python::interpreter() else {
+        return;
+    };
     let (_s, bag, warc) = snapped();
     let py = |args: &[&str], path: &Path| {
-        let o = std::process::Command::new("python3")
+        let o = std::process::Command::new(&python)
             .args(args)
             .arg(path)
             .output()

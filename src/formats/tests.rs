@@ -6,6 +6,15 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use super::calendar::{fold_into, utc_offset};
 use super::*;
 
+/// The validators' Python, one helper shared with the integration tests.
+#[allow(dead_code)]
+mod python {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/python/validators.rs"
+    ));
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -705,24 +714,11 @@ fn ical_parses_with_python_icalendar() {
     use std::io::Write;
     use std::process::{Command, Stdio};
 
-    let importable = Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !importable {
-        if std::env::var("PLANPUB_SKIP_PYTHON").as_deref() == Ok("1") {
-            println!("skipped: python3 icalendar not importable (PLANPUB_SKIP_PYTHON=1)");
-            return;
-        }
-        panic!(
-            "python3 cannot import icalendar: run `pip install icalendar` \
-             (or set PLANPUB_SKIP_PYTHON=1 to skip this test)"
-        );
-    }
-
+    let Some(py) = python::interpreter() else {
+        return;
+    };
     let out = ical(&cal_meta(), &cal_events());
-    let mut child = Command::new("python3")
+    let mut child = Command::new(&py)
         .args(["-c", PY_CHECK])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -3,6 +3,11 @@
 //! Each test file uses only part of this module.
 #![allow(dead_code)]
 
+/// The independent Python validators (bagit, warcio, icalendar, …), one helper shared
+/// with the unit tests in src/.
+#[path = "../python/validators.rs"]
+pub mod python;
+
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -10,6 +10,15 @@ use chrono::TimeZone;
 
 use super::*;
 
+/// The validators' Python, one helper shared with the integration tests.
+#[allow(dead_code)]
+mod python {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/python/validators.rs"
+    ));
+}
+
 const BASE: &str = "https://plan.example.dk/";
 
 /// (relative path, content) of the test site.  Includes nested directories,
@@ -477,7 +486,7 @@ print('bagit ok: version %s, %d payload files, Payload-Oxum %s, valid' % (bag.ve
 "#;
 
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("running python3");
+    let out = cmd.output().expect("running the validators' Python");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
@@ -491,43 +500,24 @@ fn run(cmd: &mut Command) -> String {
 
 #[test]
 fn python_bagit_and_warcio_accept_the_output() {
-    let probe = Command::new("python3")
-        .args(["-c", "import bagit, warcio"])
-        .output();
-    let usable = matches!(&probe, Ok(o) if o.status.success());
-    if !usable {
-        if std::env::var("PLANPUB_SKIP_PYTHON").as_deref() == Ok("1") {
-            println!(
-                "SKIPPED python_bagit_and_warcio_accept_the_output: python3 with bagit and warcio not importable (PLANPUB_SKIP_PYTHON=1)"
-            );
-            return;
-        }
-        let why = match probe {
-            Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
-            Err(e) => format!("python3 could not be started: {e}"),
-        };
-        panic!(
-            "this test validates the bag and WARC with Python's bagit and warcio, which are \
-             not importable:\n{why}\nRun `pip install bagit warcio` (see ci-python-deps.sh), \
-             or set PLANPUB_SKIP_PYTHON=1 to skip this test."
-        );
-    }
-
+    let Some(py) = python::interpreter() else {
+        return;
+    };
     let (t, site, bag) = site_and_bag();
     let oxum = write_bag(&site, &t.path().join("bag2"), &bag_info())
         .unwrap()
         .oxum;
-    run(Command::new("python3")
+    run(Command::new(&py)
         .args(["-c", BAG_CHECK_PY])
         .arg(&bag)
         .arg(&oxum));
-    run(Command::new("python3")
+    run(Command::new(&py)
         .args(["-m", "bagit", "--validate"])
         .arg(&bag));
 
     // bagit-python must also see the damage that verify_bag sees.
     fs::write(bag.join("data/index.html"), "changed").unwrap();
-    let out = Command::new("python3")
+    let out = Command::new(&py)
         .args(["-c", BAG_CHECK_PY])
         .arg(&bag)
         .arg(&oxum)
@@ -538,12 +528,12 @@ fn python_bagit_and_warcio_accept_the_output() {
     let warc = t.path().join("site.warc");
     write_warc(&site, &warc, BASE, warc_date(), "planpub 0.1.0").unwrap();
     let cli = "import sys; from warcio.cli import main; main(sys.argv[1:])";
-    let check = run(Command::new("python3")
+    let check = run(Command::new(&py)
         .args(["-c", cli, "check", "-v"])
         .arg(&warc));
     assert!(!check.contains("failed"), "{check}");
     assert!(check.contains("digest pass"), "{check}");
-    let index = run(Command::new("python3")
+    let index = run(Command::new(&py)
         .args([
             "-c",
             cli,
@@ -564,7 +554,7 @@ fn python_bagit_and_warcio_accept_the_output() {
             .collect::<Vec<_>>()
             .join(",")
     );
-    let out = run(Command::new("python3")
+    let out = run(Command::new(&py)
         .args(["-c", WARC_CHECK_PY])
         .arg(&warc)
         .arg(expected));
@@ -576,7 +566,7 @@ fn python_bagit_and_warcio_accept_the_output() {
     bytes[pos] = b'X';
     let damaged = t.path().join("damaged.warc");
     fs::write(&damaged, bytes).unwrap();
-    let out = Command::new("python3")
+    let out = Command::new(&py)
         .args(["-c", cli, "check"])
         .arg(&damaged)
         .output()
