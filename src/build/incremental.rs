@@ -218,7 +218,7 @@ impl Session {
             })
             .cloned()
             .collect();
-        let results = build::parse_files(&self.opts, &config.dates, &stale);
+        let results = build::parse_files(&self.opts, &config.dates, config.tz(), &stale);
         let mut changed_files: BTreeSet<PathBuf> = BTreeSet::new();
         for (p, (doc, ds)) in stale.iter().zip(results) {
             let old_slug = self

@@ -369,7 +369,19 @@ pub fn render_site(
 
     // Home.
     let milestones = upcoming_milestones(site, &docs, 8);
-    let latest: Vec<&MeetingGroup> = meeting_values.iter().rev().take(3).copied().collect();
+    // Only meetings that have been held: the home page says "latest decisions".
+    let held = |g: &&&MeetingGroup| {
+        g.items
+            .iter()
+            .any(|i| i.link.decision_state == Some("decided"))
+    };
+    let latest: Vec<&MeetingGroup> = meeting_values
+        .iter()
+        .rev()
+        .filter(held)
+        .take(3)
+        .copied()
+        .collect();
     jobs.push(Job {
         path: String::new(),
         template: "home.html",
@@ -582,7 +594,7 @@ fn base_context(site: &Site, b: &Builder) -> Value {
         "site_calendar": crate::outputs::syndication::SITE_CALENDAR,
         "accessibility": accessibility,
         "now": {
-            "iso": site.now.to_rfc3339(),
+            "iso": crate::outputs::format::timestamp(&site.now),
             "date": site.now.date_naive().to_string(),
             "display": crate::outputs::format::moment_display(&site.now, cfg.language),
         },

@@ -29,7 +29,7 @@ fn url(site: &Site, path: &str) -> String {
 /// `published`, else its own natural date.
 pub fn changed_on(d: &Document) -> Option<NaiveDate> {
     let natural = match &d.data {
-        Data::Hearing(h) => h.opens.start(),
+        Data::Hearing(h) => Some(h.period.opens().day()),
         Data::Decision(x) => x.meeting.start(),
         _ => None,
     };
