@@ -126,8 +126,10 @@ fn example_closed_item_publishes_nothing_but_its_title() {
     assert_eq!(
         keys,
         [
-            "access", "body", "item", "meeting", "slug", "title", "type", "url"
+            "access", "body", "item", "meeting", "slug", "state", "title", "type", "url"
         ]
     );
     assert_eq!(json["access"], "closed");
+    // As of 2008 the meeting of 2023 is still ahead.
+    assert_eq!(json["state"], "agenda");
 }

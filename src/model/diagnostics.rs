@@ -81,9 +81,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let label = match (self.severity, self.draft) {
+            (Severity::Error, false) => "error",
+            (Severity::Warning, false) => "warning",
+            (Severity::Error, true) => "error (draft)",
+            (Severity::Warning, true) => "warning (draft)",
         };
         write!(f, "{label}: {}", self.file)?;
         if let Some(line) = self.line {
@@ -94,9 +96,6 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(field) = &self.field {
             write!(f, ": field `{field}`")?;
-        }
-        if self.draft {
-            write!(f, ": (draft)")?;
         }
         write!(f, ": {}", self.message)?;
         if let Some(help) = &self.help {
@@ -241,7 +240,7 @@ mod tests {
         assert!(public[0].draft);
         assert_eq!(
             public[0].to_string(),
-            "warning: content/kladde.md: (draft): broken"
+            "warning (draft): content/kladde.md: broken"
         );
         assert_eq!(public[1].severity, Severity::Error);
         let preview = ds.settle_drafts(&drafts, true).into_vec();

@@ -581,11 +581,11 @@ fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagno
     let path = match written {
         Some(i) => vec![k("recommendations"), PathSeg::Index(i), k("outcome")],
         None if !x.absent.is_empty() => vec![k("absent")],
-        None if d.summary.is_some() => vec![k("summary")],
+        // A summary alone is no outcome: it is simply shown once the meeting has begun.
         None => return None,
     };
     Some(d.front_source().warning(&path, format!(
-        "outcomes, remarks, absent members and the summary are held back until the meeting on {}: before its meeting the item is an agenda item",
+        "outcomes, remarks and absent members are held back until the meeting on {}: before its meeting the item is an agenda item",
         x.meeting.text()
     )).help("they appear with the first build from the meeting on; `planpub schedule` shows when"))
 }
