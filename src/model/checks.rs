@@ -3,7 +3,7 @@
 //! so `check` shows their problems; a public build reports them as the draft's
 //! warnings ([`crate::model::diagnostics::Diagnostics::settle_drafts`]).
 
-use crate::model::content::{Access, Data, DecisionState, Document, placeholders};
+use crate::model::content::{Access, Data, DecisionState, Document};
 use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::state::{self, HearingState};
@@ -18,7 +18,6 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
     let mut out = check_hearings(site);
     out.extend(check_plan_statuses(site));
     out.extend(check_decisions(site));
-    out.extend(check_placeholders(site));
     out
 }
 
@@ -116,26 +115,6 @@ pub fn check_decisions(site: &Site) -> Vec<Diagnostic> {
                 "the meeting on {} has begun, but no recommendation has an outcome",
                 x.meeting.text()
             )).help("add the decision on each recommendation, for example `outcome: approved` (approved | discussed | noted | rejected | postponed)"));
-        }
-    }
-    out
-}
-
-/// Text written by `planpub new` that a public item still carries.
-pub fn check_placeholders(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for d in all_docs(site).filter(|d| !d.draft) {
-        for found in placeholders::in_document(d) {
-            let text = found.text;
-            out.push(match &found.path {
-                Some(path) => d
-                    .front_source()
-                    .warning(path, format!("this is still the placeholder text written by `planpub new`: \"{text}\""))
-                    .help("replace it with the real text before the item is published"),
-                None => Diagnostic::warning(&d.file, format!("the page text below the front matter is still the placeholder written by `planpub new`: \"{text}\""))
-                    .at(Some(d.body_first_line), None)
-                    .help("write the real text before the item is published"),
-            });
         }
     }
     out

@@ -285,11 +285,11 @@ fn adoption(
                     Adoption::Done(format!("the decision \"{}\" approved it", doc.title))
                 }
                 DecisionState::Decided => Adoption::Open(format!(
-                    "the decision \"{}\" of {name} approved nothing",
+                    "{name} has been held, but its decision \"{}\" approved nothing",
                     doc.title
                 )),
                 DecisionState::Agenda => Adoption::Open(format!(
-                    "the decision \"{}\" of {name} is still an agenda item (meeting on {})",
+                    "{name} is still to come: its decision \"{}\" is an agenda item until the meeting on {}",
                     doc.title,
                     x.meeting.text()
                 )),

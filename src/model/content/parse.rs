@@ -99,9 +99,31 @@ pub fn parse_text(
         dir: path.parent().unwrap_or(env.root).to_path_buf(),
     };
     let doc = p.document(path, value, &split, text);
+    if let Some(d) = doc.as_ref().filter(|d| !d.draft) {
+        p.diags.extend(placeholder_warnings(d));
+    }
     let diags: Vec<Diagnostic> = p.diags.into_iter().map(|d| d.in_draft(draft)).collect();
     let ok = !diags.iter().any(Diagnostic::is_error);
     (if ok { doc } else { None }, diags)
+}
+
+/// Text written by `planpub new` that a public (non-draft) item still carries.
+fn placeholder_warnings(d: &Document) -> Vec<Diagnostic> {
+    super::placeholders::in_document(d)
+        .into_iter()
+        .map(|found| {
+            let text = found.text;
+            match &found.path {
+                Some(path) => d
+                    .front_source()
+                    .warning(path, format!("this is still the placeholder text written by `planpub new`: \"{text}\""))
+                    .help("replace it with the real text before the item is published"),
+                None => Diagnostic::warning(&d.file, format!("the page text below the front matter is still the placeholder written by `planpub new`: \"{text}\""))
+                    .at(Some(d.body_first_line), None)
+                    .help("write the real text before the item is published"),
+            }
+        })
+        .collect()
 }
 
 /// Whether the front matter marks the file as a draft. When the YAML cannot be read as a
