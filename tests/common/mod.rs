@@ -167,15 +167,7 @@ impl Site {
 
     /// `planpub build --root <root> --out <out> --now NOW` plus `extra`.
     pub fn build_with(&self, extra: &[&str]) -> Run {
-        let mut c = planpub();
-        c.arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .arg("--out")
-            .arg(self.out())
-            .args(["--now", NOW])
-            .args(extra);
-        run(&mut c)
+        build_at(self, NOW, extra)
     }
 
     pub fn build(&self) -> Run {
@@ -192,14 +184,7 @@ impl Site {
     /// Builds at another moment.
     #[track_caller]
     pub fn built_at(&self, now: &str) -> Out {
-        let mut c = planpub();
-        c.arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .arg("--out")
-            .arg(self.out())
-            .args(["--now", now]);
-        run(&mut c).assert_ok();
+        build_at(self, now, &[]).assert_ok();
         self.output()
     }
 
