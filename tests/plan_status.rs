@@ -200,3 +200,17 @@ fn a_plan_with_nothing_to_go_by_has_no_status() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn an_adoption_step_whose_decision_is_not_published_proves_nothing() {
+    let s = site(None).file(
+        "content/beslutninger/vedtagelse.md",
+        &DECISION.replace("item: 1\n", "item: 1\ndraft: true\n"),
+    );
+    let out = s.built_at("2008-09-01");
+    assert_eq!(
+        out.html(PAGE).text(".doc-header .badge"),
+        "Under udarbejdelse"
+    );
+    assert_eq!(out.json("api/plans/planen.json")["status"], "draft");
+}

@@ -298,6 +298,12 @@ fn adoption(
                     doc.title
                 )),
             },
+            // The row names a decision that is not public (a draft, embargoed or
+            // withdrawn): its date alone proves nothing.
+            None if r.decision.is_some() => Adoption::Open(format!(
+                "{name} names the decision \"{}\", which is not published",
+                r.decision.as_deref().unwrap_or_default()
+            )),
             None => match entry_state(d, today) {
                 EntryState::Done => Adoption::Done(format!("{name} is done")),
                 EntryState::Now => Adoption::Open(format!("{name} is happening now")),
