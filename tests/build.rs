@@ -434,9 +434,13 @@ fn hearing_links_its_plan_and_decision_and_plan_lists_the_hearing() {
 
 // ---------------------------------------------------------------- decision
 
+/// A moment after the decision's meeting (2008-08-27): before it, the decision is an
+/// agenda item without outcomes.
+const AFTER_MEETING: &str = "2008-09-01";
+
 #[test]
 fn decision_page_shows_body_meeting_item_case_and_outcomes() {
-    let out = full_site().built();
+    let out = full_site().built_at(AFTER_MEETING);
     let d = out.html(DECISION_PAGE);
     assert_eq!(d.text("h1"), "Vedtagelse af hovedplanen");
     assert_eq!(d.fact("dl.facts", "Udvalg"), "Socialudvalget");
@@ -510,7 +514,7 @@ fn decision_address_does_not_move_when_its_title_is_edited() {
 
 #[test]
 fn meeting_page_lists_its_items_with_outcomes() {
-    let out = full_site().built();
+    let out = full_site().built_at(AFTER_MEETING);
     let path = "beslutninger/socialudvalget/2008-08-27/index.html";
     let m = out.html(path);
     assert!(
@@ -907,7 +911,7 @@ fn check_dates(v: &Value, path: &str, seen: &mut usize) {
 
 #[test]
 fn api_dates_have_text_start_end_and_precision() {
-    let out = full_site().built();
+    let out = full_site().built_at(AFTER_MEETING);
     let mut seen = 0;
     for f in out.files().iter().filter(|f| f.starts_with("api/")) {
         check_dates(&out.json(f), f, &mut seen);

@@ -61,7 +61,8 @@ fn example_hearing_is_open_with_its_deadline() {
 
 #[test]
 fn example_decision_has_four_recommendations_and_the_absent_members() {
-    let out = example_at("2008-06-01");
+    // After its meeting on 2023-09-12; before it, the item is an agenda item.
+    let out = example_at("2023-10-01");
     let d = out.html(DECISION);
     assert_eq!(
         d.text("h1"),
@@ -125,8 +126,10 @@ fn example_closed_item_publishes_nothing_but_its_title() {
     assert_eq!(
         keys,
         [
-            "access", "body", "item", "meeting", "slug", "title", "type", "url"
+            "access", "body", "item", "meeting", "slug", "state", "title", "type", "url"
         ]
     );
     assert_eq!(json["access"], "closed");
+    // As of 2008 the meeting of 2023 is still ahead.
+    assert_eq!(json["state"], "agenda");
 }

@@ -590,6 +590,8 @@ fn schedule_lists_every_future_change_in_time_order() {
             "2008-06-12T12:00:01+02:00",
             "2008-07-01T00:00:00+02:00",
             "2008-08-01T00:00:00+02:00",
+            // A year after its last step, the plan's derived status becomes archived.
+            "2009-08-01T00:00:00+02:00",
         ],
         "{}",
         r.stdout
@@ -614,6 +616,7 @@ fn schedule_lists_every_future_change_in_time_order() {
         what[6].contains("Vedtagelse") && what[6].contains("done"),
         "{what:?}"
     );
+    assert!(what[7].contains("taken as archived"), "{what:?}");
 
     // Later, only what is still ahead.
     let later = run(planpub()
@@ -622,7 +625,7 @@ fn schedule_lists_every_future_change_in_time_order() {
         .arg(s.root())
         .args(["--now", "2008-06-12T13:00:00+02:00"]));
     later.assert_ok();
-    assert_eq!(later.stdout.lines().count(), 2, "{}", later.stdout);
+    assert_eq!(later.stdout.lines().count(), 3, "{}", later.stdout);
 }
 
 #[test]

@@ -279,6 +279,7 @@ fn the_written_file_round_trips_through_the_content_parser() {
         let env = ParseEnv {
             root: &site.root(),
             conventions: &conventions,
+            tz: chrono_tz::Europe::Copenhagen,
         };
         let (doc, diags) = parse_text(&env, &path, "plan.md", &text);
         let doc = doc.unwrap_or_else(|| panic!("{file}: {diags:?}\n{text}"));

@@ -255,7 +255,7 @@ impl Session {
             .cloned()
             .collect();
         let (_, config) = self.config.as_ref().expect("config is loaded first");
-        let results = build::parse_files(&self.opts, &config.dates, &stale);
+        let results = build::parse_files(&self.opts, &config.dates, config.tz(), &stale);
         for (p, (doc, diags)) in stale.iter().zip(results) {
             let inputs = doc
                 .as_ref()

@@ -74,11 +74,13 @@ pub fn content_files(opts: &BuildOptions) -> Result<Vec<PathBuf>, Diagnostic> {
 pub fn parse_files(
     opts: &BuildOptions,
     conventions: &crate::model::dates::DateConventions,
+    tz: chrono_tz::Tz,
     files: &[PathBuf],
 ) -> Vec<(Option<crate::model::content::Document>, Vec<Diagnostic>)> {
     let env = parse::ParseEnv {
         root: &opts.root,
         conventions,
+        tz,
     };
     files
         .par_iter()
@@ -104,7 +106,10 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     });
     let mut docs = Vec::with_capacity(files.len());
     let t = crate::build::timings::phase("parse");
-    let parsed = parse_files(opts, conventions, &files);
+    let tz = config
+        .as_ref()
+        .map_or(chrono_tz::Europe::Copenhagen, |c| c.tz());
+    let parsed = parse_files(opts, conventions, tz, &files);
     drop(t);
     for (doc, ds) in parsed {
         diags.extend(ds);
@@ -138,7 +143,8 @@ pub fn finish(
     let _t = crate::build::timings::phase("assemble + checks");
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
-    diags.extend(crate::model::checks::check_hearings(&site));
+    diags.extend(crate::model::checks::check_site(&site));
+    diags = diags.settle_drafts(&site.draft_files(), opts.drafts);
     if diags.has_errors() {
         return Err(diags.sorted());
     }

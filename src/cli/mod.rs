@@ -404,14 +404,20 @@ pub fn run() -> ExitCode {
                             if changes.is_empty() {
                                 println!(
                                     "Nothing on the site changes after {}.",
-                                    loaded.site.now.to_rfc3339()
+                                    clock::timestamp(&loaded.site.now)
                                 );
                             }
                             // A reader such as `head` may stop early; that is not an error.
                             let mut out = std::io::stdout().lock();
                             for c in &changes {
-                                if writeln!(out, "{}  {}  ({})", c.at.to_rfc3339(), c.what, c.page)
-                                    .is_err()
+                                if writeln!(
+                                    out,
+                                    "{}  {}  ({})",
+                                    clock::timestamp(&c.at),
+                                    c.what,
+                                    c.page
+                                )
+                                .is_err()
                                 {
                                     break;
                                 }

@@ -1,12 +1,17 @@
 //! `planpub init` and `planpub new`: starting points that build at once.
 
 use crate::model::content::ContentType;
+use crate::model::content::placeholders as ph;
 use crate::model::slug::Slug;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
+    #[error(
+        "there is no site.yaml in {0}, so this is not a site folder: run `planpub new` in the folder that holds site.yaml, name that folder with --root, or create a site with `planpub init`"
+    )]
+    NotASite(PathBuf),
     #[error("{0} already exists; planpub will not overwrite it")]
     Exists(PathBuf),
     #[error("the folder {0} is not empty; choose a new folder for the site")]
@@ -21,7 +26,7 @@ pub enum ScaffoldError {
 }
 
 /// Writes a file that must not exist yet (the folders are created).
-pub fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| ScaffoldError::Io {
             path: dir.to_path_buf(),
@@ -43,7 +48,7 @@ pub fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
                 }
             }
         })?;
-    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|source| ScaffoldError::Io {
+    std::io::Write::write_all(&mut f, bytes).map_err(|source| ScaffoldError::Io {
         path: path.to_path_buf(),
         source,
     })
@@ -63,24 +68,39 @@ fn yaml_string(s: &str) -> String {
 }
 
 /// Front matter and body for a new file of `kind`, with every field of the type
-/// present. New files are drafts until staff remove `draft: true`.
+/// present. New files are drafts until staff remove `draft: true`; the texts to replace
+/// come from [`ph`], which `check` also reads. A new decision has no outcomes and a
+/// placeholder meeting far ahead, so it stays an agenda item until it is filled in.
 pub fn template(kind: ContentType, title: &str, today: NaiveDate, min_days: u32) -> String {
     let t = yaml_string(title);
+    let q = yaml_string;
     let d = today.format("%Y-%m-%d");
     let closes = (today + chrono::Duration::days(i64::from(min_days))).format("%Y-%m-%d");
     match kind {
         ContentType::Plan => format!(
-            "---\ntype: plan\ntitle: {t}\nsummary: Kort beskrivelse af planen i én eller to sætninger.\npublished: {d}\ndraft: true   # fjern linjen, når planen må offentliggøres\nstatus: draft   # draft | hearing | adopted | archived\narea: \nowner: \ncontact: {{ name: , email: , phone: }}\ncase_number: \n# parent: slug-paa-overordnet-plan\ntimeline:\n  - when: primo {y}\n    what: Arbejdet går i gang\n    who: \n    kind: phase   # milestone | meeting | hearing | decision | phase\n  - undated: efter behov\n    what: Dialogmøder med borgere\n---\n\nSkriv her, hvad planen handler om, og hvorfor den laves.\n",
-            y = today.format("%Y")
+            "---\ntype: plan\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når planen må offentliggøres\n# status: draft   # udelad status, så følger den tidsplanen; ellers draft | hearing | adopted | archived\narea: \nowner: \ncontact: {{ name: , email: , phone: }}\ncase_number: \n# parent: slug-paa-overordnet-plan\ntimeline:\n  - when: primo {y}\n    what: {step}\n    who: \n    kind: phase   # milestone | meeting | hearing | decision | phase\n  - undated: efter behov\n    what: {undated}\n---\n\n{body}\n",
+            y = today.format("%Y"),
+            summary = q(ph::PLAN_SUMMARY),
+            step = q(ph::PLAN_STEP),
+            undated = q(ph::PLAN_UNDATED_STEP),
+            body = ph::PLAN_BODY,
         ),
         ContentType::Hearing => format!(
-            "---\ntype: hearing\ntitle: {t}\nsummary: Hvad høringen handler om, i én sætning.\npublished: {d}\ndraft: true   # fjern linjen, når høringen må offentliggøres\n# plan: slug-paa-planen\nauthority: \ncase_number: \nopens: {d}\ncloses: {closes} 12:00   # høringsfristen\nrespond:\n  email: \n  address: \n  url: \ndocuments: []   # - {{ title: Høringsmateriale, file: hoeringsmateriale.pdf }}\nmeetings: []    # - {{ when: {d} 19:00, where: Rådhuset, what: Borgermøde }}\n---\n\nSkriv her, hvad borgerne bliver hørt om, og hvad svarene bruges til.\n"
+            "---\ntype: hearing\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når høringen må offentliggøres\n# plan: slug-paa-planen\nauthority: \ncase_number: \nopens: {d}   # én dag\ncloses: {closes} 12:00   # høringsfristen: én dag, evt. med klokkeslæt (uden klokkeslæt: dagens slutning)\nrespond:\n  email: \n  address: \n  url: \ndocuments: []   # - {{ title: Høringsmateriale, file: hoeringsmateriale.pdf }}\nmeetings: []    # - {{ when: {d} 19:00, where: Rådhuset, what: Borgermøde }}\n---\n\n{body}\n",
+            summary = q(ph::HEARING_SUMMARY),
+            body = ph::HEARING_BODY,
         ),
         ContentType::Decision => format!(
-            "---\ntype: decision\ntitle: {t}\nsummary: Hvad udvalget besluttede, i én sætning.\ndraft: true   # fjern linjen, når beslutningen må offentliggøres\nbody: Byrådet\nmeeting: {d}\nitem: 1\ncase_number: \naccess: open   # open | closed\nrecommendations:\n  - text: At forslaget godkendes\n    outcome: approved   # approved | discussed | noted | rejected | postponed\nabsent: []\nplans: []\n---\n\nSagsfremstilling: baggrund og forløb.\n"
+            "---\ntype: decision\ntitle: {t}\nsummary: {summary}   # vises først, når mødet er holdt\ndraft: true   # fjern linjen, når punktet må offentliggøres\nbody: Byrådet\nmeeting: {meeting}   # pladsholder: skriv mødets dato, fx {d}\nitem: 1\ncase_number: \naccess: open   # open | closed\nrecommendations:\n  - text: {rec}\n    # outcome: approved   # skrives, når mødet er holdt: approved | discussed | noted | rejected | postponed\nabsent: []\nplans: []\n---\n\n{body}\n",
+            summary = q(ph::DECISION_SUMMARY),
+            meeting = ph::DECISION_MEETING,
+            rec = q(ph::DECISION_RECOMMENDATION),
+            body = ph::DECISION_BODY,
         ),
         ContentType::Page => format!(
-            "---\ntype: page\ntitle: {t}\nsummary: Hvad siden handler om.\npublished: {d}\ndraft: true   # fjern linjen, når siden må offentliggøres\n---\n\nSidens tekst.\n"
+            "---\ntype: page\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når siden må offentliggøres\n---\n\n{body}\n",
+            summary = q(ph::PAGE_SUMMARY),
+            body = ph::PAGE_BODY,
         ),
     }
 }
@@ -93,9 +113,13 @@ pub fn new_content(
     today: NaiveDate,
     min_days: u32,
 ) -> Result<PathBuf, ScaffoldError> {
+    if !root.join(crate::model::config::FILE_NAME).is_file() {
+        let shown = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        return Err(ScaffoldError::NotASite(shown));
+    }
     let slug = Slug::from_text(title).map_err(|_| ScaffoldError::BadTitle(title.to_string()))?;
     let path = new_path(root, kind, &slug)?;
-    write_new(&path, &template(kind, title, today, min_days))?;
+    write_new(&path, template(kind, title, today, min_days).as_bytes())?;
     Ok(path)
 }
 
@@ -128,6 +152,60 @@ accessibility_page: tilgaengelighedserklaering
 #                          # enkelte skabeloner kan tilpasses i templates/ og filer i static/
 ";
 
+/// The example content of a new site, as of `today`: a plan in hearing, its open
+/// hearing with a document, the committee's coming agenda item on the plan, and an
+/// accessibility statement. It passes `check` without a warning, and nothing in it is
+/// recorded in the decision ledger (the decision is an agenda item until its meeting),
+/// so the examples can be deleted before the site is first published.
+fn init_files(today: NaiveDate) -> Vec<(&'static str, Vec<u8>)> {
+    let d = today.format("%Y-%m-%d");
+    let closes = (today + chrono::Duration::days(42)).format("%Y-%m-%d");
+    let meeting = (today + chrono::Duration::days(56)).format("%Y-%m-%d");
+    let y = today.format("%Y");
+    let text = |s: String| s.into_bytes();
+    vec![
+        ("site.yaml", INIT_SITE.as_bytes().to_vec()),
+        ("content/planer/eksempel-plan.md", text(format!("---\ntype: plan\ntitle: Eksempel på en plan\nsummary: En plan, der viser, hvordan en tidsplan skrives.\npublished: {d}\n# Uden status: følger planens status tidsplanen, høringen og beslutningen.\narea: Eksempelområdet\nowner: Forvaltningen\ntimeline:\n  - when: primo {y}\n    what: Forvaltningen skriver et udkast til planen\n    kind: phase\n  - when: {d} – {closes}\n    what: Planen er i høring\n    kind: hearing\n    hearing: eksempel-hoering\n  - when: {meeting}\n    what: Eksempeludvalget behandler planen\n    kind: decision\n    decision: eksempel-beslutning\n---\n\nDette er en eksempelplan. Ret eller slet den.\n"))),
+        ("content/hoeringer/eksempel-hoering.md", text(format!("---\ntype: hearing\ntitle: Høring over eksempelplanen\nsummary: Sig din mening om eksempelplanen.\npublished: {d}\nplan: eksempel-plan\nauthority: Forvaltningen\nopens: {d}\ncloses: {closes} 12:00\nrespond:\n  email: hoering@example.dk\ndocuments:\n  - title: Eksempel på høringsmateriale\n    file: eksempel-hoeringsmateriale.pdf\n---\n\nFortæl os, hvad du mener om planen.\n"))),
+        ("content/hoeringer/eksempel-hoeringsmateriale.pdf", example_pdf("Eksempel paa hoeringsmateriale")),
+        ("content/beslutninger/eksempel-beslutning.md", text(format!("---\ntype: decision\ntitle: Eksempel på et punkt om eksempelplanen\n# Før mødet er punktet et dagsordenspunkt. Skriv outcome: ved hver indstilling, når\n# mødet er holdt; derefter er beslutningen et arkiv, som ikke må ændres i stilhed\n# (se decision-ledger.json i README).\nbody: Eksempeludvalget\nmeeting: {meeting}\nitem: 1\nrecommendations:\n  - text: At høringssvarene tages til efterretning\n  - text: At planen vedtages\nplans: [ eksempel-plan ]\nhearings: [ eksempel-hoering ]\n---\n\nSagsfremstillingen skrives her: baggrunden for punktet og forløbet indtil nu.\n"))),
+        ("content/sider/tilgaengelighedserklaering.md", text(format!("---\ntype: page\ntitle: Tilgængelighedserklæring\nsummary: Hvordan sitet lever op til kravene om webtilgængelighed.\npublished: {d}\n---\n\nEksempel Kommune ønsker, at alle kan bruge dette site. Sitet er lavet med planpub, hvis\nstandardtema er bygget til at leve op til WCAG 2.1 niveau AA.\n\nOffentlige myndigheder skal udfylde en tilgængelighedserklæring hos\nDigitaliseringsstyrelsen og linke til den herfra.\n\nOplever du problemer med at bruge sitet, så skriv til kommunikation@example.dk.\n"))),
+        ("templates/LÆS-MIG.txt", "Læg en skabelon her med samme navn som i planpubs standardtema (fx page.html)\nfor at tilpasse den. Filer i static/ kopieres som de er og erstatter temaets filer\nmed samme navn.\n".as_bytes().to_vec()),
+        ("static/.gitkeep", Vec::new()),
+    ]
+}
+
+/// A one-page PDF that shows `line` (ASCII), so the example hearing has a real document.
+fn example_pdf(line: &str) -> Vec<u8> {
+    let stream = format!("BT /F1 18 Tf 72 720 Td ({line}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        pdf.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.into_bytes()
+}
+
 /// Creates a new site in `dir` with one example of each content type.
 pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists()
@@ -137,22 +215,10 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, ScaffoldError>
     {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
-    let d = today.format("%Y-%m-%d");
-    let closes = (today + chrono::Duration::days(42)).format("%Y-%m-%d");
-    let y = today.format("%Y");
-    let files: Vec<(&str, String)> = vec![
-        ("site.yaml", INIT_SITE.to_string()),
-        ("content/planer/eksempel-plan.md", format!("---\ntype: plan\ntitle: Eksempel på en plan\nsummary: En plan, der viser, hvordan en tidsplan skrives.\npublished: {d}\nstatus: hearing\narea: Eksempelområdet\nowner: Forvaltningen\ntimeline:\n  - when: primo {y}\n    what: Arbejdet går i gang\n    kind: phase\n  - when: {d} – {closes}\n    what: Planen er i høring\n    kind: hearing\n    hearing: eksempel-hoering\n  - when: ultimo {y}\n    what: Byrådet beslutter planen\n    kind: decision\n---\n\nDette er en eksempelplan. Ret eller slet den.\n")),
-        ("content/hoeringer/eksempel-hoering.md", format!("---\ntype: hearing\ntitle: Høring over eksempelplanen\nsummary: Sig din mening om eksempelplanen.\npublished: {d}\nplan: eksempel-plan\nauthority: Forvaltningen\nopens: {d}\ncloses: {closes} 12:00\nrespond:\n  email: hoering@example.dk\n---\n\nFortæl os, hvad du mener om planen.\n")),
-        ("content/beslutninger/eksempel-beslutning.md", format!("---\ntype: decision\ntitle: Eksempel på en beslutning\nsummary: Udvalget godkendte at sende eksempelplanen i høring.\n# Offentliggjorte beslutninger må ikke ændres i stilhed: se decision-ledger.json i README.\nbody: Eksempeludvalget\nmeeting: {d}\nitem: 1\nrecommendations:\n  - text: At planen sendes i høring\n    outcome: approved\nplans: [ eksempel-plan ]\n---\n\nSagsfremstillingen skrives her.\n")),
-        ("content/sider/tilgaengelighedserklaering.md", format!("---\ntype: page\ntitle: Tilgængelighedserklæring\nsummary: Hvordan sitet lever op til kravene om webtilgængelighed.\npublished: {d}\n---\n\nSkriv her jeres tilgængelighedserklæring.\n")),
-        ("templates/LÆS-MIG.txt", "Læg en skabelon her med samme navn som i planpubs standardtema (fx page.html)\nfor at tilpasse den. Filer i static/ kopieres som de er og erstatter temaets filer\nmed samme navn.\n".to_string()),
-        ("static/.gitkeep", String::new()),
-    ];
     let mut written = Vec::new();
-    for (rel, text) in files {
+    for (rel, bytes) in init_files(today) {
         let p = dir.join(rel);
-        write_new(&p, &text)?;
+        write_new(&p, &bytes)?;
         written.push(p);
     }
     Ok(written)

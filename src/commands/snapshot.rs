@@ -91,7 +91,11 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
             .organisation
             .clone()
             .unwrap_or_else(|| cfg.title.clone()),
-        external_identifier: format!("planpub:{}:{}", cfg.base_url, site.now.to_rfc3339()),
+        external_identifier: format!(
+            "planpub:{}:{}",
+            cfg.base_url,
+            crate::model::clock::timestamp(&site.now)
+        ),
         base_url: cfg.base_url.clone(),
         bagging_date: day,
         extra: vec![
@@ -99,7 +103,10 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
                 "Bag-Software-Agent".into(),
                 format!("planpub {}", env!("CARGO_PKG_VERSION")),
             ),
-            ("Planpub-Built-As-Of".into(), site.now.to_rfc3339()),
+            (
+                "Planpub-Built-As-Of".into(),
+                crate::model::clock::timestamp(&site.now),
+            ),
         ],
     };
     let bag =

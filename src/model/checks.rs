@@ -1,7 +1,9 @@
-//! Editorial checks on hearings that the content model alone cannot express: they
-//! depend on each other's dates, on the site's rules, or on the build moment.
+//! Editorial checks that the content model alone cannot express: they depend on each
+//! other's dates, on the site's rules, or on the build moment. Drafts are checked too,
+//! so `check` shows their problems; a public build reports them as the draft's
+//! warnings ([`crate::model::diagnostics::Diagnostics::settle_drafts`]).
 
-use crate::model::content::Data;
+use crate::model::content::{Access, Data, DecisionState, Document};
 use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::state::{self, HearingState};
@@ -11,29 +13,31 @@ fn k(s: &str) -> PathSeg {
     PathSeg::Key(s.into())
 }
 
+/// Every check of this module.
+pub fn check_site(site: &Site) -> Vec<Diagnostic> {
+    let mut out = check_hearings(site);
+    out.extend(check_plan_statuses(site));
+    out.extend(check_decisions(site));
+    out
+}
+
+/// The documents the checks look at: the public ones, and those held back (drafts and
+/// embargoed items), which will be public one day.
+fn all_docs(site: &Site) -> impl Iterator<Item = &Document> {
+    site.docs.iter().chain(site.hidden.iter())
+}
+
 pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let tz = site.now.timezone();
-    for d in &site.docs {
+    for d in all_docs(site) {
         let Data::Hearing(h) = &d.data else { continue };
         let src = d.front_source();
-        let (open, deadline) = (state::opening(h, &tz), state::deadline(h, &tz));
-        if let (Some(o), Some(c)) = (open, deadline) {
-            if c < o {
-                out.push(src.error(&[k("closes")], format!(
-                    "the hearing closes ({}) before it opens ({})",
-                    h.closes.text(),
-                    h.opens.text()
-                )).help("check the two dates: `opens` is the first day citizens can answer, `closes` the deadline"));
-            } else {
-                let days = (c.date_naive() - o.date_naive()).num_days() + 1;
-                let min = h.min_days.unwrap_or(site.config.min_hearing_days);
-                if days < i64::from(min) {
-                    out.push(src.warning(&[k("closes")], format!(
-                        "the hearing period is {days} days, shorter than the minimum of {min} days"
-                    )).help("planloven § 24 sets 8 weeks for most plan proposals, 4 for a lokalplan and 2 for a minor one; set `min_days:` on the hearing if a shorter period is lawful here"));
-                }
-            }
+        let days = h.period.days();
+        let min = h.min_days.unwrap_or(site.config.min_hearing_days);
+        if days < i64::from(min) {
+            out.push(src.warning(&[k("closes")], format!(
+                "the hearing period is {days} days, shorter than the minimum of {min} days"
+            )).help("planloven § 24 sets 8 weeks for most plan proposals, 4 for a lokalplan and 2 for a minor one; set `min_days:` on the hearing if a shorter period is lawful here"));
         }
         let r = &h.respond;
         let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
@@ -58,7 +62,7 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
             // They are never published early: the build holds them back.
             out.push(src.warning(&[k(if h.responses.is_empty() { "summary_note" } else { "responses" })], format!(
                 "responses and the hearing note are held back until the deadline ({}) has passed",
-                h.closes.text()
+                h.period.closes().written().text()
             )).help("they appear on the site with the first build after the deadline; `planpub schedule` shows when"));
         }
         if st == HearingState::Open && h.documents.is_empty() {
@@ -69,6 +73,48 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
                 )
                 .help("add `documents:` with the material citizens are asked about"),
             );
+        }
+    }
+    out
+}
+
+/// A written `status` that the plan's own timeline, hearings or decisions contradict.
+pub fn check_plan_statuses(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, d) in site.of_kind(crate::model::content::ContentType::Plan) {
+        let check = state::plan_status(&site.docs, &site.rel, id, &site.now);
+        let Some(conflict) = check.conflict else {
+            continue;
+        };
+        let derived = check
+            .derived
+            .map(|f| format!(" (now: {})", f.status.as_str()))
+            .unwrap_or_default();
+        out.push(
+            d.front_source()
+                .warning(&[k("status")], conflict)
+                .help(format!(
+                    "remove `status:` to show the status the plan's timeline, hearings and decisions give{derived}, or bring the timeline up to date"
+                )),
+        );
+    }
+    out
+}
+
+/// A decision whose meeting has been held but that records no outcome at all.
+pub fn check_decisions(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for d in all_docs(site) {
+        let Data::Decision(x) = &d.data else { continue };
+        let silent = x.state == DecisionState::Decided
+            && x.access == Access::Open
+            && !x.recommendations.is_empty()
+            && x.recommendations.iter().all(|r| r.outcome.is_none());
+        if silent {
+            out.push(d.front_source().warning(&[k("recommendations")], format!(
+                "the meeting on {} has begun, but no recommendation has an outcome",
+                x.meeting.text()
+            )).help("add the decision on each recommendation, for example `outcome: approved` (approved | discussed | noted | rejected | postponed)"));
         }
     }
     out

@@ -1,9 +1,30 @@
 //! The moment a build is "as of". Pages state what is open and what is done, so a
 //! build must be reproducible for a given moment: `--now` if given, else
 //! `SOURCE_DATE_EPOCH`, else the clock.
+//!
+//! A moment is never finer than its source says, and never finer than a millisecond:
+//! the clock is read to the whole second (nobody needs a page "as of" a nanosecond),
+//! `--now` keeps at most three decimals of a second, and [`timestamp`] is the one way a
+//! moment is written for machines (HTML `datetime`, JSON, feeds, bag-info).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, SubsecRound, TimeZone, Utc};
 use chrono_tz::Tz;
+
+/// The finest fraction of a second a moment keeps: milliseconds, the most HTML's
+/// `<time datetime>` allows.
+const MAX_FRACTION_DIGITS: u16 = 3;
+
+/// A moment as an RFC 3339 timestamp with its offset, for machines: whole seconds when
+/// the moment has no fraction (`2008-06-01T00:00:00+02:00`), otherwise at most
+/// milliseconds (`2008-06-01T10:00:00.125+02:00`).
+pub fn timestamp<T: TimeZone>(t: &DateTime<T>) -> String
+where
+    T::Offset: std::fmt::Display,
+{
+    t.clone()
+        .trunc_subsecs(MAX_FRACTION_DIGITS)
+        .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moment {
@@ -14,6 +35,11 @@ pub enum Moment {
 }
 
 impl Moment {
+    /// An exact instant, keeping at most milliseconds.
+    pub fn exact(t: DateTime<Utc>) -> Moment {
+        Moment::Exact(t.trunc_subsecs(MAX_FRACTION_DIGITS))
+    }
+
     pub fn resolve(self, tz: &Tz) -> DateTime<Tz> {
         match self {
             Moment::Exact(t) => t.with_timezone(tz),
@@ -39,16 +65,16 @@ pub enum ClockError {
 pub fn parse_now(s: &str) -> Result<Moment, ClockError> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(Moment::Exact(t.with_timezone(&Utc)));
+        return Ok(Moment::exact(t.with_timezone(&Utc)));
     }
     for f in [
-        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
-            return Ok(Moment::Local(n));
+            return Ok(Moment::Local(n.trunc_subsecs(MAX_FRACTION_DIGITS)));
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -75,7 +101,8 @@ pub fn build_moment(now_arg: Option<&str>) -> Result<Moment, ClockError> {
             .ok_or(ClockError::BadEpoch(epoch))?;
         return Ok(Moment::Exact(t));
     }
-    Ok(Moment::Exact(Utc::now()))
+    // The clock's nanoseconds would only make pages differ from build to build.
+    Ok(Moment::Exact(Utc::now().trunc_subsecs(0)))
 }
 
 #[cfg(test)]
@@ -92,5 +119,23 @@ mod tests {
         let m = parse_now("2008-01-20T12:30:00Z").unwrap();
         assert_eq!(m.resolve(&tz).to_rfc3339(), "2008-01-20T13:30:00+01:00");
         assert!(parse_now("i morgen").is_err());
+    }
+
+    #[test]
+    fn a_moment_keeps_at_most_milliseconds_and_prints_no_more() {
+        let tz: Tz = "Europe/Copenhagen".parse().unwrap();
+        let m = parse_now("2008-06-01T10:00:00.123456789+02:00").unwrap();
+        assert_eq!(timestamp(&m.resolve(&tz)), "2008-06-01T10:00:00.123+02:00");
+        let m = parse_now("2008-06-01T10:00:00.5").unwrap();
+        assert_eq!(timestamp(&m.resolve(&tz)), "2008-06-01T10:00:00.500+02:00");
+        let m = parse_now("2008-06-01").unwrap();
+        assert_eq!(timestamp(&m.resolve(&tz)), "2008-06-01T00:00:00+02:00");
+        let Moment::Exact(clock) = build_moment(None).unwrap() else {
+            panic!("the clock is an exact instant")
+        };
+        assert_eq!(chrono::Timelike::nanosecond(&clock), 0);
+        // Even a finer instant from elsewhere is written to the millisecond.
+        let fine = Utc.timestamp_opt(1_212_300_000, 987_654_321).unwrap();
+        assert_eq!(timestamp(&fine), "2008-06-01T06:00:00.987+00:00");
     }
 }

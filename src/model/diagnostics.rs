@@ -25,6 +25,10 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// True when the problem is in a draft: a public build reports it as a warning
+    /// ([`Diagnostics::settle_drafts`]), since the draft is not published.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Diagnostic {
@@ -37,6 +41,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             help: None,
+            draft: false,
         }
     }
 
@@ -66,13 +71,21 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Marks the diagnostic as being about a draft when `draft` is true.
+    pub fn in_draft(mut self, draft: bool) -> Self {
+        self.draft |= draft;
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let label = match (self.severity, self.draft) {
+            (Severity::Error, false) => "error",
+            (Severity::Warning, false) => "warning",
+            (Severity::Error, true) => "error (draft)",
+            (Severity::Warning, true) => "warning (draft)",
         };
         write!(f, "{label}: {}", self.file)?;
         if let Some(line) = self.line {
@@ -131,6 +144,23 @@ impl Diagnostics {
     }
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.0
+    }
+
+    /// Drafts never block publishing: marks every problem in one of `draft_files` as a
+    /// draft's, and unless drafts are being built (`--drafts`), makes the drafts' errors
+    /// warnings.
+    pub fn settle_drafts(
+        mut self,
+        draft_files: &std::collections::BTreeSet<String>,
+        building_drafts: bool,
+    ) -> Self {
+        for d in &mut self.0 {
+            d.draft |= draft_files.contains(&d.file);
+            if d.draft && !building_drafts {
+                d.severity = Severity::Warning;
+            }
+        }
+        self
     }
 }
 
@@ -197,5 +227,24 @@ mod tests {
             d.to_string(),
             "error: content/a.md:3:1: field `title`: is missing\n  help: add `title: …`"
         );
+    }
+
+    #[test]
+    fn a_drafts_errors_are_warnings_unless_drafts_are_built() {
+        let mut ds = Diagnostics::new();
+        ds.push(Diagnostic::error("content/kladde.md", "broken"));
+        ds.push(Diagnostic::error("content/offentlig.md", "broken"));
+        let drafts = std::collections::BTreeSet::from(["content/kladde.md".to_string()]);
+        let public = ds.clone().settle_drafts(&drafts, false).into_vec();
+        assert_eq!(public[0].severity, Severity::Warning);
+        assert!(public[0].draft);
+        assert_eq!(
+            public[0].to_string(),
+            "warning (draft): content/kladde.md: broken"
+        );
+        assert_eq!(public[1].severity, Severity::Error);
+        let preview = ds.settle_drafts(&drafts, true).into_vec();
+        assert_eq!(preview[0].severity, Severity::Error);
+        assert!(preview[0].draft);
     }
 }

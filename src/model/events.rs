@@ -2,9 +2,9 @@
 //! deadlines, public meetings. The calendar page, the iCalendar files and
 //! `planpub schedule` all read this one list.
 
-use crate::model::content::{Access, Data, When};
+use crate::model::content::{Access, Data, DecisionState, When};
 use crate::model::dates::FuzzyDate;
-use crate::model::site::{DocId, Site, moment_end};
+use crate::model::site::{DocId, Site};
 use chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,9 @@ impl EventWhen {
 pub struct SiteEvent {
     pub doc: DocId,
     pub kind: EventKind,
-    /// Stable across builds: the document's slug and the event's place in it.
+    /// Stable across builds and edits: the document's slug and the event's identity in
+    /// it (a timeline row's or meeting's `id:`, else a hash of its texts; see
+    /// docs/open-data.md), never its position.
     pub uid: String,
     pub title: String,
     pub description: Option<String>,
@@ -110,7 +112,7 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                     out.push(SiteEvent {
                         doc: id,
                         kind: EventKind::Timeline(i),
-                        uid: uid(format!("row{}", i + 1)),
+                        uid: uid(r.key.clone()),
                         title: r.what.clone(),
                         description: Some(match &r.who {
                             Some(w) => format!("{} – {w}", d.title),
@@ -123,37 +125,39 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                 }
             }
             Data::Hearing(h) => {
-                if let Some(when) = event_when(&h.opens) {
-                    let when = match when {
-                        EventWhen::Days { start, .. } => EventWhen::Days { start, end: start },
-                        t => t,
-                    };
-                    out.push(SiteEvent {
-                        doc: id,
-                        kind: EventKind::HearingOpens,
-                        uid: uid("opens".into()),
-                        title: format!("{} ({})", d.title, t("calendar.opens")),
-                        description: d.summary.clone(),
-                        location: None,
-                        when,
-                        date: h.opens.clone(),
-                    });
-                }
-                if let Some(dl) = moment_end(&h.closes, &tz) {
-                    out.push(SiteEvent {
-                        doc: id,
-                        kind: EventKind::HearingDeadline,
-                        uid: uid("deadline".into()),
-                        title: format!("{} ({})", d.title, t("calendar.deadline")),
-                        description: d.summary.clone(),
-                        location: None,
-                        when: EventWhen::Timed {
-                            start: dl.naive_local(),
+                let opens = h.period.opens();
+                out.push(SiteEvent {
+                    doc: id,
+                    kind: EventKind::HearingOpens,
+                    uid: uid("opens".into()),
+                    title: format!("{} ({})", d.title, t("calendar.opens")),
+                    description: d.summary.clone(),
+                    location: None,
+                    when: match opens.time() {
+                        Some(_) => EventWhen::Timed {
+                            start: h.period.opening().naive_local(),
                             end: None,
                         },
-                        date: h.closes.clone(),
-                    });
-                }
+                        None => EventWhen::Days {
+                            start: opens.day(),
+                            end: opens.day(),
+                        },
+                    },
+                    date: opens.written().clone(),
+                });
+                out.push(SiteEvent {
+                    doc: id,
+                    kind: EventKind::HearingDeadline,
+                    uid: uid("deadline".into()),
+                    title: format!("{} ({})", d.title, t("calendar.deadline")),
+                    description: d.summary.clone(),
+                    location: None,
+                    when: EventWhen::Timed {
+                        start: h.period.deadline().at().with_timezone(&tz).naive_local(),
+                        end: None,
+                    },
+                    date: h.period.closes().written().clone(),
+                });
                 for (i, m) in h.meetings.iter().enumerate() {
                     let Some(when) = event_when(&m.when) else {
                         continue;
@@ -161,7 +165,7 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                     out.push(SiteEvent {
                         doc: id,
                         kind: EventKind::Meeting(i),
-                        uid: uid(format!("meeting{}", i + 1)),
+                        uid: uid(m.key.clone()),
                         title: m.what.clone().unwrap_or_else(|| d.title.clone()),
                         description: Some(d.title.clone()),
                         location: m.place.clone(),
@@ -170,6 +174,8 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                     });
                 }
             }
+            // A withdrawn item keeps only its notice, not even its place in the calendar.
+            Data::Decision(x) if x.state == DecisionState::Withdrawn => {}
             Data::Decision(x) => {
                 let Some(when) = event_when(&x.meeting) else {
                     continue;

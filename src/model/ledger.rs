@@ -7,8 +7,13 @@
 //! the change comes with a new entry under `corrections`; with one, the build accepts
 //! it and records the new state. Decisions are keyed by their permanent address (body,
 //! meeting, item), so moving or renaming the file is not a change.
+//!
+//! Only decisions exist here: an agenda item (before its meeting) is neither recorded
+//! nor locked. Taking a recorded decision down is a documented act too: `withdrawn:`
+//! with a date and a reason, which the ledger records; after it, the item's address
+//! shows only the notice, and the withdrawal itself can no longer change.
 
-use crate::model::content::Data;
+use crate::model::content::{Data, Decision, DecisionState};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::Site;
 use crate::model::urls;
@@ -28,6 +33,32 @@ pub struct Entry {
     pub corrections: usize,
     /// The build day on which this state was recorded.
     pub recorded: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawn>,
+}
+
+/// A recorded withdrawal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawn {
+    /// The day of the withdrawal, `YYYY-MM-DD`.
+    pub date: String,
+    pub reason: String,
+    /// The build day on which the withdrawal was recorded.
+    pub recorded: String,
+}
+
+impl Withdrawn {
+    fn of(x: &Decision, today: &str) -> Option<Withdrawn> {
+        x.withdrawn.as_ref().map(|w| Withdrawn {
+            date: w.date.day().to_string(),
+            reason: w.reason.clone(),
+            recorded: today.to_string(),
+        })
+    }
+
+    fn same_act(&self, other: &Withdrawn) -> bool {
+        self.date == other.date && self.reason == other.reason
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,40 +106,73 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
         }
         let key = urls::decision_path(x);
         seen.insert(key.clone());
+        if x.state == DecisionState::Agenda {
+            continue; // not a decision yet: nothing to record or to lock
+        }
         let entry = Entry {
             file: d.file.clone(),
             title: d.title.clone(),
             sha256: d.source_sha256.clone(),
             corrections: x.corrections.len(),
             recorded: today.clone(),
+            withdrawn: Withdrawn::of(x, &today).filter(|_| x.state == DecisionState::Withdrawn),
         };
-        match ledger.decisions.get(&key) {
-            None => {
-                next.decisions.insert(key, entry);
-            }
-            Some(old) if old.sha256 == entry.sha256 => {
-                if old.file != entry.file {
-                    next.decisions.insert(
-                        key,
-                        Entry {
-                            recorded: old.recorded.clone(),
-                            ..entry
-                        },
-                    );
+        let Some(old) = ledger.decisions.get(&key) else {
+            next.decisions.insert(key, entry);
+            continue;
+        };
+        let src = d.front_source();
+        let field = |f: &str| [PathSeg::Key(f.into())];
+        match (&old.withdrawn, Withdrawn::of(x, &today)) {
+            (Some(was), Some(now)) if !was.same_act(&now) => diags.push(
+                src.error(&field("withdrawn"), format!(
+                    "the withdrawal recorded on {} (date {}, reason \"{}\") has been changed: a recorded withdrawal cannot change",
+                    was.recorded, was.date, was.reason
+                ))
+                .help(format!("restore `withdrawn:` to date {} and that reason", was.date)),
+            ),
+            (Some(was), None) => diags.push(
+                src.error(&field("withdrawn"), format!(
+                    "this decision was withdrawn on {} ({}), and `withdrawn:` has been removed: a withdrawal cannot be undone",
+                    was.date, was.reason
+                ))
+                .help(format!("restore `withdrawn:` with date {} and its reason; publish a new decision if the matter is decided again", was.date)),
+            ),
+            // Only the notice is published, so the rest of a withdrawn item may change.
+            (Some(_), Some(_)) => {
+                if x.state == DecisionState::Withdrawn
+                    && (old.sha256 != entry.sha256 || old.file != entry.file)
+                {
+                    let kept = Entry {
+                        recorded: old.recorded.clone(),
+                        withdrawn: old.withdrawn.clone(),
+                        ..entry
+                    };
+                    next.decisions.insert(key, kept);
                 }
             }
-            Some(old) if entry.corrections > old.corrections => {
-                next.decisions.insert(key, entry);
+            (None, Some(_)) if x.state == DecisionState::Withdrawn => {
+                let recorded = Entry {
+                    recorded: old.recorded.clone(),
+                    ..entry
+                };
+                next.decisions.insert(key, recorded);
             }
-            Some(old) => {
-                diags.push(
-                    d.front_source()
-                        .error(&[PathSeg::Key("corrections".into())], format!(
-                            "this decision was published on {} and has been changed since, without a correction: a published decision is a record and must not change silently",
-                            old.recorded
-                        ))
-                        .help("undo the change, or add an entry under `corrections:` with the date and a note saying what was corrected and why, for example:\ncorrections:\n  - date: 2024-03-01\n    note: Stavefejl i indstilling 2 rettet."),
-                );
+            (None, _) => {
+                if let Some(update) = unchanged_or_corrected(old, entry) {
+                    match update {
+                        Ok(e) => {
+                            next.decisions.insert(key, e);
+                        }
+                        Err(()) => diags.push(
+                            src.error(&field("corrections"), format!(
+                                "this decision was published on {} and has been changed since, without a correction: a published decision is a record and must not change silently",
+                                old.recorded
+                            ))
+                            .help("undo the change, or add an entry under `corrections:` with the date and a note saying what was corrected and why, for example:\ncorrections:\n  - date: 2024-03-01\n    note: Stavefejl i indstilling 2 rettet."),
+                        ),
+                    }
+                }
             }
         }
     }
@@ -126,12 +190,30 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
                     "the published decision \"{}\" ({key}) is no longer on the site",
                     old.title
                 ))
-                .help(format!("restore the file; if the decision must really be withdrawn, remove its entry from {FILE_NAME} deliberately and commit that with an explanation")),
+                .help(format!("restore the file: a published decision stays at its permanent address. To take it down, add to its front matter\nwithdrawn:\n  date: {today}\n  reason: Why the item is withdrawn.\nThe ledger then records the withdrawal, and the address shows only that the item was withdrawn, when and why")),
             );
         }
     }
     let changed = next != *ledger;
     (changed.then_some(next), diags)
+}
+
+/// A recorded decision as written now: `None` if unchanged (or only moved, which is
+/// recorded), `Some(Ok)` with the state to record when corrected, `Some(Err)` when
+/// changed silently.
+fn unchanged_or_corrected(old: &Entry, entry: Entry) -> Option<Result<Entry, ()>> {
+    if old.sha256 == entry.sha256 {
+        return (old.file != entry.file).then(|| {
+            Ok(Entry {
+                recorded: old.recorded.clone(),
+                ..entry
+            })
+        });
+    }
+    if entry.corrections > old.corrections {
+        return Some(Ok(entry));
+    }
+    Some(Err(()))
 }
 
 /// Writes the ledger atomically, so an interrupted build cannot leave half a record.

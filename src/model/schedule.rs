@@ -1,9 +1,11 @@
 //! When the site must be rebuilt. A static page cannot change by itself, so planpub
 //! lists every future moment at which some page's content changes: a hearing opens or
 //! closes (and its "days left" ticks over), an embargoed item's `publish_at` arrives,
-//! a timeline entry moves from upcoming to now to done.
+//! a timeline entry moves from upcoming to now to done, a decision's meeting begins (its
+//! outcome is published) or its withdrawal takes effect, a plan's derived status turns
+//! to archived.
 
-use crate::model::content::{Data, When};
+use crate::model::content::{Data, DecisionState, When};
 use crate::model::site::Site;
 use crate::model::state;
 use crate::model::urls;
@@ -26,7 +28,7 @@ pub struct Change {
 }
 
 fn rfc3339<S: serde::Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&t.to_rfc3339())
+    s.serialize_str(&crate::model::clock::timestamp(t))
 }
 
 fn day_start(tz: &Tz, d: NaiveDate) -> Option<DateTime<Tz>> {
@@ -98,7 +100,36 @@ pub fn changes(site: &Site) -> Vec<Change> {
                     }
                 }
             }
+            Data::Decision(x) => {
+                if x.state == DecisionState::Agenda {
+                    push(
+                        state::decided_from(x, &tz),
+                        format!(
+                            "the meeting of \"{}\" begins; its outcome is published",
+                            d.title
+                        ),
+                        page.clone(),
+                    );
+                }
+                if x.state != DecisionState::Withdrawn {
+                    push(
+                        state::withdrawn_from(x, &tz),
+                        format!("\"{}\" is withdrawn; only the notice remains", d.title),
+                        page.clone(),
+                    );
+                }
+            }
             Data::Plan(p) => {
+                // A derived status turns to archived a year after the last step.
+                if p.status_given.is_none()
+                    && p.status == Some(crate::model::content::PlanStatus::Draft)
+                {
+                    push(
+                        state::archived_from(p).and_then(|day| day_start(&tz, day)),
+                        format!("the plan \"{}\" is taken as archived", d.title),
+                        page.clone(),
+                    );
+                }
                 for r in &p.timeline {
                     let When::Date(date) = &r.when else { continue };
                     push(
@@ -145,7 +176,7 @@ pub fn changes(site: &Site) -> Vec<Change> {
 /// `/api/next-change.json`: when this build stops being true.
 pub fn next_change_json(site: &Site) -> serde_json::Value {
     let next = changes(site).into_iter().next();
-    let next_at = next.as_ref().map(|c| c.at.to_rfc3339());
+    let next_at = next.as_ref().map(|c| crate::model::clock::timestamp(&c.at));
     // An embargoed item is announced only as "something is scheduled": its title and
     // file stay private until it is published.
     let (what, page) = match &next {
@@ -157,7 +188,7 @@ pub fn next_change_json(site: &Site) -> serde_json::Value {
         None => (None, None),
     };
     serde_json::json!({
-        "built_as_of": site.now.to_rfc3339(),
+        "built_as_of": crate::model::clock::timestamp(&site.now),
         "next_change": next_at,
         "what": what,
         "page": page,

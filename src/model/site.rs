@@ -2,7 +2,7 @@
 //! relations between them resolved in both directions.
 
 use crate::model::config::SiteConfig;
-use crate::model::content::{ContentType, Data, Document};
+use crate::model::content::{ContentType, Data, DecisionState, Document};
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::{Diagnostic, did_you_mean};
 use crate::model::slug::Slug;
@@ -115,14 +115,22 @@ pub fn moment_end(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
 }
 
 fn local(tz: &Tz, naive: chrono::NaiveDateTime, d: &FuzzyDate) -> Option<DateTime<Tz>> {
-    if let Some(off) = d.offset() {
+    local_moment(tz, naive, d.offset())
+}
+
+/// A wall-clock time in `tz`, or at `offset` when the text gave one. In the autumn hour
+/// that exists twice, the earlier; in the spring gap, the first valid moment after it.
+pub fn local_moment(
+    tz: &Tz,
+    naive: chrono::NaiveDateTime,
+    offset: Option<chrono::FixedOffset>,
+) -> Option<DateTime<Tz>> {
+    if let Some(off) = offset {
         return off
             .from_local_datetime(&naive)
             .single()
             .map(|t| t.with_timezone(tz));
     }
-    // In the autumn hour that exists twice, take the earlier; in the spring gap, the
-    // first valid moment after it.
     tz.from_local_datetime(&naive).earliest().or_else(|| {
         tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
             .earliest()
@@ -140,13 +148,22 @@ impl Site {
     ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         all.sort_by(|a, b| (a.kind(), &a.slug, &a.file).cmp(&(b.kind(), &b.slug, &b.file)));
+        for d in &mut all {
+            diags.extend(resolve_decision(d, &now));
+        }
 
         // Slugs are unique across the whole site, so a reference never needs a type.
         let mut seen: BTreeMap<Slug, &Document> = BTreeMap::new();
         for d in &all {
             if let Some(first) = seen.get(&d.slug) {
+                // A draft never blocks a public file: the problem is reported on the draft.
+                let (this, other) = if first.draft && !d.draft {
+                    (*first, d)
+                } else {
+                    (d, *first)
+                };
                 diags.push(
-                    Diagnostic::error(&d.file, format!("two files have the same slug \"{}\": this file and {}", d.slug, first.file))
+                    Diagnostic::error(&this.file, format!("two files have the same slug \"{}\": this file and {}", this.slug, other.file))
                         .field("slug")
                         .help("every page needs its own web address: rename one of the files or give it its own `slug:`"),
                 );
@@ -172,8 +189,14 @@ impl Site {
             .map(|d| (&d.slug, (d.kind(), is_public(d, &now, include_drafts))))
             .collect();
 
-        // Check every reference against all documents, public or not.
-        for d in all.iter().filter(|d| is_public(d, &now, include_drafts)) {
+        let withdrawn: BTreeSet<&Slug> = all
+            .iter()
+            .filter(|d| matches!(&d.data, Data::Decision(x) if x.state == DecisionState::Withdrawn))
+            .map(|d| &d.slug)
+            .collect();
+        // Check every reference of every document (drafts too, so `check` shows their
+        // problems) against all documents, public or not.
+        for d in &all {
             for r in references(d) {
                 match kinds.get(&r.target) {
                     None => {
@@ -218,6 +241,12 @@ impl Site {
                             "\"{}\" is a draft or not yet published, so the link to it is left out",
                             r.target
                         )));
+                    }
+                    Some(_) if withdrawn.contains(&r.target) => {
+                        diags.push(d.front_source().warning(&r.path, format!(
+                            "\"{}\" was withdrawn, so the link to it is left out",
+                            r.target
+                        )).help("a withdrawn decision keeps only its notice of withdrawal; remove the reference"));
                     }
                     Some(_) => {}
                 }
@@ -272,6 +301,7 @@ impl Site {
         let rel = relate(&docs, &by_slug);
         check_cycles(&docs, &rel, &mut diags);
         check_decision_addresses(&docs, &mut diags);
+        derive_plan_statuses(&mut docs, &rel, &now);
 
         // The site is returned even with errors, so that later checks still run and
         // every problem is reported in one go; callers decide from the diagnostics.
@@ -288,6 +318,17 @@ impl Site {
             },
             diags,
         )
+    }
+
+    /// The files of every draft, public in this build (`--drafts`) or not: their
+    /// problems never block a public build.
+    pub fn draft_files(&self) -> BTreeSet<String> {
+        self.docs
+            .iter()
+            .chain(self.hidden.iter())
+            .filter(|d| d.draft)
+            .map(|d| d.file.clone())
+            .collect()
     }
 
     pub fn of_kind(&self, kind: ContentType) -> impl Iterator<Item = (DocId, &Document)> {
@@ -383,12 +424,14 @@ fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Op
 
 fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
     let mut rel = Relations::default();
+    // A withdrawn decision keeps only its notice: nothing links to it or from it.
     let find = |s: &str, kind: ContentType| -> Option<DocId> {
         let slug = Slug::parse(s.trim()).ok()?;
         by_slug
             .get(&slug)
             .copied()
             .filter(|&id| docs[id].kind() == kind)
+            .filter(|&id| !is_withdrawn(&docs[id]))
     };
     for (id, d) in docs.iter().enumerate() {
         match &d.data {
@@ -477,6 +520,94 @@ fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
         kids.sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title));
     }
     rel
+}
+
+fn is_withdrawn(d: &Document) -> bool {
+    matches!(&d.data, Data::Decision(x) if x.state == DecisionState::Withdrawn)
+}
+
+/// Sets a decision's state as of `now` and removes what must not exist yet (or any
+/// more): before its meeting, outcomes, remarks, absent members and the summary (which
+/// says what was decided); once withdrawn, everything but the notice and the permanent
+/// address. Outcomes written in advance are reported, like a hearing's responses.
+fn resolve_decision(d: &mut Document, now: &DateTime<Tz>) -> Option<Diagnostic> {
+    let Data::Decision(x) = &d.data else {
+        return None;
+    };
+    let state = crate::model::state::decision_state(x, now);
+    let warning = (state == DecisionState::Agenda)
+        .then(|| held_back(d, x))
+        .flatten();
+    let Data::Decision(x) = &mut d.data else {
+        return None;
+    };
+    x.state = state;
+    match state {
+        DecisionState::Decided => return None,
+        DecisionState::Agenda => {
+            for r in &mut x.recommendations {
+                r.outcome = None;
+                r.remark = None;
+            }
+            x.absent.clear();
+            d.summary = None;
+        }
+        DecisionState::Withdrawn => {
+            x.recommendations.clear();
+            x.absent.clear();
+            x.corrections.clear();
+            x.plans.clear();
+            x.hearings.clear();
+            x.case_number = None;
+            d.summary = None;
+            d.body.clear();
+            d.tags.clear();
+            d.area = None;
+            d.attachments.clear();
+        }
+    }
+    // The caches may hold text of the item as written.
+    d.plain = Default::default();
+    d.search_text = Default::default();
+    warning
+}
+
+/// The warning for an agenda item that already carries what only its meeting decides.
+fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagnostic> {
+    let written = x
+        .recommendations
+        .iter()
+        .position(|r| r.outcome.is_some() || r.remark.is_some());
+    let path = match written {
+        Some(i) => vec![k("recommendations"), PathSeg::Index(i), k("outcome")],
+        None if !x.absent.is_empty() => vec![k("absent")],
+        // A summary alone is no outcome: it is simply shown once the meeting has begun.
+        None => return None,
+    };
+    Some(d.front_source().warning(&path, format!(
+        "outcomes, remarks and absent members are held back until the meeting on {}: before its meeting the item is an agenda item",
+        x.meeting.text()
+    )).help("they appear with the first build from the meeting on; `planpub schedule` shows when"))
+}
+
+/// Gives every plan without a written `status` the one its timeline, hearings and
+/// decisions give (see [`crate::model::state::plan_status`]).
+fn derive_plan_statuses(docs: &mut [Document], rel: &Relations, now: &DateTime<Tz>) {
+    let derived: Vec<(DocId, crate::model::content::PlanStatus)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches!(&d.data, Data::Plan(p) if p.status_given.is_none()))
+        .filter_map(|(id, _)| {
+            crate::model::state::plan_status(docs, rel, id, now)
+                .derived
+                .map(|f| (id, f.status))
+        })
+        .collect();
+    for (id, status) in derived {
+        if let Data::Plan(p) = &mut docs[id].data {
+            p.status = Some(status);
+        }
+    }
 }
 
 fn check_cycles(docs: &[Document], rel: &Relations, diags: &mut Vec<Diagnostic>) {

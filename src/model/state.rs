@@ -1,9 +1,13 @@
 //! Where things stand at the build moment: a hearing is upcoming, open or closed; a
-//! timeline entry is done, happening now, or upcoming.
+//! timeline entry is done, happening now, or upcoming; a decision is an agenda item,
+//! decided or withdrawn; a plan's status follows its timeline, hearings and decisions.
+//! Every output asks these functions, so they all agree.
 
-use crate::model::content::Hearing;
+use crate::model::content::{
+    Data, Decision, DecisionState, Document, EntryKind, Hearing, Outcome, Plan, PlanStatus, When,
+};
 use crate::model::dates::FuzzyDate;
-use crate::model::site::{moment_end, moment_start};
+use crate::model::site::{DocId, Relations, moment_start};
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -26,28 +30,31 @@ impl HearingState {
     }
 }
 
-/// The hearing's deadline: the end of `closes` (its time if given, else the end of the
-/// day) in the site's zone.
-pub fn deadline(h: &Hearing, tz: &Tz) -> Option<DateTime<Tz>> {
-    moment_end(&h.closes, tz)
+/// The hearing's deadline: the time `closes` gives, else the end of that day, in the
+/// site's zone. Always `Some` (the period is exact); new code reads
+/// [`HearingPeriod::deadline`](crate::model::content::HearingPeriod::deadline).
+pub fn deadline(h: &Hearing, _tz: &Tz) -> Option<DateTime<Tz>> {
+    Some(h.period.deadline().at())
 }
 
-pub fn opening(h: &Hearing, tz: &Tz) -> Option<DateTime<Tz>> {
-    moment_start(&h.opens, tz)
+/// The first moment citizens can answer. Always `Some`, like [`deadline`].
+pub fn opening(h: &Hearing, _tz: &Tz) -> Option<DateTime<Tz>> {
+    Some(h.period.opening())
 }
 
 pub fn hearing_state(h: &Hearing, now: &DateTime<Tz>) -> HearingState {
-    let tz = now.timezone();
-    match (opening(h, &tz), deadline(h, &tz)) {
-        (Some(o), _) if *now < o => HearingState::Upcoming,
-        (_, Some(d)) if *now > d => HearingState::Closed,
-        _ => HearingState::Open,
+    if *now < h.period.opening() {
+        HearingState::Upcoming
+    } else if *now > h.period.deadline().at() {
+        HearingState::Closed
+    } else {
+        HearingState::Open
     }
 }
 
 /// Whole calendar days from today to the deadline day (0 = closes today).
 pub fn days_left(h: &Hearing, now: &DateTime<Tz>) -> Option<i64> {
-    let d = deadline(h, &now.timezone())?;
+    let d = h.period.deadline().at();
     Some((d.date_naive() - now.date_naive()).num_days())
 }
 
@@ -82,4 +89,335 @@ pub fn entry_state(d: &FuzzyDate, today: NaiveDate) -> EntryState {
 /// staff can add them in advance without anything appearing early.
 pub fn outcome_public(h: &Hearing, now: &DateTime<Tz>) -> bool {
     hearing_state(h, now) == HearingState::Closed
+}
+
+// ---------------------------------------------------------------- decisions
+
+/// The moment a decision exists: the start of its meeting (the time `meeting` gives,
+/// else the start of the meeting day). Before it, the item is an agenda item.
+pub fn decided_from(x: &Decision, tz: &Tz) -> Option<DateTime<Tz>> {
+    moment_start(&x.meeting, tz)
+}
+
+/// The moment a withdrawal takes effect: the start of its day.
+pub fn withdrawn_from(x: &Decision, tz: &Tz) -> Option<DateTime<Tz>> {
+    x.withdrawn
+        .as_ref()
+        .and_then(|w| moment_start(w.date.written(), tz))
+}
+
+/// Where a decision stands at `now`, from its fields as written.
+pub fn decision_state(x: &Decision, now: &DateTime<Tz>) -> DecisionState {
+    let tz = now.timezone();
+    if withdrawn_from(x, &tz).is_some_and(|t| *now >= t) {
+        DecisionState::Withdrawn
+    } else if decided_from(x, &tz).is_none_or(|t| *now < t) {
+        DecisionState::Agenda
+    } else {
+        DecisionState::Decided
+    }
+}
+
+// ---------------------------------------------------------------- plan status
+
+/// A plan whose steps are all done is taken as archived this many days after its last
+/// step, unless it was adopted.
+pub const ARCHIVE_AFTER_DAYS: i64 = 365;
+
+/// The status a plan's own timeline, hearings and decisions give, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusFinding {
+    pub status: PlanStatus,
+    /// Completes "status: X, but …" and the documentation's wording, e.g. `the hearing
+    /// "…" is open`.
+    pub because: String,
+}
+
+/// The derived status of a plan and, when its written `status` contradicts it, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanStatusCheck {
+    /// `None` when the plan has nothing to derive from (no dated rows, hearings or
+    /// decisions).
+    pub derived: Option<StatusFinding>,
+    /// A sentence for `check`, e.g. `status: adopted, but the timeline's adoption step
+    /// "…" (juni 2024) is still to come`.
+    pub conflict: Option<String>,
+}
+
+/// How far the adoption of a plan has come.
+enum Adoption {
+    Done(String),
+    /// Not (yet) adopted, and why.
+    Open(String),
+    NoEvidence,
+}
+
+/// What the plan's sources say at `today`, gathered once for both derivation and check.
+struct Facts<'a> {
+    plan: &'a Plan,
+    hearing_now: Option<String>,
+    hearing_ahead: Option<String>,
+    hearing_closed: Option<String>,
+    adoption: Adoption,
+    /// The first dated step that is happening now or still to come.
+    pending: Option<String>,
+    last_end: Option<NaiveDate>,
+    all_done: bool,
+    any_evidence: bool,
+}
+
+fn when_text(r: &crate::model::content::TimelineEntry) -> &str {
+    match &r.when {
+        When::Date(d) => d.text(),
+        When::Undated(t) => t,
+    }
+}
+
+fn facts<'a>(
+    docs: &'a [Document],
+    rel: &Relations,
+    id: DocId,
+    plan: &'a Plan,
+    now: &DateTime<Tz>,
+) -> Facts<'a> {
+    let today = now.date_naive();
+    let hearings: Vec<(&Document, &Hearing)> = rel
+        .plan_hearings
+        .get(&id)
+        .into_iter()
+        .flatten()
+        .filter_map(|&h| match &docs[h].data {
+            Data::Hearing(x) => Some((&docs[h], x)),
+            _ => None,
+        })
+        .collect();
+    let in_state = |st: HearingState| {
+        hearings
+            .iter()
+            .find(|(_, h)| hearing_state(h, now) == st)
+            .map(|(d, _)| d.title.clone())
+    };
+    let dated: Vec<(usize, &crate::model::content::TimelineEntry, &FuzzyDate)> = plan
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.when.date().map(|d| (i, r, d)))
+        .collect();
+    let hearing_row_now = dated.iter().find(|(_, r, d)| {
+        r.kind == Some(EntryKind::Hearing) && entry_state(d, today) == EntryState::Now
+    });
+    let hearing_now = in_state(HearingState::Open)
+        .map(|t| format!("the hearing \"{t}\" is open"))
+        .or_else(|| {
+            hearing_row_now.map(|(_, r, _)| {
+                format!(
+                    "the timeline's hearing step \"{}\" ({}) is happening now",
+                    r.what,
+                    when_text(r)
+                )
+            })
+        });
+    let pending = dated
+        .iter()
+        .find(|(_, _, d)| entry_state(d, today) != EntryState::Done)
+        .map(|(_, r, d)| {
+            let when = match entry_state(d, today) {
+                EntryState::Now => "is happening now",
+                _ => "is still to come",
+            };
+            format!(
+                "the timeline's step \"{}\" ({}) {when}",
+                r.what,
+                when_text(r)
+            )
+        });
+    Facts {
+        plan,
+        hearing_now,
+        hearing_ahead: in_state(HearingState::Upcoming),
+        hearing_closed: in_state(HearingState::Closed),
+        adoption: adoption(docs, rel, id, &dated, today),
+        pending,
+        last_end: dated.iter().filter_map(|(_, _, d)| d.end()).max(),
+        all_done: !dated.is_empty()
+            && dated
+                .iter()
+                .all(|(_, _, d)| entry_state(d, today) == EntryState::Done),
+        any_evidence: !dated.is_empty()
+            || !hearings.is_empty()
+            || rel.plan_decisions.get(&id).is_some_and(|s| !s.is_empty()),
+    }
+}
+
+fn approves(x: &Decision) -> bool {
+    x.recommendations
+        .iter()
+        .any(|r| r.outcome == Some(Outcome::Approved))
+}
+
+/// The adoption step is the timeline's last step of kind `decision` (by its end). With
+/// a linked decision, that decision decides; without, the step's date. Without any
+/// decision step, a linked decision that approved something counts.
+fn adoption(
+    docs: &[Document],
+    rel: &Relations,
+    id: DocId,
+    dated: &[(usize, &crate::model::content::TimelineEntry, &FuzzyDate)],
+    today: NaiveDate,
+) -> Adoption {
+    let decision = |x: DocId| match &docs[x].data {
+        Data::Decision(d) => Some((&docs[x], d)),
+        _ => None,
+    };
+    let step = dated
+        .iter()
+        .filter(|(_, r, _)| r.kind == Some(EntryKind::Decision))
+        .max_by_key(|(i, _, d)| (d.sort_key().1, *i));
+    if let Some((i, r, d)) = step {
+        let name = format!(
+            "the timeline's adoption step \"{}\" ({})",
+            r.what,
+            when_text(r)
+        );
+        return match rel.row_decision.get(&(id, *i)).and_then(|&x| decision(x)) {
+            Some((doc, x)) => match x.state {
+                DecisionState::Decided if approves(x) => {
+                    Adoption::Done(format!("the decision \"{}\" approved it", doc.title))
+                }
+                DecisionState::Decided => Adoption::Open(format!(
+                    "{name} has been held, but its decision \"{}\" approved nothing",
+                    doc.title
+                )),
+                DecisionState::Agenda => Adoption::Open(format!(
+                    "{name} is still to come: its decision \"{}\" is an agenda item until the meeting on {}",
+                    doc.title,
+                    x.meeting.text()
+                )),
+                DecisionState::Withdrawn => Adoption::Open(format!(
+                    "the decision \"{}\" of {name} was withdrawn",
+                    doc.title
+                )),
+            },
+            // The row names a decision that is not public (a draft, embargoed or
+            // withdrawn): its date alone proves nothing.
+            None if r.decision.is_some() => Adoption::Open(format!(
+                "{name} names the decision \"{}\", which is not published",
+                r.decision.as_deref().unwrap_or_default()
+            )),
+            None => match entry_state(d, today) {
+                EntryState::Done => Adoption::Done(format!("{name} is done")),
+                EntryState::Now => Adoption::Open(format!("{name} is happening now")),
+                EntryState::Upcoming => Adoption::Open(format!("{name} is still to come")),
+            },
+        };
+    }
+    let approved = rel
+        .plan_decisions
+        .get(&id)
+        .into_iter()
+        .flatten()
+        .filter_map(|&x| decision(x))
+        .filter(|(_, x)| x.state == DecisionState::Decided && approves(x))
+        .max_by_key(|(_, x)| x.meeting.sort_key());
+    match approved {
+        Some((doc, _)) => Adoption::Done(format!("the decision \"{}\" approved it", doc.title)),
+        None => Adoption::NoEvidence,
+    }
+}
+
+fn derive(f: &Facts, today: NaiveDate) -> Option<StatusFinding> {
+    let found = |status, because: String| Some(StatusFinding { status, because });
+    if let Some(why) = &f.hearing_now {
+        return found(PlanStatus::Hearing, why.clone());
+    }
+    if let Adoption::Done(why) = &f.adoption {
+        return found(PlanStatus::Adopted, why.clone());
+    }
+    if let Some(last) = f
+        .last_end
+        .filter(|_| f.all_done && f.hearing_ahead.is_none())
+        && (today - last).num_days() > ARCHIVE_AFTER_DAYS
+    {
+        return found(
+            PlanStatus::Archived,
+            format!(
+                "every step of the timeline is done, the last one more than a year ago ({last})"
+            ),
+        );
+    }
+    if !f.any_evidence {
+        return None;
+    }
+    let why = match (&f.adoption, &f.pending) {
+        (Adoption::Open(why), _) => why.clone(),
+        (_, Some(p)) => p.clone(),
+        _ => "the plan has not been adopted".to_string(),
+    };
+    found(PlanStatus::Draft, why)
+}
+
+/// Why the written `status` cannot be true, if it cannot.
+fn conflict(given: PlanStatus, f: &Facts, derived: &StatusFinding) -> Option<String> {
+    use PlanStatus::*;
+    let but = |why: &str| Some(format!("status: {}, but {why}", given.as_str()));
+    match (given, derived.status) {
+        (g, d) if g == d => None,
+        // Archiving an adopted plan is an editorial act; neither contradicts the other.
+        (Archived, Adopted) | (Adopted, Archived) => None,
+        (Archived, _) => match (&f.hearing_now, &f.hearing_ahead, &f.pending) {
+            (Some(why), _, _) => but(why),
+            (_, Some(t), _) => but(&format!("the hearing \"{t}\" has not opened yet")),
+            (_, _, Some(p)) => but(p),
+            _ => None,
+        },
+        (Adopted, Hearing) | (Draft, _) => but(&derived.because),
+        (Adopted, _) => match &f.adoption {
+            Adoption::Open(why) => but(why),
+            _ => None,
+        },
+        (Hearing, _) => {
+            let detail = match (&f.hearing_ahead, &f.hearing_closed) {
+                (Some(t), _) => format!(" (\"{t}\" has not opened yet)"),
+                (_, Some(t)) => format!(" (\"{t}\" has closed)"),
+                _ => String::new(),
+            };
+            but(&format!(
+                "no hearing of the plan is open at the build moment{detail}"
+            ))
+        }
+    }
+}
+
+/// The status a plan's timeline, hearings and decisions give at `now`, and whether its
+/// written `status` contradicts them. The rules are in docs/content-reference.md.
+pub fn plan_status(
+    docs: &[Document],
+    rel: &Relations,
+    id: DocId,
+    now: &DateTime<Tz>,
+) -> PlanStatusCheck {
+    let Data::Plan(plan) = &docs[id].data else {
+        return PlanStatusCheck {
+            derived: None,
+            conflict: None,
+        };
+    };
+    let f = facts(docs, rel, id, plan, now);
+    let derived = derive(&f, now.date_naive());
+    let conflict = match (f.plan.status_given, &derived) {
+        (Some(g), Some(d)) => conflict(g, &f, d),
+        _ => None,
+    };
+    PlanStatusCheck { derived, conflict }
+}
+
+/// The day from which a plan whose steps are all done would be taken as archived.
+pub fn archived_from(plan: &Plan) -> Option<NaiveDate> {
+    let last = plan
+        .timeline
+        .iter()
+        .filter_map(|r| r.when.date())
+        .filter_map(|d| d.end())
+        .max()?;
+    last.checked_add_signed(chrono::Duration::days(ARCHIVE_AFTER_DAYS + 1))
 }

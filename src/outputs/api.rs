@@ -62,6 +62,7 @@ pub fn record(r: &Reader, id: DocId) -> Value {
         m.insert("meeting".into(), date(&x.meeting));
         m.insert("item".into(), json!(x.item));
         m.insert("access".into(), json!("closed"));
+        m.insert("state".into(), json!(x.state.as_str()));
         return Value::Object(m);
     }
     m.insert("summary".into(), json!(d.summary));
@@ -139,9 +140,9 @@ pub fn record(r: &Reader, id: DocId) -> Value {
         Data::Hearing(h) => {
             let now = r.now();
             let tz = now.timezone();
-            let mut closes = date(&h.closes);
+            let mut closes = date(h.period.closes().written());
             if let Some(dl) = state::deadline(h, &tz) {
-                closes["deadline"] = json!(dl.to_rfc3339());
+                closes["deadline"] = json!(crate::outputs::format::timestamp(&dl));
             }
             m.insert("state".into(), json!(state::hearing_state(h, now).as_str()));
             m.insert("authority".into(), json!(h.authority));
@@ -154,7 +155,7 @@ pub fn record(r: &Reader, id: DocId) -> Value {
                         .map(|&p| r.slug(p).to_string())
                 ),
             );
-            m.insert("opens".into(), date(&h.opens));
+            m.insert("opens".into(), date(h.period.opens().written()));
             m.insert("closes".into(), closes);
             m.insert("respond".into(), json!(h.respond));
             m.insert(
@@ -200,6 +201,13 @@ pub fn record(r: &Reader, id: DocId) -> Value {
             m.insert("case_number".into(), json!(x.case_number));
             m.insert("item".into(), json!(x.item));
             m.insert("access".into(), json!("open"));
+            m.insert("state".into(), json!(x.state.as_str()));
+            if let Some(w) = x.withdrawal() {
+                m.insert(
+                    "withdrawn".into(),
+                    json!({ "date": date(w.date.written()), "reason": w.reason }),
+                );
+            }
             m.insert(
                 "recommendations".into(),
                 Value::Array(

@@ -44,7 +44,7 @@ pub fn changed_as_of(d: &Document, today: NaiveDate) -> Option<NaiveDate> {
 
 fn changed_on(d: &Document) -> Option<NaiveDate> {
     let natural = match &d.data {
-        Data::Hearing(h) => h.opens.start(),
+        Data::Hearing(h) => Some(h.period.opens().day()),
         Data::Decision(x) => x.meeting.start(),
         _ => None,
     };

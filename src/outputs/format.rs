@@ -5,6 +5,10 @@ use crate::model::dates::{FuzzyDate, Precision};
 use chrono::Datelike;
 use serde::Serialize;
 
+/// The one way a moment is written for machines (`<time datetime>`, JSON, feeds,
+/// bag-info): RFC 3339 with offset, never finer than milliseconds.
+pub use crate::model::clock::timestamp;
+
 /// A date as templates need it: the author's text, the display form in the site's
 /// language, and machine-readable ends for `<time datetime>`.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

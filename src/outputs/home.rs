@@ -1,7 +1,7 @@
 //! The home page: open and upcoming hearings, the latest closed ones, what happens
 //! soon in the plans, and the latest decisions.
 
-use crate::model::content::Data;
+use crate::model::content::{Data, DecisionState};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::DocId;
 use crate::model::state::{self, EntryState};
@@ -45,8 +45,14 @@ fn milestones(l: &Listing) -> Vec<(DocId, usize)> {
 
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let hearing_args = HearingGroups::of(l.site).args(HOME_CLOSED);
+    // Only meetings that have been held: the home page says "latest decisions".
     let meetings = decisions::meetings(l.site);
-    let latest = meetings_args(meetings.iter().rev().take(LATEST_MEETINGS));
+    let held = |m: &&decisions::Meeting| {
+        m.items.iter().any(|&id| {
+            matches!(&l.site.docs[id].data, Data::Decision(x) if x.state == DecisionState::Decided)
+        })
+    };
+    let latest = meetings_args(meetings.iter().rev().filter(held).take(LATEST_MEETINGS));
     let ms = milestones(l);
     let plans = l
         .site

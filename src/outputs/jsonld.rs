@@ -50,7 +50,7 @@ fn when_iso(w: &EventWhen, tz: &chrono_tz::Tz) -> (String, Option<String>) {
             let f = |n: &chrono::NaiveDateTime| {
                 tz.from_local_datetime(n)
                     .earliest()
-                    .map(|t| t.to_rfc3339())
+                    .map(|t| crate::outputs::format::timestamp(&t))
                     .unwrap_or_else(|| n.to_string())
             };
             (f(start), end.as_ref().map(f))

@@ -158,7 +158,7 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
         "site_calendar": crate::outputs::calendar::SITE_CALENDAR,
         "accessibility": accessibility,
         "now": {
-            "iso": site.now.to_rfc3339(),
+            "iso": crate::outputs::format::timestamp(&site.now),
             "date": site.now.date_naive().to_string(),
             "display": crate::outputs::format::moment_display(&site.now, cfg.language),
         },

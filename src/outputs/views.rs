@@ -7,7 +7,7 @@ use crate::model::content::{Access, Attachment, Data, Document, When};
 use crate::model::site::DocId;
 use crate::model::state::{self, EntryState, HearingState};
 use crate::model::urls::{self, LinkStyle};
-use crate::outputs::format::{DateView, date_view, human_size, moment_display};
+use crate::outputs::format::{DateView, date_view, human_size, moment_display, timestamp};
 use crate::outputs::reader::{Reader, Rel};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -25,6 +25,9 @@ pub struct Link {
     /// Hearing state, plan status or decision outcome summary, for badges.
     pub badge: Option<String>,
     pub badge_label: Option<String>,
+    /// A decision's state at the build moment (`agenda`, `decided`, `withdrawn`), so a
+    /// link can say "on the agenda" rather than "decided".
+    pub decision_state: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,6 +143,9 @@ pub struct HearingView {
     pub closes: DateView,
     /// The deadline as an RFC 3339 timestamp with offset, and for readers.
     pub deadline: Option<String>,
+    /// True when `closes` gave no time: the deadline is the end of the day, and the page
+    /// says so.
+    pub deadline_end_of_day: bool,
     pub deadline_display: Option<String>,
     /// The opening moment as an RFC 3339 timestamp, for the optional script.
     pub opening: Option<String>,
@@ -174,7 +180,16 @@ pub struct CorrectionView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct WithdrawnView {
+    pub date: DateView,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct DecisionView {
+    /// `agenda`, `decided` or `withdrawn` (see [`crate::model::content::DecisionState`]).
+    pub state: &'static str,
+    pub withdrawn: Option<WithdrawnView>,
     pub closed: bool,
     pub body: String,
     pub body_path: String,
@@ -264,7 +279,7 @@ impl Builder<'_> {
         HearingCard {
             state: st.as_str(),
             state_label: self.t(&format!("hearing.state.{}", st.as_str())),
-            opens: date_view(&h.opens, self.lang),
+            opens: date_view(h.period.opens().written(), self.lang),
             deadline_display: state::deadline(h, &now.timezone())
                 .map(|t| moment_display(&t, self.lang)),
             days_left: if st == HearingState::Open {
@@ -326,7 +341,7 @@ impl<'r> Builder<'r> {
                 p.status.map(|s| s.as_str().to_string()),
             ),
             Data::Hearing(h) => (
-                Some(date_view(&h.closes, self.lang)),
+                Some(date_view(h.period.closes().written(), self.lang)),
                 Some(state::hearing_state(h, self.r.now()).as_str().to_string()),
             ),
             Data::Decision(x) => (Some(date_view(&x.meeting, self.lang)), None),
@@ -353,6 +368,10 @@ impl<'r> Builder<'r> {
             date,
             badge,
             badge_label,
+            decision_state: match &d.data {
+                Data::Decision(x) => Some(x.state.as_str()),
+                _ => None,
+            },
         }
     }
 
@@ -627,10 +646,11 @@ impl<'r> Builder<'r> {
             } else {
                 None
             },
-            opens: date_view(&h.opens, self.lang),
-            closes: date_view(&h.closes, self.lang),
-            deadline: deadline.map(|t| t.to_rfc3339()),
-            opening: state::opening(h, &tz).map(|t| t.to_rfc3339()),
+            opens: date_view(h.period.opens().written(), self.lang),
+            closes: date_view(h.period.closes().written(), self.lang),
+            deadline: deadline.map(|t| timestamp(&t)),
+            deadline_end_of_day: !h.period.deadline().time_given(),
+            opening: state::opening(h, &tz).map(|t| timestamp(&t)),
             deadline_display: deadline.map(|t| moment_display(&t, self.lang)),
             authority: h.authority.clone(),
             case_number: h.case_number.clone(),
@@ -678,6 +698,11 @@ impl<'r> Builder<'r> {
         };
         let closed = x.access == Access::Closed;
         DecisionView {
+            state: x.state.as_str(),
+            withdrawn: x.withdrawal().map(|w| WithdrawnView {
+                date: date_view(w.date.written(), self.lang),
+                reason: w.reason.clone(),
+            }),
             closed,
             body: x.body.clone(),
             body_path: self.path(&urls::body_path(&x.body_slug)),

@@ -172,15 +172,7 @@ impl Site {
 
     /// `planpub build --root <root> --out <out> --now NOW` plus `extra`.
     pub fn build_with(&self, extra: &[&str]) -> Run {
-        let mut c = planpub();
-        c.arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .arg("--out")
-            .arg(self.out())
-            .args(["--now", NOW])
-            .args(extra);
-        run(&mut c)
+        build_at(self, NOW, extra)
     }
 
     pub fn build(&self) -> Run {
@@ -197,14 +189,7 @@ impl Site {
     /// Builds at another moment.
     #[track_caller]
     pub fn built_at(&self, now: &str) -> Out {
-        let mut c = planpub();
-        c.arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .arg("--out")
-            .arg(self.out())
-            .args(["--now", now]);
-        run(&mut c).assert_ok();
+        build_at(self, now, &[]).assert_ok();
         self.output()
     }
 
@@ -498,5 +483,57 @@ pub fn check_at(site: &Site, now: &str) -> Run {
         .arg("--root")
         .arg(site.root())
         .args(["--now", now]);
+    run(&mut c)
+}
+
+/// The events of an iCalendar file, parsed with the `ical` crate: property name → value.
+#[allow(dead_code)]
+#[track_caller]
+pub fn ics_events(out: &Out, rel: &str) -> Vec<BTreeMap<String, String>> {
+    let text = out.read(rel);
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser
+        .next()
+        .unwrap_or_else(|| panic!("{rel}: no calendar"))
+        .unwrap_or_else(|e| panic!("{rel} does not parse: {e}"));
+    cal.events
+        .into_iter()
+        .map(|e| {
+            e.properties
+                .into_iter()
+                .map(|p| (p.name, p.value.unwrap_or_default()))
+                .collect()
+        })
+        .collect()
+}
+
+/// `planpub check --format json` at `now`: the diagnostics as JSON values.
+#[allow(dead_code)]
+pub fn check_json(site: &Site, now: &str, extra: &[&str]) -> (bool, Vec<serde_json::Value>) {
+    let mut c = planpub();
+    c.arg("check")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", now, "--format", "json"])
+        .args(extra);
+    let r = run(&mut c);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("check --format json: {e}\n{}", r.all()));
+    let ok = v["ok"].as_bool().expect("ok");
+    assert_eq!(ok, r.ok(), "exit status must agree with `ok`");
+    (ok, v["diagnostics"].as_array().cloned().unwrap_or_default())
+}
+
+/// Builds at `now` into the site's output folder, returning the run (built or not).
+#[allow(dead_code)]
+pub fn build_at(site: &Site, now: &str, extra: &[&str]) -> Run {
+    let mut c = planpub();
+    c.arg("build")
+        .arg("--root")
+        .arg(site.root())
+        .arg("--out")
+        .arg(site.out())
+        .args(["--now", now])
+        .args(extra);
     run(&mut c)
 }

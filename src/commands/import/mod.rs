@@ -215,6 +215,6 @@ pub fn target(root: &Path, plan: &Imported) -> Result<PathBuf, ImportError> {
 pub fn write_plan(root: &Path, plan: &Imported) -> Result<PathBuf, ImportError> {
     let path = target(root, plan)?;
     let text = write::render(plan)?;
-    scaffold::write_new(&path, &text)?;
+    scaffold::write_new(&path, text.as_bytes())?;
     Ok(path)
 }

@@ -28,6 +28,11 @@ struct Track<'a> {
 
 #[derive(Serialize)]
 struct Row<'a> {
+    /// Set when another row has the same `what` and `who`: a row's calendar identity
+    /// comes from those, so a repeated step (a status report every quarter, say)
+    /// needs its own id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     when: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,6 +54,7 @@ impl<'a> Row<'a> {
             Reading::Undated { .. } => (None, Some(r.text.as_str())),
         };
         Row {
+            id: None,
             when,
             undated,
             what: &r.what,
@@ -59,6 +65,31 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Gives every repeat of a row (the same `what` and `who`, as planpub compares them:
+/// spaces collapsed, case ignored) an `id:` of its own, so the plan builds as written.
+fn with_ids(mut rows: Vec<Row>) -> Vec<Row> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
+    for r in &mut rows {
+        let n = seen
+            .entry((norm(r.what), norm(r.who.unwrap_or(""))))
+            .or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let base = crate::model::slug::Slug::from_text(r.what)
+                .map(|s| s.as_str().chars().take(40).collect::<String>())
+                .unwrap_or_else(|_| "trin".into());
+            r.id = Some(format!("{}-{n}", base.trim_end_matches('-')));
+        }
+    }
+    rows
+}
+
 /// The whole file: front matter, then the body text.
 pub fn render(plan: &Imported) -> Result<String, serde_norway::Error> {
     let front = Front {
@@ -66,7 +97,7 @@ pub fn render(plan: &Imported) -> Result<String, serde_norway::Error> {
         title: &plan.title,
         draft: true,
         status: "draft",
-        timeline: plan.timeline.iter().map(Row::of).collect(),
+        timeline: with_ids(plan.timeline.iter().map(Row::of).collect()),
         tracks: plan
             .tracks
             .iter()

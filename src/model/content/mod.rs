@@ -6,6 +6,8 @@
 pub mod discover;
 pub mod frontmatter;
 pub mod parse;
+pub mod period;
+pub mod placeholders;
 pub mod raw;
 pub mod row_dates;
 
@@ -13,6 +15,7 @@ use crate::model::dates::FuzzyDate;
 use crate::model::slug::Slug;
 use std::path::PathBuf;
 
+pub use period::{Deadline, ExactDate, HearingPeriod};
 pub use raw::{Access, Contact, ContentType, EntryKind, Level, Outcome, PlanStatus, Respond};
 
 /// A file that belongs to a page and is published beside it.
@@ -57,6 +60,9 @@ impl When {
 
 #[derive(Debug, Clone)]
 pub struct TimelineEntry {
+    /// The row's identity within its plan (`row-<id>` from `id:`, else a hash of `what`
+    /// and `who`): calendar UIDs are made from it, so reordering rows changes nothing.
+    pub key: String,
     pub when: When,
     pub what: String,
     pub who: Option<String>,
@@ -84,7 +90,12 @@ pub struct Track {
 
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The status every output shows. As parsed, the `status` written; once the site is
+    /// resolved ([`crate::model::site::Site::assemble`]), the status derived from the
+    /// plan's timeline, hearings and decisions when none was written.
     pub status: Option<PlanStatus>,
+    /// The `status` as written in the front matter.
+    pub status_given: Option<PlanStatus>,
     pub owner: Option<String>,
     pub contact: Option<Contact>,
     pub case_number: Option<String>,
@@ -96,6 +107,8 @@ pub struct Plan {
 
 #[derive(Debug, Clone)]
 pub struct Meeting {
+    /// The meeting's identity within its hearing (`meeting-<id>` or a hash), for UIDs.
+    pub key: String,
     pub when: FuzzyDate,
     pub place: Option<String>,
     pub what: Option<String>,
@@ -113,8 +126,8 @@ pub struct Hearing {
     pub plan: Option<String>,
     pub authority: Option<String>,
     pub case_number: Option<String>,
-    pub opens: FuzzyDate,
-    pub closes: FuzzyDate,
+    /// `opens` and `closes`: exact, ordered, resolved in the site's time zone.
+    pub period: HearingPeriod,
     pub respond: Respond,
     pub documents: Vec<Attachment>,
     pub meetings: Vec<Meeting>,
@@ -137,8 +150,42 @@ pub struct Correction {
     pub note: String,
 }
 
+/// Where a decision stands at the build moment; set when the site is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionState {
+    /// Before its meeting: an agenda item, with no outcome, remark, absent list or
+    /// summary anywhere in the resolved site.
+    Agenda,
+    /// Its meeting has begun: the decision as written.
+    Decided,
+    /// Withdrawn (`withdrawn:`): only the notice of withdrawal is left.
+    Withdrawn,
+}
+
+impl DecisionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionState::Agenda => "agenda",
+            DecisionState::Decided => "decided",
+            DecisionState::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// A published decision taken down on purpose: when and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub date: ExactDate,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Decision {
+    /// As parsed, [`DecisionState::Decided`] (the record as written); the resolved site
+    /// sets it as of the build moment.
+    pub state: DecisionState,
+    pub withdrawn: Option<Withdrawal>,
     pub body: String,
     pub body_slug: Slug,
     pub meeting: FuzzyDate,
@@ -150,6 +197,16 @@ pub struct Decision {
     pub plans: Vec<String>,
     pub hearings: Vec<String>,
     pub corrections: Vec<Correction>,
+}
+
+impl Decision {
+    /// The withdrawal in effect at the build moment (a `withdrawn:` dated later is not
+    /// in effect yet).
+    pub fn withdrawal(&self) -> Option<&Withdrawal> {
+        self.withdrawn
+            .as_ref()
+            .filter(|_| self.state == DecisionState::Withdrawn)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
 //! One content file → a checked [`Document`], or every problem found in it.
 
 use super::frontmatter::{self, SplitError};
+use super::period;
 use super::raw::{self, ContentType, FileRef, Text};
 use super::row_dates::RowYears;
 use super::*;
@@ -14,6 +15,8 @@ use std::path::{Component, Path, PathBuf};
 pub struct ParseEnv<'a> {
     pub root: &'a Path,
     pub conventions: &'a DateConventions,
+    /// The site's zone: a hearing's moments are resolved in it.
+    pub tz: chrono_tz::Tz,
 }
 
 impl ParseEnv<'_> {
@@ -84,8 +87,12 @@ pub fn parse_text(
     };
     let value = match yaml::parse_value(&src) {
         Ok(v) => v,
-        Err(d) => return (None, vec![d]),
+        Err(d) => {
+            let draft = says_draft(split.yaml, None);
+            return (None, vec![d.in_draft(draft)]);
+        }
     };
+    let draft = says_draft(split.yaml, Some(&value));
     let mut p = Parser {
         env,
         src,
@@ -93,9 +100,45 @@ pub fn parse_text(
         dir: path.parent().unwrap_or(env.root).to_path_buf(),
     };
     let doc = p.document(path, value, &split, text);
-    let diags = p.diags;
+    if let Some(d) = doc.as_ref().filter(|d| !d.draft) {
+        p.diags.extend(placeholder_warnings(d));
+    }
+    let diags: Vec<Diagnostic> = p.diags.into_iter().map(|d| d.in_draft(draft)).collect();
     let ok = !diags.iter().any(Diagnostic::is_error);
     (if ok { doc } else { None }, diags)
+}
+
+/// Text written by `planpub new` that a public (non-draft) item still carries.
+fn placeholder_warnings(d: &Document) -> Vec<Diagnostic> {
+    super::placeholders::in_document(d)
+        .into_iter()
+        .map(|found| {
+            let text = found.text;
+            match &found.path {
+                Some(path) => d
+                    .front_source()
+                    .warning(path, format!("this is still the placeholder text written by `planpub new`: \"{text}\""))
+                    .help("replace it with the real text before the item is published"),
+                None => Diagnostic::warning(&d.file, format!("the page text below the front matter is still the placeholder written by `planpub new`: \"{text}\""))
+                    .at(Some(d.body_first_line), None)
+                    .help("write the real text before the item is published"),
+            }
+        })
+        .collect()
+}
+
+/// Whether the front matter marks the file as a draft. When the YAML cannot be read as a
+/// whole, a top-level `draft: true` line still counts: a broken draft must not block
+/// the public site.
+fn says_draft(yaml_text: &str, value: Option<&Value>) -> bool {
+    if let Some(v) = value {
+        return matches!(v.get("draft"), Some(Value::Bool(true)));
+    }
+    yaml_text.lines().any(|l| {
+        let l = l.split(" #").next().unwrap_or(l).trim_end();
+        l.strip_prefix("draft:")
+            .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("true"))
+    })
 }
 
 struct Parser<'a> {
@@ -392,6 +435,12 @@ impl Parser<'_> {
                 true,
             ) {
                 Some(Some(when)) => timeline.push(TimelineEntry {
+                    key: self.event_key(
+                        "row",
+                        &[key("timeline"), PathSeg::Index(i)],
+                        row.id.as_deref(),
+                        &[&row.what, row.who.as_deref().unwrap_or("")],
+                    ),
                     when,
                     what: row.what,
                     who: row.who,
@@ -431,9 +480,16 @@ impl Parser<'_> {
                 actions,
             });
         }
+        ok &= self.unique_keys(
+            "timeline",
+            "timeline rows",
+            "`what` and `who`",
+            timeline.iter().map(|r| r.key.as_str()),
+        );
         ok.then(|| {
             Data::Plan(Plan {
                 status: f.status,
+                status_given: f.status,
                 owner: f.owner,
                 contact: f.contact,
                 case_number: Self::text_opt(f.case_number),
@@ -446,24 +502,52 @@ impl Parser<'_> {
     }
 
     fn hearing(&mut self, f: raw::HearingFields) -> Option<Data> {
-        let opens = self.date_at(&[key("opens")], &f.opens, None);
-        let closes = self.date_at(&[key("closes")], &f.closes, None);
+        let opens = self.exact_date("opens", &f.opens);
+        let closes = self.exact_date("closes", &f.closes);
+        let period = match (opens, closes) {
+            (Some(o), Some(c)) => match HearingPeriod::new(o, c, &self.env.tz) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    self.err(&[key("closes")], e.to_string()).help = Some(
+                        "`opens` is the first day citizens can answer and `closes` the deadline, a later day: for example `opens: 2024-03-01` and `closes: 2024-03-29 12:00`".into(),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
         let mut meetings = Vec::new();
         let mut ok = true;
         for (i, m) in f.meetings.into_iter().enumerate() {
-            match self.date_at(
-                &[key("meetings"), PathSeg::Index(i), key("when")],
-                &m.when,
-                None,
-            ) {
-                Some(when) => meetings.push(Meeting {
-                    when,
-                    place: m.place,
-                    what: m.what,
-                }),
+            let path = [key("meetings"), PathSeg::Index(i)];
+            let mut when_path = path.to_vec();
+            when_path.push(key("when"));
+            match self.date_at(&when_path, &m.when, None) {
+                Some(when) => {
+                    // A meeting is known by what it is and where; only a bare one by its date.
+                    let what = m.what.as_deref().unwrap_or("");
+                    let place = m.place.as_deref().unwrap_or("");
+                    let identity: [&str; 2] = if what.trim().is_empty() && place.trim().is_empty() {
+                        [when.text(), ""]
+                    } else {
+                        [what, place]
+                    };
+                    meetings.push(Meeting {
+                        key: self.event_key("meeting", &path, m.id.as_deref(), &identity),
+                        when,
+                        place: m.place,
+                        what: m.what,
+                    })
+                }
                 None => ok = false,
             }
         }
+        ok &= self.unique_keys(
+            "meetings",
+            "meetings",
+            "`what` and `where`",
+            meetings.iter().map(|m| m.key.as_str()),
+        );
         let mut responses = Vec::new();
         for (i, r) in f.responses.into_iter().enumerate() {
             let base = [key("responses"), PathSeg::Index(i)];
@@ -501,14 +585,13 @@ impl Parser<'_> {
         if f.summary_note.is_some() && summary_note.is_none() {
             ok = false;
         }
-        let (opens, closes) = (opens?, closes?);
+        let period = period?;
         ok.then(|| {
             Data::Hearing(Hearing {
                 plan: f.plan,
                 authority: f.authority,
                 case_number: Self::text_opt(f.case_number),
-                opens,
-                closes,
+                period,
                 respond: f.respond.unwrap_or_default(),
                 documents,
                 meetings,
@@ -559,9 +642,28 @@ impl Parser<'_> {
                 None => ok = false,
             }
         }
+        let withdrawn = match &f.withdrawn {
+            Some(w) => {
+                let date =
+                    self.exact_date_at(&[key("withdrawn"), key("date")], "withdrawn.date", &w.date);
+                if w.reason.trim().is_empty() {
+                    self.err(&[key("withdrawn"), key("reason")], "a withdrawal needs a reason: citizens who follow a link to the item are told why it was withdrawn")
+                        .help = Some("write the reason in a sentence, for example `reason: Punktet blev offentliggjort ved en fejl.`".into());
+                    ok = false;
+                }
+                ok &= date.is_some();
+                date.map(|date| Withdrawal {
+                    date,
+                    reason: w.reason.trim().to_string(),
+                })
+            }
+            None => None,
+        };
         let (meeting, body_slug) = (meeting?, body_slug?);
         ok.then(|| {
             Data::Decision(Decision {
+                state: DecisionState::Decided,
+                withdrawn,
                 body: f.body.trim().to_string(),
                 body_slug,
                 meeting,
@@ -583,6 +685,116 @@ impl Parser<'_> {
                 corrections,
             })
         })
+    }
+
+    /// A date field that must name one day (a time may follow): a hearing's `opens` and
+    /// `closes`, a withdrawal's date.
+    fn exact_date(&mut self, field: &str, text: &Text) -> Option<ExactDate> {
+        self.exact_date_at(&[key(field)], field, text)
+    }
+
+    fn exact_date_at(&mut self, path: &[PathSeg], field: &str, text: &Text) -> Option<ExactDate> {
+        let written = self.date_at(path, text, None)?;
+        let leaf = field.rsplit('.').next().unwrap_or(field);
+        match ExactDate::new(written.clone()) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                let example = period::example_value(leaf, Some(&written));
+                let deadline_note = if leaf == "closes" {
+                    "; a deadline without a time ends at 23:59 that day"
+                } else {
+                    ""
+                };
+                self.err(
+                    path,
+                    format!(
+                        "\"{}\" is {}, but `{field}` must name one exact day (a time may follow)",
+                        written.text(),
+                        why.0
+                    ),
+                )
+                .help = Some(format!(
+                    "write one day, for example `{leaf}: {example}`{deadline_note}"
+                ));
+                None
+            }
+        }
+    }
+
+    /// The identity of a timeline row or meeting: `<prefix>-<id>` when the author gave
+    /// an `id:`, else `<prefix>-` and a short hash of the identifying texts, which do
+    /// not change when rows are inserted, deleted or reordered.
+    fn event_key(
+        &mut self,
+        prefix: &str,
+        path: &[PathSeg],
+        id: Option<&str>,
+        identity: &[&str],
+    ) -> String {
+        if let Some(id) = id {
+            match Slug::parse(id.trim()) {
+                Ok(slug) => return format!("{prefix}-{slug}"),
+                Err(e) => {
+                    let mut p = path.to_vec();
+                    p.push(key("id"));
+                    let d = self.err(&p, e.to_string());
+                    if let Ok(fixed) = Slug::from_text(id) {
+                        d.help = Some(format!("did you mean `{fixed}`?"));
+                    }
+                }
+            }
+        }
+        let normal: Vec<String> = identity
+            .iter()
+            .map(|t| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .collect();
+        let hash = sha256_hex(normal.join("\u{1f}").as_bytes());
+        format!("{prefix}-{}", &hash[..12])
+    }
+
+    /// Reports rows of `field` that share an identity, naming both; true if none do.
+    fn unique_keys<'k>(
+        &mut self,
+        field: &str,
+        what: &str,
+        from: &str,
+        keys: impl Iterator<Item = &'k str>,
+    ) -> bool {
+        let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut ok = true;
+        for (i, k) in keys.enumerate() {
+            let Some(&first) = seen.get(k) else {
+                seen.insert(k, i);
+                continue;
+            };
+            ok = false;
+            let line = |n: usize| {
+                yaml::locate(self.src.text, &[key(field), PathSeg::Index(n)])
+                    .map(|(l, _)| l + self.src.first_line - 1)
+                    .map(|l| format!(" (line {l})"))
+                    .unwrap_or_default()
+            };
+            let (l1, l2) = (line(first), line(i));
+            self.err(
+                &[key(field), PathSeg::Index(i)],
+                format!(
+                    "{what} {}{l1} and {}{l2} have the same identity, so their calendar events would share one UID",
+                    first + 1,
+                    i + 1
+                ),
+            )
+            .help = Some(format!(
+                "the identity comes from {from}, or from `id:` when it is given: give one of the two its own `id:`, for example `id: {}-{}`",
+                field.trim_end_matches('s'),
+                i + 1
+            ));
+        }
+        ok
     }
 
     fn files(&mut self, field: &str, refs: &[FileRef]) -> Vec<Attachment> {

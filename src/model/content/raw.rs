@@ -121,6 +121,8 @@ pub enum EntryKind {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct TimelineRow {
+    /// Optional identity for calendar UIDs (a slug).
+    pub id: Option<String>,
     pub when: Option<Text>,
     pub undated: Option<String>,
     pub what: String,
@@ -179,6 +181,8 @@ pub struct Respond {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct MeetingRow {
+    /// Optional identity for calendar UIDs (a slug).
+    pub id: Option<String>,
     pub when: Text,
     #[serde(rename = "where")]
     pub place: Option<String>,
@@ -255,6 +259,12 @@ pub struct CorrectionRow {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+pub struct WithdrawnRow {
+    pub date: Text,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct DecisionFields {
     pub body: String,
     pub meeting: Text,
@@ -272,6 +282,7 @@ pub struct DecisionFields {
     pub hearings: Vec<String>,
     #[serde(default)]
     pub corrections: Vec<CorrectionRow>,
+    pub withdrawn: Option<WithdrawnRow>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -289,6 +300,7 @@ const CONTACT: &[Field] = &[
     Field::leaf("phone"),
 ];
 const TIMELINE_ROW: &[Field] = &[
+    Field::leaf("id"),
     Field::leaf("when"),
     Field::leaf("undated"),
     Field::leaf("what"),
@@ -317,6 +329,7 @@ const RESPOND: &[Field] = &[
     Field::leaf("url"),
 ];
 const MEETING: &[Field] = &[
+    Field::leaf("id"),
     Field::leaf("when"),
     Field::leaf("where"),
     Field::leaf("what"),
@@ -332,6 +345,7 @@ const RECOMMENDATION: &[Field] = &[
     Field::leaf("remark"),
 ];
 const CORRECTION: &[Field] = &[Field::leaf("date"), Field::leaf("note")];
+const WITHDRAWN: &[Field] = &[Field::leaf("date"), Field::leaf("reason")];
 
 macro_rules! with_common {
     ($($extra:expr),* $(,)?) => {
@@ -389,6 +403,7 @@ pub const DECISION_FIELDS: &[Field] = with_common![
     Field::leaf("plans"),
     Field::leaf("hearings"),
     Field::list_of("corrections", &Shape::Map(CORRECTION)),
+    Field::map("withdrawn", WITHDRAWN),
 ];
 
 pub const PAGE_FIELDS: &[Field] = with_common![Field::leaf("menu")];
