@@ -457,7 +457,13 @@ fn doc_fingerprint(d: &Document) -> u64 {
         .into_iter()
         .map(|a| (a.source.as_path(), a.size, stamp(&a.source)))
         .collect();
-    hash_of((&d.source_sha256, &d.file, files, d.draft))
+    hash_of((
+        &d.source_sha256,
+        &d.file,
+        files,
+        d.draft,
+        crate::model::site::resolution_fingerprint(d),
+    ))
 }
 
 fn stored(site: &Site, d: &Dep) -> Stored {

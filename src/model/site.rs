@@ -522,6 +522,22 @@ fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
     rel
 }
 
+/// What resolution changed in a document, as a number: equal numbers mean the same
+/// resolved document, given the same source file. Every field that
+/// [`Site::assemble`] sets or clears (a decision's state, which also decides what is
+/// removed; a plan's derived status) must be in it — the preview compares documents
+/// by their source and this, and `tests/incremental.rs` checks the two agree.
+pub fn resolution_fingerprint(d: &Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    match &d.data {
+        Data::Decision(x) => x.state.as_str().hash(&mut h),
+        Data::Plan(p) => p.status.map(|s| s.as_str()).hash(&mut h),
+        Data::Hearing(_) | Data::Page(_) => {}
+    }
+    h.finish()
+}
+
 fn is_withdrawn(d: &Document) -> bool {
     matches!(&d.data, Data::Decision(x) if x.state == DecisionState::Withdrawn)
 }
