@@ -70,7 +70,10 @@
 
 mod conventions;
 mod display;
+mod lex;
+mod lexicon;
 mod parse;
+mod phrase;
 
 #[cfg(test)]
 mod tests;
@@ -173,6 +176,103 @@ pub enum DateError {
         "\"{text}\" ends before it starts. Put the earlier date first, for example \"april – maj 2023\"."
     )]
     Reversed { text: String },
+    #[error("\"{text}\" can be read in more than one way: {}. {hint}", readings.join(", or "))]
+    Ambiguous {
+        text: String,
+        readings: Vec<String>,
+        /// How to write it so that only one reading is left.
+        hint: String,
+    },
+    #[error(
+        "\"{text}\" names two dates, {first} and {second}. Write one date, or the period \"{first} – {second}\"."
+    )]
+    TwoDates {
+        text: String,
+        first: String,
+        second: String,
+    },
+    #[error("\"{text}\" is not clear enough to read as a date: {detail}.")]
+    Unclear { text: String, detail: String },
+    #[error(
+        "\"{text}…\" is too long to be a date. Write just the date, for example \"12. september 2023\"."
+    )]
+    TooLong { text: String },
+}
+
+/// What a date is for, as far as its wording says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// An ordinary date or period (both ends known).
+    Period,
+    /// Open at the start: `senest 1. maj 2024`, `inden 1. marts 2024`, `til og med …`.
+    Until,
+    /// Open at the end: `fra 1. halvår 2023`, `tidligst …`, `… og frem`.
+    From,
+    /// Read from a deadline label (`Høringsfrist: …`, `Fristen for høringssvar er …`):
+    /// open at the start, ending on the deadline.
+    Deadline,
+    /// `løbende`.
+    Ongoing,
+}
+
+impl Role {
+    /// The kebab-case name used in JSON (`"deadline"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Period => "period",
+            Role::Until => "until",
+            Role::From => "from",
+            Role::Deadline => "deadline",
+            Role::Ongoing => "ongoing",
+        }
+    }
+}
+
+/// What kind of thing a [`Note`] tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// A misspelt date word was read as the one word it can be (`midio` → `medio`).
+    Spelling,
+    /// A hedge (`forventet`, `ca.`, `planlagt`): the date is expected, not fixed. The
+    /// interval is the date itself.
+    Hedge,
+    /// A two-digit year was read in full (`okt-23` → October 2023).
+    TwoDigitYear,
+    /// Two dates joined by `og` with days between them: read as the whole period.
+    Joined,
+    /// Two dates in one sentence: read as the period from the first to the second, or
+    /// the more precise one when it lies inside the other.
+    Combined,
+    /// The weekday written does not match the date.
+    Weekday,
+    /// A duration and a written end disagree; the written end is used.
+    Duration,
+    /// `kl` with no time after it was skipped.
+    EmptyTime,
+    /// `senest`/`tidligst` after the date made it open.
+    Operator,
+}
+
+/// Something the reader should know about how a text was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// A plain sentence for the people who wrote the text.
+    pub message: String,
+}
+
+/// One exact day, as [`FuzzyDate::exact_day`] and [`FuzzyDate::deadline_day`] give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExactDay {
+    pub date: NaiveDate,
+    /// The time written with the day (for a deadline: the time it ends).
+    pub time: Option<NaiveTime>,
+    /// The end of a time span on that day (`kl. 17.00-19.00`).
+    pub end_time: Option<NaiveTime>,
+    /// The UTC offset, only when the text gave a zone.
+    pub offset: Option<FixedOffset>,
 }
 
 /// A time of day as written, validated when the date is resolved.
@@ -235,6 +335,11 @@ enum Unit {
     Year {
         y: i32,
     },
+    /// `skoleåret 2024/25`: from the conventions' school-year start month in `y` to its
+    /// end month in `y + 1`.
+    SchoolYear {
+        y: i32,
+    },
 }
 
 impl Unit {
@@ -247,7 +352,7 @@ impl Unit {
             | Unit::Quarter { y, .. }
             | Unit::Half { y, .. }
             | Unit::Season { y, .. } => y,
-            Unit::YearPart { y, .. } | Unit::Year { y } => Some(y),
+            Unit::YearPart { y, .. } | Unit::Year { y } | Unit::SchoolYear { y } => Some(y),
             Unit::BareDay { .. } => None,
         }
     }
@@ -264,6 +369,7 @@ impl Unit {
             Unit::Season { s, .. } => Unit::Season { s, y },
             Unit::YearPart { part, .. } => Unit::YearPart { part, y: year },
             Unit::Year { .. } => Unit::Year { y: year },
+            Unit::SchoolYear { .. } => Unit::SchoolYear { y: year },
             Unit::BareDay { d } => Unit::BareDay { d },
         }
     }
@@ -281,6 +387,8 @@ impl Unit {
             }
             Unit::Season { .. } => Precision::Season,
             Unit::Year { .. } => Precision::Year,
+            // Two ends in different years: a period, not one unit of the calendar.
+            Unit::SchoolYear { .. } => Precision::Range,
         }
     }
 
@@ -373,16 +481,27 @@ impl Unit {
                 }
             }
             Unit::Year { y } => months(y, 1, 12),
+            Unit::SchoolYear { y } => {
+                let [a, b] = conv.school_year;
+                let (a, b) = (a.clamp(1, 12), b.clamp(1, 12));
+                if b >= a {
+                    months(y, a, b)
+                } else {
+                    Ok((months(y, a, a)?.0, months(y + 1, b, b)?.1))
+                }
+            }
         }
     }
 }
 
-/// Years outside 1–9999 are refused: no plan needs them, and it keeps chrono in range.
+/// Years outside 1000–9999 are refused: no plan needs them, a year such as `0023` is a
+/// slip rather than a date, and every accepted year is shown with four digits that read
+/// back the same. It also keeps chrono in range.
 fn check_year(y: i32) -> Result<(), String> {
-    if (1..=9999).contains(&y) {
+    if (1000..=9999).contains(&y) {
         Ok(())
     } else {
-        Err(format!("the year {y} is outside 1–9999"))
+        Err(format!("the year {y} is outside 1000–9999"))
     }
 }
 
@@ -446,6 +565,8 @@ enum Shape {
     Range(Unit, Unit, bool),
     /// `senest …`: open at the start.
     OpenStart(Unit),
+    /// `inden …`: open at the start, ending the day before the unit begins.
+    Before(Unit),
     /// `fra … og frem`: open at the end.
     OpenEnd(Unit),
     Ongoing,
@@ -464,12 +585,16 @@ pub struct FuzzyDate {
     offset: Option<FixedOffset>,
     precision: Precision,
     year_inferred: bool,
+    role: Role,
+    /// Text around the date that was skipped, as written (`"Opdateret:"`).
+    ignored: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl FuzzyDate {
     /// Parse a date as written in a plan. See the module documentation for the forms.
     pub fn parse(text: &str, ctx: &ParseContext) -> Result<FuzzyDate, DateError> {
-        parse::parse(text, ctx)
+        phrase::parse(text, ctx)
     }
 
     /// An exact day; the text is its ISO form.
@@ -489,6 +614,9 @@ impl FuzzyDate {
             offset: None,
             precision: Precision::Day,
             year_inferred: false,
+            role: Role::Period,
+            ignored: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -547,13 +675,105 @@ impl FuzzyDate {
         self.precision == Precision::Day
     }
 
+    /// The one day the text names, with its time if it gave one: `12. maj 2024`,
+    /// `2008-06-20 12:00`, `Mødedato: 17.01.2024, kl. 16:00`. `None` for anything else
+    /// (a period, an open interval such as `senest 1. maj`, a month …). This is the test
+    /// for fields that must name one day, such as a hearing's `opens`.
+    pub fn exact_day(&self) -> Option<ExactDay> {
+        match self.shape {
+            Shape::Point(Unit::Day { .. }) => Some(ExactDay {
+                date: self.start?,
+                time: self.start_time,
+                end_time: self.end_time,
+                offset: self.offset,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The last day of a deadline that ends on one day, with the time it ends: an exact
+    /// day as [`FuzzyDate::exact_day`] gives it, or a deadline whose date is one day
+    /// (`senest 3. maj 2024 kl. 12.00`, `Høringsfrist: 3. maj 2024`; `inden 1. marts` ends
+    /// on the last day of February). `None` for periods and for deadlines such as
+    /// `senest juni 2024`.
+    pub fn deadline_day(&self) -> Option<ExactDay> {
+        match self.shape {
+            Shape::OpenStart(Unit::Day { .. }) => Some(ExactDay {
+                date: self.end?,
+                time: self.end_time,
+                end_time: None,
+                offset: self.offset,
+            }),
+            Shape::Before(Unit::Day { .. }) => Some(ExactDay {
+                date: self.end?,
+                time: None,
+                end_time: None,
+                offset: None,
+            }),
+            _ => self.exact_day(),
+        }
+    }
+
+    /// What the date is for: an ordinary date or period, a deadline, open at one end, or
+    /// ongoing.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The text around the date that was skipped, each piece as written
+    /// (`["Opdateret:"]`). Empty for a clean date phrase.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
+    }
+
+    /// What the reader should know about how the text was read (spelling slips that were
+    /// corrected, hedges, two-digit years read in full …).
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// True when the text hedges the date (`forventet`, `ca.`, `planlagt` …).
+    pub fn is_hedged(&self) -> bool {
+        self.notes.iter().any(|n| n.kind == NoteKind::Hedge)
+    }
+
+    /// True when the text was a date phrase and nothing else: no words were skipped and
+    /// nothing needed a note.
+    pub fn is_clean(&self) -> bool {
+        self.ignored.is_empty() && self.notes.is_empty()
+    }
+
+    /// For a text that was not a clean date phrase: one line saying how it was read, for
+    /// warnings (`read as 4. marts 2024; ignored "Opdateret:"`). `None` when clean.
+    pub fn reading(&self, lang: Lang) -> Option<String> {
+        if self.is_clean() {
+            return None;
+        }
+        let mut out = format!("read as {}", self.display(lang));
+        if self.role == Role::Deadline {
+            out.push_str(" (a deadline)");
+        }
+        if !self.ignored.is_empty() {
+            let quoted: Vec<String> = self.ignored.iter().map(|i| format!("\"{i}\"")).collect();
+            out.push_str(&format!("; ignored {}", quoted.join(", ")));
+        }
+        for n in &self.notes {
+            out.push_str("; ");
+            out.push_str(&n.message);
+        }
+        Some(out)
+    }
+
     /// The conventional written form (`22. maj – 20. juni 2008`, `22 May – 20 June 2008`).
     pub fn display(&self, lang: Lang) -> String {
         display::display(&self.shape, lang)
     }
 
     /// `{"text", "start", "end", "precision"}` plus `"start_time"`/`"end_time"` (`"HH:MM"`)
-    /// when present. Days are `"YYYY-MM-DD"` or `null`.
+    /// when present. Days are `"YYYY-MM-DD"` or `null`. A date that is not an ordinary
+    /// period adds `"role"`; a hedged one `"hedged": true`; a text that was not a clean
+    /// date phrase adds `"ignored"` (the skipped text) and `"notes"`
+    /// (`[{"kind", "message"}]`).
     pub fn to_json(&self) -> serde_json::Value {
         let day = |d: Option<NaiveDate>| match d {
             Some(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
@@ -569,6 +789,19 @@ impl FuzzyDate {
         }
         if let Some(t) = self.end_time {
             map.insert("end_time".into(), t.format("%H:%M").to_string().into());
+        }
+        if self.role != Role::Period {
+            map.insert("role".into(), self.role.as_str().into());
+        }
+        if self.is_hedged() {
+            map.insert("hedged".into(), true.into());
+        }
+        if !self.ignored.is_empty() {
+            map.insert("ignored".into(), self.ignored.clone().into());
+        }
+        if !self.notes.is_empty() {
+            let notes = serde_json::to_value(&self.notes).unwrap_or_default();
+            map.insert("notes".into(), notes);
         }
         serde_json::Value::Object(map)
     }
