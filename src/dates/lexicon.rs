@@ -76,6 +76,22 @@ pub(super) fn part_of(w: &str) -> Option<Part> {
     })
 }
 
+/// Part words that mean nothing but a part of a period (`først`, `midt`, `end` are
+/// ordinary words too): a date cannot lose them silently.
+fn is_part_name(w: &str) -> bool {
+    matches!(
+        w,
+        "primo"
+            | "medio"
+            | "ultimo"
+            | "begyndelsen"
+            | "midten"
+            | "slutningen"
+            | "udgangen"
+            | "starten"
+    )
+}
+
 /// Words for the end of a period: after `inden` or `senest` they mean the period's end
 /// (`inden udgangen af 2025` is by 31 December 2025).
 pub(super) fn is_end_word(w: &str) -> bool {
@@ -419,6 +435,48 @@ const LABELS: &[&str] = &[
     "revised",
     "published",
     "date",
+    // Verbs and small words that stand before a date but name nothing ("fristen er 28/2").
+    "er",
+    "var",
+    "blev",
+    "bliver",
+    "være",
+    "været",
+    "sker",
+    "skete",
+    "ske",
+    "begynder",
+    "starter",
+    "slutter",
+    "åbner",
+    "lukker",
+    "udløber",
+    "træder",
+    "mødes",
+    "kommer",
+    "går",
+    "gik",
+    "foregår",
+    "finder",
+    "sendes",
+    "sendt",
+    "holder",
+    "gælder",
+    "indtil",
+    "som",
+    "når",
+    "hvis",
+    "så",
+    "nu",
+    "igen",
+    "også",
+    "kun",
+    "eller",
+    "men",
+    "is",
+    "was",
+    "will",
+    "be",
 ];
 
 /// Real words one letter away from a date word: never "corrected".
@@ -487,7 +545,11 @@ pub(super) fn class_of(w: &str) -> WordClass {
         return WordClass::Hedge;
     }
     if is_date_word(w) {
-        let kind = if month_of(w).is_some() || season_of(w).is_some() || ONGOING.contains(&w) {
+        let kind = if month_of(w).is_some()
+            || season_of(w).is_some()
+            || ONGOING.contains(&w)
+            || is_part_name(w)
+        {
             DateWord::Bearing
         } else if OPERATORS.contains(&w) {
             DateWord::Operator

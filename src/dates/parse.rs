@@ -428,6 +428,7 @@ impl Parser<'_> {
             }
             self.first_months(&mut out);
             self.year_pair(&mut out);
+            self.part_pair(&mut out);
         }
         // "fra 1. maj til 3. maj" is a range, not an open interval.
         if suffix.is_none() {
@@ -446,8 +447,12 @@ impl Parser<'_> {
                     }
                     // "4., 5. og 6. marts" names the days between: no gap to report.
                     let sep = if k != l.k { Sep::Plain } else { sep };
+                    // A sentence break joins two whole dates ("1. kvartal 2023. Primo 4.
+                    // kvartal 2023"), never an abbreviation's period ("1. kvt. 2026").
+                    let sentence = self.is(k, &Kind::Dot);
                     for r in self.point(k2) {
-                        if r.k == n {
+                        if r.k == n && !(sentence && (l.u.year().is_none() || r.u.year().is_none()))
+                        {
                             out.push(Reading {
                                 expr: Expr::Range(l.u, r.u, sep),
                                 flags: l.f.or(r.f),
@@ -609,9 +614,14 @@ impl Parser<'_> {
             let y = if v < 100 { full_year(v) } else { v as i32 };
             self.push_days(d, m, Some(y), at, Flags::default(), out);
         }
-        // Without a year, `18-09` is too easily a range of days, so only `.` and `/` count.
+        // Without a year, `18-09` is too easily a range of days, so only `.` and `/` count;
+        // and `2.1` or `1.4` is as often a version or a decimal, so a dotted date without a
+        // year needs its closing period (`2.1.`) or two two-digit numbers (`12.04`).
         if *sep != Kind::Dash {
-            self.push_days(d, m, None, i + 3, Flags::default(), out);
+            let two_digits = self.num(i, 2, 2).is_some() && self.num(i + 2, 2, 2).is_some();
+            if *sep == Kind::Slash || two_digits {
+                self.push_days(d, m, None, i + 3, Flags::default(), out);
+            }
             if self.is(i + 3, &Kind::Dot) {
                 self.push_days(d, m, None, i + 4, Flags::default(), out);
             }
@@ -724,6 +734,10 @@ impl Parser<'_> {
         for (n, j) in ordinals {
             if let Some(p) = self.word(j).and_then(period_of) {
                 let mut k = j + 1;
+                // "1. kvt. 2026": the abbreviation's period.
+                if self.is(k, &Kind::Dot) && !self.spaced(k) {
+                    k += 1;
+                }
                 // "half-year", "half year", "halvår" all mean the same.
                 if self.is(k, &Kind::Dash) && self.word(k + 1) == Some("year") {
                     k += 2;
@@ -912,6 +926,48 @@ impl Parser<'_> {
                 flags: YEAR,
                 dur: None,
             });
+        }
+    }
+
+    /// `medio/ultimo 2025`, `primo-medio marts 2026`: two parts of the same period.
+    fn part_pair(&self, out: &mut Vec<Reading>) {
+        let n = self.t.len();
+        let Some(p1) = self.word(0).and_then(part_of) else {
+            return;
+        };
+        for (k, _) in self.separators(1) {
+            for r in self.point(k) {
+                let l = match r.u {
+                    Unit::MonthPart { m, y, .. } => Unit::MonthPart { part: p1, m, y },
+                    Unit::YearPart { y, .. } => Unit::YearPart { part: p1, y },
+                    Unit::Quarter {
+                        q,
+                        part: Some(_),
+                        y,
+                    } => Unit::Quarter {
+                        q,
+                        part: Some(p1),
+                        y,
+                    },
+                    Unit::Half {
+                        h,
+                        part: Some(_),
+                        y,
+                    } => Unit::Half {
+                        h,
+                        part: Some(p1),
+                        y,
+                    },
+                    _ => continue,
+                };
+                if r.k == n {
+                    out.push(Reading {
+                        expr: Expr::Range(l, r.u, Sep::Plain),
+                        flags: r.f,
+                        dur: None,
+                    });
+                }
+            }
         }
     }
 

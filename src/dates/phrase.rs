@@ -164,6 +164,24 @@ fn classify(mut toks: Vec<Tok>) -> Scan {
                 }
             }
         };
+        // "3 uger", "4 år", "8 dage før mødet": an amount of time, not a date, unless it
+        // starts a duration ("i 6 uger fra den 3. marts").
+        let c = match (c, toks[i].word()) {
+            (C::Date(_), Some(w))
+                if (super::lexicon::dur_unit_of(w).is_some() || matches!(w, "år" | "aar"))
+                    && i > 0
+                    && toks[i - 1].is_num()
+                    && !matches!(toks.get(i + 1).and_then(|t| t.word()), Some("fra" | "from"))
+                    && !(i >= 2
+                        && matches!(
+                            toks[i - 2].word(),
+                            Some("første" | "forste" | "foerste" | "sidste" | "first" | "last")
+                        )) =>
+            {
+                C::Free
+            }
+            _ => c,
+        };
         if let (C::Date(_), Kind::Word(w)) = (c, &toks[i].kind)
             && !is_date_word(w)
             && let Some(target) = spelling_slip(w)
@@ -223,17 +241,24 @@ fn mark_numbers(scan: &mut Scan) {
         // "2023: Den reelle udbygning", "Fase 1: 2020": a colon or comma ends the number's
         // connection to the words around it.
         let closes = |(_, e): (usize, usize)| matches!(toks[e - 1].kind, Kind::Colon | Kind::Comma);
-        let after_name = prev_group.is_some_and(|(pa, pb)| names_a_thing(toks, class, pa, pb));
+        // "Projekt: 62112" names a project, but "Projektperiode: 2023-2026" is a period:
+        // after a colon only a number that cannot be a year is an identifier.
+        let after_name = prev_group.is_some_and(|(pa, pb)| {
+            names_a_thing(toks, class, pa, pb)
+                && !(toks[pb - 1].kind == Kind::Colon && is_year_like(toks, a, b))
+        });
         // "august 2023 forslag", "i 2021 er": a number that completes a date, or a year
         // after a preposition of time, stays part of the date.
         let lone_year = b - a == 1 && toks[a].len == 4;
-        let completes = prev_group.is_some_and(|(_, pb)| {
-            toks[pb - 1].word().is_some_and(|w| {
+        let completes = prev_group.is_some_and(|(pa, pb)| {
+            let last = (pa..pb).rev().find(|&i| toks[i].word().is_some());
+            last.and_then(|i| toks[i].word()).is_some_and(|w| {
                 month_of(w).is_some()
                     || super::lexicon::season_of(w).is_some()
                     || super::lexicon::period_of(w).is_some()
                     || super::lexicon::is_week_word(w)
-                    || lone_year && class[pb - 1] != C::Free && is_date_word(w)
+                    || lone_year && last.is_some_and(|i| class[i] != C::Free) && is_date_word(w)
+                    || matches!(w, "kl" | "klokken")
             })
         });
         let before_word = !closes((a, b))
@@ -251,6 +276,25 @@ fn mark_numbers(scan: &mut Scan) {
             }
         }
         prev_ident = ident;
+    }
+}
+
+/// `2024`, `2023-2026`, `2024/25`: a group that reads as a year or two.
+fn is_year_like(toks: &[Tok], a: usize, b: usize) -> bool {
+    let year = |t: &Tok| matches!(t.kind, Kind::Num(y) if t.len == 4 && (1000..=2999).contains(&y));
+    let end = (a..b)
+        .rev()
+        .find(|&i| !matches!(toks[i].kind, Kind::Colon | Kind::Comma | Kind::Dot))
+        .map_or(a, |i| i + 1);
+    match &toks[a..end] {
+        [y] => year(y),
+        [y, sep, z] => {
+            year(y)
+                && matches!(sep.kind, Kind::Dash | Kind::Slash)
+                && matches!((&y.kind, &z.kind), (Kind::Num(y1), Kind::Num(y2))
+                    if (z.len == 4 && y2 > y1) || (z.len == 2 && *y2 == (y1 + 1) % 100))
+        }
+        _ => false,
     }
 }
 
@@ -325,7 +369,11 @@ fn weak_end(scan: &Scan, i: usize, a: usize) -> bool {
     let og_frem = matches!(w, Some("frem" | "fremefter" | "fremover"))
         && i > a
         && word_at(scan, i - 1) == Some("og");
-    if og_frem || matches!(w, Some("onwards" | "onward")) {
+    // "2.1." keeps its closing period: the grammar decides whether it belongs to the date
+    // ("2.1." is 2 January) or to the sentence ("12. maj 2024.").
+    let closing_dot =
+        scan.toks[i].kind == Kind::Dot && !scan.toks[i].sp && i > a && scan.toks[i - 1].is_num();
+    if og_frem || closing_dot || matches!(w, Some("onwards" | "onward")) {
         return false;
     }
     matches!(
@@ -425,7 +473,12 @@ fn best_core(scan: &Scan, a: usize, e: usize) -> Option<Core> {
             if (a..s).chain(t..e).any(|k| is_date_bearing(scan, k)) {
                 continue;
             }
-            let rs = readings(&scan.toks[s..t]);
+            let mut rs = readings(&scan.toks[s..t]);
+            // A closing period may belong to the sentence: both readings are kept, and
+            // the first that resolves wins.
+            if t - s > 1 && scan.toks[t - 1].kind == Kind::Dot {
+                rs.extend(readings(&scan.toks[s..t - 1]));
+            }
             if !rs.is_empty() {
                 return Some(Core {
                     a: s,
