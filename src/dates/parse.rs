@@ -894,9 +894,11 @@ impl Parser<'_> {
         }
     }
 
-    /// A year and the next one: `2024/25`, `2024-2025`, `24/25`.
+    /// A year and the next one written together: `2024/25`, `2024-2025`, `24/25` (with
+    /// spaces, `vinter 2022 – 2023` is a period from one winter to a year).
     fn year_and_next(&self, j: usize) -> Option<(i32, usize, Flags)> {
-        let sep = matches!(self.kind(j + 1), Some(Kind::Slash | Kind::Dash));
+        let sep =
+            matches!(self.kind(j + 1), Some(Kind::Slash | Kind::Dash)) && self.glued(j + 1, 2);
         if !sep {
             return None;
         }

@@ -171,6 +171,7 @@ fn classify(mut toks: Vec<Tok>) -> Scan {
                 if (super::lexicon::dur_unit_of(w).is_some() || matches!(w, "år" | "aar"))
                     && i > 0
                     && toks[i - 1].is_num()
+                    && (i == 1 || toks[i - 1].sp || toks[i - 2].kind == Kind::Open)
                     && !matches!(toks.get(i + 1).and_then(|t| t.word()), Some("fra" | "from"))
                     && !(i >= 2
                         && matches!(
@@ -325,7 +326,8 @@ fn is_strong(toks: &[Tok], class: &[C], a: usize, b: usize, next: Option<(usize,
                 || super::lexicon::season_of(w).is_some()
         })
     });
-    full || before_month
+    // Only a lone day number stands before a month ("14. juni"), not "2.1, januar".
+    full || before_month && nums == 1 && !matches!(toks[b - 1].kind, Kind::Comma | Kind::Colon)
 }
 
 /// What the text's date parts are.

@@ -905,6 +905,68 @@ fn date_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Around a date as staff paste it (the empty string too).
+const PREFIXES: &[&str] = &[
+    "",
+    "Opdateret: ",
+    "Revideret ",
+    "Mødedato: ",
+    "Forventet: ",
+    "ca. ",
+    "(",
+    // A bare year right after a noun names the thing ("Budget 2025") and is refused, so
+    // sentences put a preposition before the date, as Danish does.
+    "Byrådet behandler sagen i ",
+    "Version 2.1, ",
+    "Høringsfrist: ",
+    "Fristen for høringssvar er ",
+];
+const SUFFIXES: &[&str] = &[
+    "",
+    ":",
+    "*",
+    " (forventet)",
+    " – planlagt",
+    ")",
+    " i byrådssalen",
+];
+
+/// Letters, digits and marks that slips insert.
+const MUTATION_CHARS: &[char] = &[
+    '0', '1', '2', '9', '.', '-', '/', ' ', ':', ',', 'a', 'e', 'r', 'k', 'l', '(', ')', '*', 'ø',
+];
+
+/// Texts to mutate: every table wording.
+fn seeds() -> Vec<&'static str> {
+    TABLE
+        .iter()
+        .map(|r| r.0)
+        .chain(WRAPPED.iter().map(|r| r.0))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Checks that a date runs forwards and that both displays read back to the same
+/// interval and times.
+fn reads_back(d: &FuzzyDate, conv: &DateConventions) -> Result<(), String> {
+    if let (Some(s), Some(e)) = (d.start(), d.end())
+        && s > e
+    {
+        return Err(format!("starts {s} after it ends {e}"));
+    }
+    let c = ctx(conv, None);
+    for lang in [Lang::Da, Lang::En] {
+        let shown = d.display(lang);
+        let back = FuzzyDate::parse(&shown, &c).map_err(|e| format!("{shown:?}: {e}"))?;
+        let a = (d.start(), d.end(), d.start_time(), d.end_time());
+        let b = (back.start(), back.end(), back.start_time(), back.end_time());
+        if a != b {
+            return Err(format!("{shown:?} reads back as {b:?}, not {a:?}"));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     // 600 cases by default; PROPTEST_CASES overrides it for longer runs.
     #![proptest_config(ProptestConfig {
@@ -955,7 +1017,65 @@ proptest! {
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
         let conv = DateConventions::default();
-        let _ = FuzzyDate::parse(&text, &ctx(&conv, Some(2024)));
+        if let Ok(d) = FuzzyDate::parse(&text, &ctx(&conv, Some(2024))) {
+            prop_assert!(reads_back(&d, &conv).is_ok(), "{:?}: {:?}", text, reads_back(&d, &conv));
+        }
+    }
+
+    /// Real wordings with letters dropped, doubled, swapped or replaced: no panic, and
+    /// whatever is accepted runs forwards and displays in a form that reads back.
+    #[test]
+    fn mutated_wordings_are_read_or_refused(
+        seed in prop::sample::select(seeds()),
+        edits in prop::collection::vec((0usize..200, 0u8..4, prop::sample::select(MUTATION_CHARS.to_vec())), 1..4),
+        dy in prop::option::of(1990i32..2040),
+    ) {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for (at, op, c) in edits {
+            if chars.is_empty() {
+                break;
+            }
+            let i = at % chars.len();
+            match op {
+                0 => { chars.remove(i); }
+                1 => chars.insert(i, c),
+                2 => chars[i] = c,
+                _ => {
+                    let j = (i + 1) % chars.len();
+                    chars.swap(i, j);
+                }
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        let conv = DateConventions::default();
+        if let Ok(d) = FuzzyDate::parse(&text, &ctx(&conv, dy)) {
+            prop_assert!(reads_back(&d, &conv).is_ok(), "{:?}: {:?}", text, reads_back(&d, &conv));
+        }
+    }
+
+    /// A label, hedge or bracket around a date never changes the interval, and is
+    /// reported; a deadline label keeps the end and opens the start.
+    #[test]
+    fn wrappers_keep_the_interval(
+        text in date_text(),
+        pre in prop::sample::select(PREFIXES.to_vec()),
+        post in prop::sample::select(SUFFIXES.to_vec()),
+    ) {
+        let conv = DateConventions::default();
+        let c = ctx(&conv, None);
+        let Ok(bare) = FuzzyDate::parse(&text, &c) else { return Ok(()) };
+        let wrapped = format!("{pre}{text}{post}");
+        let d = FuzzyDate::parse(&wrapped, &c);
+        prop_assert!(d.is_ok(), "{:?}: {:?}", wrapped, d);
+        let d = d.unwrap();
+        let deadline = pre.to_lowercase().contains("frist");
+        if deadline && matches!(bare.role(), Role::Period | Role::Until) {
+            prop_assert_eq!((d.start(), d.end()), (None, bare.end()), "{:?}", wrapped);
+            prop_assert_eq!(d.role(), Role::Deadline, "{:?}", wrapped);
+        } else if !deadline {
+            prop_assert_eq!((d.start(), d.end()), (bare.start(), bare.end()), "{:?}", wrapped);
+        }
+        prop_assert_eq!(d.is_clean(), pre.is_empty() && post.is_empty(), "{:?}", wrapped);
     }
 
     #[test]
