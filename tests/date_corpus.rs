@@ -1,6 +1,8 @@
 //! The public corpus of real date wordings (`tests/date_corpus.tsv`): every entry must
 //! resolve to the interval, precision and role a person reads, or be refused.
 
+mod common;
+
 use planpub::dates::{DateConventions, DateError, FuzzyDate, ParseContext};
 
 struct Entry<'a> {
@@ -147,4 +149,26 @@ fn date_command_shows_what_it_ignored() {
     assert_eq!(json["ignored"], serde_json::json!(["Opdateret:"]));
     assert_eq!(json["text"], "Opdateret: 04-03-2024 09:15");
     assert_eq!(json["start_time"], "09:15");
+}
+
+/// `check` warns, with the reading, for every date field that was not a clean date
+/// phrase, and stays quiet for clean ones.
+#[test]
+fn check_warns_with_the_reading() {
+    let site = common::Site::new();
+    site.write(
+        "content/planer/tidsplan.md",
+        "---\ntype: plan\ntitle: Tidsplan\nupdated: \"Opdateret: 4. marts 2024\"\ntimeline:\n  - when: 22. maj til 20. juni 2008\n    what: Høring\n  - when: \"Høringsfrist: 3. maj 2024 kl. 12.00\"\n    what: Frist\n  - when: Maj 2024 – forventet\n    what: Vedtagelse\n---\n\nTekst.\n"
+            .as_bytes(),
+    );
+    let r = common::check_at(&site, "2024-01-01");
+    let all = format!("{}{}", r.stdout, r.stderr);
+    for want in [
+        "`updated`: \"Opdateret: 4. marts 2024\": read as 4. marts 2024; ignored \"Opdateret:\"",
+        "\"Høringsfrist: 3. maj 2024 kl. 12.00\": read as senest 3. maj 2024 kl. 12.00 (a deadline); ignored \"Høringsfrist:\"",
+        "\"Maj 2024 – forventet\": read as maj 2024; ignored \"– forventet\"; \"forventet\": the date is expected, not fixed",
+    ] {
+        assert!(all.contains(want), "{want:?} missing in:\n{all}");
+    }
+    assert_eq!(all.matches("read as").count(), 3, "{all}");
 }

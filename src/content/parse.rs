@@ -307,7 +307,21 @@ impl Parser<'_> {
             default_year,
         };
         match FuzzyDate::parse(&text.0, &ctx) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                // Words around the date were skipped or something was assumed: staff see
+                // the reading before it is published.
+                if let Some(reading) = d.reading(crate::dates::Lang::Da) {
+                    let plain = d.display(crate::dates::Lang::Da);
+                    self.diags.push(
+                        self.src
+                            .warning(path, format!("\"{}\": {reading}", d.text()))
+                            .help(format!(
+                                "if that is right, write just the date (\"{plain}\"); if not, correct the text"
+                            )),
+                    );
+                }
+                Some(d)
+            }
             Err(e) => {
                 // The message of a text that is no date already lists the forms.
                 self.err(path, e.to_string());
