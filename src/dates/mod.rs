@@ -11,34 +11,27 @@
 //!
 //! # Accepted forms
 //!
-//! Case does not matter, abbreviation periods are optional and extra spaces are ignored.
+//! `docs/dates.md` lists every form and convention; in short:
 //!
-//! * ISO 8601: `2023-09-12`, `2023-09-12 12:00`, `2023-09-12T12:00:00+02:00`, `2023-09`,
-//!   `2023`, `2023-W15`, `2023-Q2`, `2023-H1`.
-//! * Days: `12. september 2023`, `12. sep. 2023`, `12 sep 2023`, `September 12, 2023`,
-//!   numeric dates **always day first**: `12.04.2016`, `18-09-2024`, `19/2-2019`,
-//!   `4/1 2022`, `27.04.23` (a two-digit year means 2000–2099). A time may follow:
-//!   `kl. 17.00`, `kl. 17:00`, `kl. 12`, `17:00`, `kl. 17.00-19.00`.
-//! * Months and parts of months: `september 2023`, `primo/medio/ultimo marts 2024`,
-//!   `early/mid/late March 2024`.
-//! * Weeks (ISO 8601), quarters, half-years: `uge 15 2023`, `week 15 2024`,
-//!   `2. kvartal 2023`, `Q2 2023`, `first quarter of 2023`, `1. halvår 2023`, `H1 2024`,
-//!   `first half of 2024`, and `primo 2. kvartal 2023`.
-//! * Seasons and years: `forår 2023`, `foråret 2023`, `efterår 2023`, `spring 2024`,
-//!   `fall 2024`, `2024`, `primo 2024`, `Ultimo 2008`, `early 2024`, `i starten af 2024`.
-//! * Ranges between any two of these, joined by `-`, `–`, `—`, `/`, `til`, `to` or a
-//!   sentence break (`1. kvartal 2023. Primo 4. kvartal 2023`): `22. maj til 20. juni 2008`,
-//!   `dec. 2022 – feb. 2023`, `22.–28. maj 2008`, `uge 15-17 2023`, `1.-2. kvartal 2023`,
-//!   `September 12-14, 2023`, `Oktober 2021/2022` (October 2021 to October 2022: a bare
-//!   year after `/` repeats the first end in that year). When the first end has no year it takes the year of the second; if it
-//!   would then come after the second, it takes the year before (`dec. – feb. 2023` is
-//!   December 2022 – February 2023).
-//! * Open intervals: deadlines `senest …`, `frist …`, `inden …`, `til og med …`,
-//!   `frem til …`, `indtil …`, `until …`, `by …` (open at the start, ending with the end of
-//!   the date); beginnings `fra …`, `tidligst …`, `siden …`, `… og frem`, `from … onwards`,
-//!   `since …` (open at the end). `løbende`/`ongoing` is open at both ends.
-//! * Words around dates are skipped: weekday names, `den`, `d.`, `i`, `i perioden`,
-//!   `the`, `of`, `in`.
+//! * ISO 8601, days (`12. september 2023`, numeric dates **always day first**:
+//!   `12.04.2016`, `19/2-2019`, `27.04.23`), months, parts of months
+//!   (`primo/medio/ultimo marts 2024`), ISO weeks, quarters, half-years, seasons
+//!   (`forsommeren`, `sensommeren` too), school years (`skoleåret 2024/25`), years and
+//!   parts of years, and periods between any two of these (`22. maj til 20. juni 2008`,
+//!   `4. og 5. marts 2025`, `2021-25`).
+//! * Open periods: `senest X`, `frist X`, `til og med X` end on X; `inden X` and `før X`
+//!   end the day before X; `fra X`, `tidligst X`, `X og frem` start on X.
+//! * Words around a date (labels, sentences, brackets, footnote marks, hedges) are
+//!   skipped and recorded ([`FuzzyDate::ignored`]); a deadline label makes the date a
+//!   deadline ([`Role::Deadline`]); what was assumed is in [`FuzzyDate::notes`]. Every
+//!   number must be part of the date, an identifier (`Lokalplan 1150`) or an amount
+//!   (`3 puljer`), or the text is refused.
+//! * A two-digit number after a month is a year only where no day reading fits; where
+//!   both fit the text is refused with both readings ([`DateError::Ambiguous`]). Years
+//!   before 1000 are refused.
+//!
+//! The work per text is bounded: at most 80 tokens (words, numbers, signs) are read, and each
+//! step looks a fixed number of tokens ahead.
 //!
 //! A date without a year (`December`, `22. maj`) takes [`ParseContext::default_year`]
 //! (normally the year of the row above it in a table) and reports
@@ -46,8 +39,8 @@
 //!
 //! # Conventions
 //!
-//! Primo/medio/ultimo and seasons have no fixed meaning, so their spans are documented
-//! defaults that a site can change through [`DateConventions`]:
+//! Primo/medio/ultimo, seasons and the school year have no fixed meaning, so their spans
+//! are documented defaults that a site can change through [`DateConventions`]:
 //!
 //! * of a **month**: days 1–10 / 11–20 / 21–last day;
 //! * of a **year**: January–February / June–July / November–December
@@ -55,7 +48,9 @@
 //! * of a **quarter**: its first / second / third month; of a **half-year**: its first
 //!   month / its third and fourth months / its sixth month (both precision `part-of-year`);
 //! * **seasons**: forår March–May, sommer June–August, efterår September–November,
-//!   vinter December – February of the *next* year (`vinter 2023` = 2023-12-01 – 2024-02-29).
+//!   vinter December – February of the *next* year (`vinter 2023` = 2023-12-01 – 2024-02-29),
+//!   forsommer May–June, højsommer July, sensommer August–September;
+//! * the **school year**: August to July of the next year.
 //!
 //! # Precision
 //!

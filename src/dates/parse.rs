@@ -11,7 +11,7 @@
 //! 2. *Meaning*: each complete reading is resolved into days (years filled in, spans from
 //!    the conventions, validity checked).
 //!
-//! The token list is at most [`super::lex::MAX_TOKENS`] long and each sub-parser looks a
+//! The token list is at most `MAX_TOKENS` long and each sub-parser looks a
 //! fixed number of tokens ahead, so the work per text is bounded.
 
 use chrono::{Datelike, FixedOffset, Months, NaiveDate, NaiveTime};

@@ -19,7 +19,7 @@
 //!    (`i 2021 … den 18. august 2021`) is the more precise one; two unrelated dates are
 //!    refused.
 //!
-//! Everything is bounded: at most [`super::lex::MAX_TOKENS`] tokens, and a fixed number
+//! Everything is bounded: at most `MAX_TOKENS` tokens, and a fixed number
 //! of attempts per run of date words.
 
 use chrono::{Datelike, NaiveTime};
