@@ -573,7 +573,8 @@ pub(super) fn class_of(w: &str) -> WordClass {
 /// `midio` → `medio`, `janaur` → `januar`. Short words and real words are never
 /// corrected.
 pub(super) fn spelling_slip(w: &str) -> Option<&'static str> {
-    if w.chars().count() < 5 || NOT_SLIPS.contains(&w) || is_date_word(w) {
+    let len = w.chars().count();
+    if !(5..=12).contains(&len) || NOT_SLIPS.contains(&w) || is_date_word(w) {
         return None;
     }
     let first = w.chars().next()?;
