@@ -121,11 +121,6 @@ fn normalise(toks: Vec<Tok>) -> Vec<Tok> {
 }
 
 fn classify(mut toks: Vec<Tok>) -> Scan {
-    let has_other_month = |toks: &[Tok], i: usize| {
-        toks.iter()
-            .enumerate()
-            .any(|(k, t)| k != i && t.word().is_some_and(|w| month_of(w).is_some()))
-    };
     let mut class = Vec::with_capacity(toks.len());
     let mut notes = Vec::new();
     for i in 0..toks.len() {
@@ -136,62 +131,76 @@ fn classify(mut toks: Vec<Tok>) -> Scan {
             }
             Kind::Open | Kind::Close | Kind::Unit | Kind::Other => C::Break,
             Kind::Word(w) => {
-                // "jul" is also Christmas ("inden jul"): July only as "jul." or "jul-24",
-                // or next to another month ("jun-jul 2024").
-                let next = toks.get(i + 1);
-                let glued = next.is_some_and(|n| {
-                    !n.sp && matches!(n.kind, Kind::Dot | Kind::Dash | Kind::Slash)
-                });
-                if w == "jul" && !glued && !has_other_month(&toks, i) {
-                    C::Free
-                } else {
-                    match class_of(w) {
-                        WordClass::Date(d) => C::Date(d),
-                        WordClass::Hedge => C::Hedge,
-                        WordClass::Deadline => C::Deadline,
-                        WordClass::Label => C::Label,
-                        WordClass::Free => match slip_in_context(&toks, i, w) {
-                            Some(target) => {
-                                notes.push(Note {
-                                    kind: NoteKind::Spelling,
-                                    message: format!("\"{w}\" was read as \"{target}\""),
-                                });
-                                class_of(target).date().map_or(C::Free, C::Date)
-                            }
-                            None => C::Free,
-                        },
-                    }
+                let (c, slip) = word_class(&toks, i, w);
+                if let Some(target) = slip {
+                    notes.push(Note {
+                        kind: NoteKind::Spelling,
+                        message: format!("\"{w}\" was read as \"{target}\""),
+                    });
+                    toks[i].kind = Kind::Word(target.to_string());
                 }
+                c
             }
         };
-        // "3 uger", "4 år", "8 dage før mødet": an amount of time, not a date, unless it
-        // starts a duration ("i 6 uger fra den 3. marts").
-        let c = match (c, toks[i].word()) {
-            (C::Date(_), Some(w))
-                if (super::lexicon::dur_unit_of(w).is_some() || matches!(w, "år" | "aar"))
-                    && i > 0
-                    && toks[i - 1].is_num()
-                    && (i == 1 || toks[i - 1].sp || toks[i - 2].kind == Kind::Open)
-                    && !matches!(toks.get(i + 1).and_then(|t| t.word()), Some("fra" | "from"))
-                    && !(i >= 2
-                        && matches!(
-                            toks[i - 2].word(),
-                            Some("første" | "forste" | "foerste" | "sidste" | "first" | "last")
-                        )) =>
-            {
-                C::Free
-            }
-            _ => c,
+        let c = if matches!(c, C::Date(_)) && is_amount_of_time(&toks, i) {
+            C::Free
+        } else {
+            c
         };
-        if let (C::Date(_), Kind::Word(w)) = (c, &toks[i].kind)
-            && !is_date_word(w)
-            && let Some(target) = spelling_slip(w)
-        {
-            toks[i].kind = Kind::Word(target.to_string());
-        }
         class.push(c);
     }
     Scan { toks, class, notes }
+}
+
+/// The class of word `i`, and the date word it was corrected to, if it was a slip.
+fn word_class(toks: &[Tok], i: usize, w: &str) -> (C, Option<&'static str>) {
+    // "jul" is also Christmas ("inden jul"): July only as "jul." or "jul-24", or next to
+    // another month ("jun-jul 2024").
+    if w == "jul" {
+        let glued = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.sp && matches!(n.kind, Kind::Dot | Kind::Dash | Kind::Slash));
+        let other_month = toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k != i && t.word().is_some_and(|w| month_of(w).is_some()));
+        if !glued && !other_month {
+            return (C::Free, None);
+        }
+    }
+    match class_of(w) {
+        WordClass::Date(d) => (C::Date(d), None),
+        WordClass::Hedge => (C::Hedge, None),
+        WordClass::Deadline => (C::Deadline, None),
+        WordClass::Label => (C::Label, None),
+        WordClass::Free => match slip_in_context(toks, i, w) {
+            Some(target) => match class_of(target).date() {
+                Some(d) => (C::Date(d), Some(target)),
+                None => (C::Free, None),
+            },
+            None => (C::Free, None),
+        },
+    }
+}
+
+/// "3 uger", "4 år", "8 dage før mødet": an amount of time after a number of its own is
+/// not a date, unless it starts a duration ("i 6 uger fra den 3. marts") or counts
+/// months of a year ("de første 3 måneder af 2025").
+fn is_amount_of_time(toks: &[Tok], i: usize) -> bool {
+    let Some(w) = toks[i].word() else {
+        return false;
+    };
+    let unit = super::lexicon::dur_unit_of(w).is_some() || matches!(w, "år" | "aar");
+    let own_number = i > 0
+        && toks[i - 1].is_num()
+        && (i == 1 || toks[i - 1].sp || toks[i - 2].kind == Kind::Open);
+    let starts_duration = matches!(toks.get(i + 1).and_then(|t| t.word()), Some("fra" | "from"));
+    let counts_months = i >= 2
+        && matches!(
+            toks[i - 2].word(),
+            Some("første" | "forste" | "foerste" | "sidste" | "first" | "last")
+        );
+    unit && own_number && !starts_duration && !counts_months
 }
 
 /// A slip is corrected only next to a number or a date word (`midio 2025`,
@@ -402,26 +411,17 @@ fn find_cores(scan: &Scan, text: &str) -> Result<Found, DateError> {
             b += 1;
         }
         let run_end = b;
-        let (mut a, mut e) = (i, b);
-        while a < e && weak_start(scan, a) {
+        let mut a = i;
+        while a < run_end && weak_start(scan, a) {
             a += 1;
         }
-        let mut dangling_of = false;
-        let mut post = None;
-        while e > a && weak_end(scan, e - 1, a) {
-            match word_at(scan, e - 1) {
-                Some("af" | "of")
-                    if e == run_end && run_end < n && scan.class[run_end].is_word() =>
-                {
-                    dangling_of = true
-                }
-                Some("kl" | "klokken") => found.empty_time = true,
-                Some("senest") => post = Some(Role::Until),
-                Some("tidligst") => post = Some(Role::From),
-                _ => {}
-            }
-            e -= 1;
-        }
+        let Trimmed {
+            end: e,
+            dangling_of,
+            mut post,
+            empty_time,
+        } = trim_end(scan, a, run_end);
+        found.empty_time |= empty_time;
         i = run_end;
         let bearing = (a..e).any(|k| is_date_bearing(scan, k));
         if !bearing || dangling_of {
@@ -455,6 +455,38 @@ fn find_cores(scan: &Scan, text: &str) -> Result<Found, DateError> {
         }
     }
     Ok(found)
+}
+
+/// What trimming the end of a run of date tokens left, and what it learnt.
+struct Trimmed {
+    end: usize,
+    /// The run ended with `af` before ordinary words: a period *of* something else.
+    dangling_of: bool,
+    /// A `senest`/`tidligst` after the date.
+    post: Option<Role>,
+    /// A `kl` with no time after it.
+    empty_time: bool,
+}
+
+fn trim_end(scan: &Scan, a: usize, run_end: usize) -> Trimmed {
+    let mut t = Trimmed {
+        end: run_end,
+        dangling_of: false,
+        post: None,
+        empty_time: false,
+    };
+    let before_words = scan.class.get(run_end).is_some_and(|c| c.is_word());
+    while t.end > a && weak_end(scan, t.end - 1, a) {
+        match word_at(scan, t.end - 1) {
+            Some("af" | "of") if t.end == run_end && before_words => t.dangling_of = true,
+            Some("kl" | "klokken") => t.empty_time = true,
+            Some("senest") => t.post = Some(Role::Until),
+            Some("tidligst") => t.post = Some(Role::From),
+            _ => {}
+        }
+        t.end -= 1;
+    }
+    t
 }
 
 /// Whether only brackets, punctuation and hedges stand between two places.
