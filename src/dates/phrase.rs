@@ -194,13 +194,15 @@ fn is_amount_of_time(toks: &[Tok], i: usize) -> bool {
     let own_number = i > 0
         && toks[i - 1].is_num()
         && (i == 1 || toks[i - 1].sp || toks[i - 2].kind == Kind::Open);
+    // "hvert 4. år", "hver 2. uge": an ordinal before a unit counts, too.
+    let ordinal = i >= 2 && toks[i - 1].kind == Kind::Dot && toks[i - 2].is_num();
     let starts_duration = matches!(toks.get(i + 1).and_then(|t| t.word()), Some("fra" | "from"));
     let counts_months = i >= 2
         && matches!(
             toks[i - 2].word(),
             Some("første" | "forste" | "foerste" | "sidste" | "first" | "last")
         );
-    unit && own_number && !starts_duration && !counts_months
+    unit && (own_number || ordinal) && !starts_duration && !counts_months
 }
 
 /// A slip is corrected only next to a number or a date word (`midio 2025`,

@@ -369,6 +369,9 @@ const WRAPPED: &[Wrapped] = &[
     ("Indsend senest 1. marts 2025 kl. 12.00 via Høringsportalen", None, "", "2025-03-01", OpenEnded, Role::Until,
         &["Indsend", "via Høringsportalen"], &[]),
     ("2024-2027 (4 år)", None, "2024-01-01", "2027-12-31", Range, Role::Period, &["(4 år)"], &[]),
+    ("Planen gælder for 2025-2028 og revideres hvert 4. år", None, "2025-01-01", "2028-12-31", Range, Role::Period,
+        &["Planen gælder", "og revideres hvert 4. år"], &[]),
+    ("Uge 12 og uge 14 2025", None, "2025-03-17", "2025-04-06", Range, Role::Period, &[], &[NoteKind::Joined]),
     ("juni 2025 (uge 23)", None, "2025-06-02", "2025-06-08", Week, Role::Period, &["juni 2025 (", ")"], &[NoteKind::Combined]),
 ];
 
