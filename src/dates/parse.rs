@@ -1388,6 +1388,10 @@ impl Resolver<'_, '_> {
                         text: self.text.to_string(),
                     });
                 }
+                // "sagsnr. 2024-5678" is not a period: no plan spans a century.
+                if e.year() - s.year() > 100 {
+                    return Err(self.invalid("it would span more than 100 years".into()));
+                }
                 // "oktober/oktober 2021" is just October 2021.
                 let shape = if l == r {
                     Shape::Point(l)

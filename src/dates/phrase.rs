@@ -279,7 +279,10 @@ fn mark_numbers(scan: &mut Scan) {
                 .is_some_and(|(na, _)| class[na] == C::Free || matches!(toks[na].kind, Kind::Unit));
         let after_ident = prev_ident && prev_group.is_some_and(|g| !closes(g));
         let strong = is_strong(toks, class, a, b, next_group);
-        let ident = tainted || (!strong && (after_name || before_word || after_ident));
+        // "24/7" is round the clock, not the 24th of July.
+        let idiom = matches!(&toks[a..b], [x, s, y] if x.kind == Kind::Num(24)
+            && s.kind == Kind::Slash && y.kind == Kind::Num(7));
+        let ident = tainted || idiom || (!strong && (after_name || before_word || after_ident));
         if ident {
             for c in &mut class[a..b] {
                 if *c == C::Num {
@@ -304,7 +307,7 @@ fn is_year_like(toks: &[Tok], a: usize, b: usize) -> bool {
             year(y)
                 && matches!(sep.kind, Kind::Dash | Kind::Slash)
                 && matches!((&y.kind, &z.kind), (Kind::Num(y1), Kind::Num(y2))
-                    if (z.len == 4 && y2 > y1) || (z.len == 2 && *y2 == (y1 + 1) % 100))
+                    if (z.len == 4 && y2 > y1 && y2 - y1 <= 100) || (z.len == 2 && *y2 == (y1 + 1) % 100))
         }
         _ => false,
     }
