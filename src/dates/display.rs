@@ -178,7 +178,13 @@ fn unit(u: &Unit, lang: Lang, with_year: bool) -> String {
             with_part(*part, base, lang)
         }
         // The year is what a year part is about, so it is always shown.
-        Unit::YearPart { part, y } => format!("{} {y}", part_word(*part, lang)),
+        Unit::YearPart { part, .. } => {
+            format!(
+                "{} {}",
+                part_word(*part, lang),
+                u.year().unwrap_or_default()
+            )
+        }
         Unit::Season { s, .. } => format!("{}{year}", season_word(*s, lang)),
         Unit::Year { y } => y.to_string(),
         Unit::SchoolYear { y } if da => format!("skoleåret {y}/{:02}", (y + 1).rem_euclid(100)),

@@ -562,7 +562,19 @@ pub(super) fn class_of(w: &str) -> WordClass {
         };
         return WordClass::Date(kind);
     }
-    if LABELS.contains(&w) {
+    // Danish compounds name what the date is: "planperiode", "mødedato", "tidsramme".
+    const LABEL_ENDINGS: &[&str] = &[
+        "periode",
+        "perioden",
+        "dato",
+        "datoen",
+        "tidspunkt",
+        "tidspunktet",
+        "tidsplan",
+        "tidsramme",
+        "tidsrum",
+    ];
+    if LABELS.contains(&w) || LABEL_ENDINGS.iter().any(|e| w.ends_with(e)) {
         return WordClass::Label;
     }
     WordClass::Free

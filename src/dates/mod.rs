@@ -317,11 +317,11 @@ enum Unit {
         part: Option<Part>,
         y: Option<i32>,
     },
-    /// Primo/medio/ultimo of a year. The year is required by the grammar (`ultimo`
-    /// alone is not a date).
+    /// Primo/medio/ultimo of a year: `ultimo 2025`, or `sidst på året` (the year from
+    /// the row above).
     YearPart {
         part: Part,
-        y: i32,
+        y: Option<i32>,
     },
     Season {
         s: Season,
@@ -347,7 +347,8 @@ impl Unit {
             | Unit::Quarter { y, .. }
             | Unit::Half { y, .. }
             | Unit::Season { y, .. } => y,
-            Unit::YearPart { y, .. } | Unit::Year { y } | Unit::SchoolYear { y } => Some(y),
+            Unit::YearPart { y, .. } => y,
+            Unit::Year { y } | Unit::SchoolYear { y } => Some(y),
             Unit::BareDay { .. } => None,
         }
     }
@@ -362,7 +363,7 @@ impl Unit {
             Unit::Quarter { q, part, .. } => Unit::Quarter { q, part, y },
             Unit::Half { h, part, .. } => Unit::Half { h, part, y },
             Unit::Season { s, .. } => Unit::Season { s, y },
-            Unit::YearPart { part, .. } => Unit::YearPart { part, y: year },
+            Unit::YearPart { part, .. } => Unit::YearPart { part, y },
             Unit::Year { .. } => Unit::Year { y: year },
             Unit::SchoolYear { .. } => Unit::SchoolYear { y: year },
             Unit::BareDay { d } => Unit::BareDay { d },
@@ -463,7 +464,12 @@ impl Unit {
                     part.map(|p| conv.half_year_parts.get(p)),
                 )
             }
-            Unit::YearPart { part, y } => sub_months(y, 0, 12, Some(conv.year_parts.get(part))),
+            Unit::YearPart { part, y } => sub_months(
+                y.ok_or_else(missing)?,
+                0,
+                12,
+                Some(conv.year_parts.get(part)),
+            ),
             Unit::Season { s, y } => {
                 let y = y.ok_or_else(missing)?;
                 let [a, b] = conv.seasons.get(s);

@@ -157,6 +157,8 @@ pub(super) fn strip(toks: &[Tok]) -> Vec<Tok> {
         if let Some(w) = t.word()
             && (FILLERS.contains(&w) || WEEKDAYS.contains(&w))
             && !(w == "med" && prev == Some("og"))
+            // "sidst på året": the year itself, after a part word.
+            && !(matches!(w, "året" | "aaret") && prev.is_some_and(|p| part_of(p).is_some()))
         {
             fill = true;
             // "d." and "tirs." take their abbreviation period with them.
@@ -799,9 +801,15 @@ impl Parser<'_> {
             }
         }
         self.period(j, Some(part), out);
-        // The year is required here: `ultimo` alone is not a date.
+        // A year is required here: `ultimo` alone is not a date, but `sidst på året`
+        // (the year) is, in the year of the row above.
         if let Some(y) = self.year4(j) {
-            out.push(cand(Unit::YearPart { part, y }, j + 1));
+            out.push(cand(Unit::YearPart { part, y: Some(y) }, j + 1));
+        } else if matches!(self.word(j), Some("året" | "aaret")) {
+            match self.year4(j + 1) {
+                Some(y) => out.push(cand(Unit::YearPart { part, y: Some(y) }, j + 2)),
+                None => out.push(cand(Unit::YearPart { part, y: None }, j + 1)),
+            }
         }
     }
 

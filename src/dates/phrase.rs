@@ -428,7 +428,7 @@ fn find_cores(scan: &Scan, text: &str) -> Result<Found, DateError> {
         } = trim_end(scan, a, run_end);
         found.empty_time |= empty_time;
         i = run_end;
-        let bearing = (a..e).any(|k| is_date_bearing(scan, k));
+        let bearing = (a..e).any(|k| is_date_bearing(scan, k)) || names_part_of_year(scan, a, e);
         if !bearing || dangling_of {
             // "senest opdateret …": an operator away from any date is just a word.
             if bearing && (a..e).any(|k| scan.class[k] == C::Num) {
@@ -460,6 +460,19 @@ fn find_cores(scan: &Scan, text: &str) -> Result<Found, DateError> {
         }
     }
     Ok(found)
+}
+
+/// `sidst på året`, `først på året`: a part of the year, in the year of the row above.
+fn names_part_of_year(scan: &Scan, a: usize, e: usize) -> bool {
+    let words: Vec<&str> = (a..e).filter_map(|k| word_at(scan, k)).collect();
+    words
+        .windows(2)
+        .any(|w| super::lexicon::part_of(w[0]).is_some() && matches!(w[1], "året" | "aaret"))
+        || words.windows(3).any(|w| {
+            super::lexicon::part_of(w[0]).is_some()
+                && matches!(w[1], "på" | "paa" | "af" | "i")
+                && matches!(w[2], "året" | "aaret")
+        })
 }
 
 /// What trimming the end of a run of date tokens left, and what it learnt.
@@ -545,7 +558,7 @@ fn joins(scan: &Scan, a: usize, b: usize) -> bool {
         _ => word_at(scan, k).is_some_and(|w| {
             matches!(
                 w,
-                "til" | "og" | "samt" | "indtil" | "frem" | "and" | "to" | "until"
+                "til" | "og" | "samt" | "eller" | "indtil" | "frem" | "and" | "or" | "to" | "until"
             ) || ["afslut", "slut", "færdig", "ende", "end"]
                 .iter()
                 .any(|p| w.starts_with(p))

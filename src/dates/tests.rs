@@ -372,6 +372,9 @@ const WRAPPED: &[Wrapped] = &[
     ("Planen gælder for 2025-2028 og revideres hvert 4. år", None, "2025-01-01", "2028-12-31", Range, Role::Period,
         &["Planen gælder", "og revideres hvert 4. år"], &[]),
     ("Uge 12 og uge 14 2025", None, "2025-03-17", "2025-04-06", Range, Role::Period, &[], &[NoteKind::Joined]),
+    ("Sidst på året", Some(2025), "2025-11-01", "2025-12-31", PartOfYear, Role::Period, &[], &[]),
+    ("Planperiode 2026-2029", None, "2026-01-01", "2029-12-31", Range, Role::Period, &["Planperiode"], &[]),
+    ("Ultimo 2025 eller primo 2026", None, "2025-11-01", "2026-02-28", Range, Role::Period, &["eller"], &[NoteKind::Combined]),
     ("juni 2025 (uge 23)", None, "2025-06-02", "2025-06-08", Week, Role::Period, &["juni 2025 (", ")"], &[NoteKind::Combined]),
 ];
 
