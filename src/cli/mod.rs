@@ -475,7 +475,15 @@ fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option
                     println!("start:     {}", iso(d.start()));
                     println!("end:       {}", iso(d.end()));
                     println!("precision: {}", d.precision().as_str());
+                    println!("role:      {}", d.role().as_str());
                     println!("display:   {}", d.display(lang.date_lang()));
+                    // What was skipped or assumed, so staff see every interpretation.
+                    for i in d.ignored() {
+                        println!("ignored:   \"{i}\"");
+                    }
+                    for n in d.notes() {
+                        println!("note:      {}", n.message);
+                    }
                 }
             }
             ExitCode::SUCCESS

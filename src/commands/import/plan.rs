@@ -9,6 +9,8 @@ use crate::model::content::row_dates::{RowDate, RowYears};
 use crate::model::dates::DateConventions;
 
 /// How a row's `when` cell was read.
+// A table has tens of rows: boxing the date would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Reading {
     Date(RowDate),

@@ -340,6 +340,21 @@ impl Parser<'_> {
         }
     }
 
+    /// Words around a date were skipped or something was assumed: staff see the
+    /// reading before it is published.
+    fn warn_reading(&mut self, path: &[PathSeg], d: &FuzzyDate) {
+        if let Some(reading) = d.reading(crate::model::dates::Lang::Da) {
+            let plain = d.display(crate::model::dates::Lang::Da);
+            self.diags.push(
+                self.src
+                    .warning(path, format!("\"{}\": {reading}", d.text()))
+                    .help(format!(
+                        "if that is right, write just the date (\"{plain}\"); if not, correct the text"
+                    )),
+            );
+        }
+    }
+
     fn date_at(
         &mut self,
         path: &[PathSeg],
@@ -351,7 +366,10 @@ impl Parser<'_> {
             default_year,
         };
         match FuzzyDate::parse(&text.0, &ctx) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                self.warn_reading(path, &d);
+                Some(d)
+            }
             Err(e) => {
                 // The message of a text that is no date already lists the forms.
                 self.err(path, e.to_string());
@@ -410,6 +428,7 @@ impl Parser<'_> {
                         if let Some((message, help)) = row.year_warning() {
                             self.diags.push(self.src.warning(&p, message).help(help));
                         }
+                        self.warn_reading(&p, &row.date);
                         Some(Some(When::Date(row.date)))
                     }
                     Err(e) => {

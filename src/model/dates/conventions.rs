@@ -28,15 +28,19 @@ impl Parts {
     }
 }
 
-/// The months of the four seasons. A season whose end month is smaller than its start
-/// month (winter: December–February) runs into the following year, so `vinter 2023` is
-/// December 2023 – February 2024.
+/// The months of the four seasons and of the parts of summer Danish names
+/// (`forsommer`, `højsommer`, `sensommer`). A season whose end month is smaller than its
+/// start month (winter: December–February) runs into the following year, so
+/// `vinter 2023` is December 2023 – February 2024.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Seasons {
     pub spring: Span,
     pub summer: Span,
     pub autumn: Span,
     pub winter: Span,
+    pub early_summer: Span,
+    pub high_summer: Span,
+    pub late_summer: Span,
 }
 
 impl Seasons {
@@ -46,6 +50,9 @@ impl Seasons {
             Season::Summer => self.summer,
             Season::Autumn => self.autumn,
             Season::Winter => self.winter,
+            Season::EarlySummer => self.early_summer,
+            Season::HighSummer => self.high_summer,
+            Season::LateSummer => self.late_summer,
         }
     }
 }
@@ -64,6 +71,9 @@ pub(super) enum Season {
     Summer,
     Autumn,
     Winter,
+    EarlySummer,
+    HighSummer,
+    LateSummer,
 }
 
 /// The spans used for `primo`/`medio`/`ultimo` and for seasons.
@@ -77,7 +87,10 @@ pub(super) enum Season {
 /// | `quarter_parts` (months of the quarter) | 1–1 | 2–2 | 3–3 |
 /// | `half_year_parts` (months of the half-year) | 1–1 | 3–4 | 6–6 |
 ///
-/// `seasons` (months): spring 3–5, summer 6–8, autumn 9–11, winter 12–2 (into next year).
+/// `seasons` (months): spring 3–5, summer 6–8, autumn 9–11, winter 12–2 (into next year),
+/// early summer (forsommer) 5–6, high summer (højsommer) 7, late summer (sensommer) 8–9.
+///
+/// `school_year` (months): 8–7, August to July of the next year (`skoleåret 2024/25`).
 ///
 /// Every setting, and every span inside a setting, is optional when deserializing: what
 /// is left out keeps its default. Unknown keys and impossible spans are rejected with a
@@ -97,6 +110,7 @@ pub struct DateConventions {
     pub quarter_parts: Parts,
     pub half_year_parts: Parts,
     pub seasons: Seasons,
+    pub school_year: Span,
 }
 
 /// What a configuration file may say: everything optional, nothing unknown.
@@ -108,6 +122,7 @@ struct RawConventions {
     quarter_parts: RawParts,
     half_year_parts: RawParts,
     seasons: RawSeasons,
+    school_year: Option<Span>,
 }
 
 #[derive(Default, Deserialize)]
@@ -135,6 +150,9 @@ struct RawSeasons {
     summer: Option<Span>,
     autumn: Option<Span>,
     winter: Option<Span>,
+    early_summer: Option<Span>,
+    high_summer: Option<Span>,
+    late_summer: Option<Span>,
 }
 
 impl TryFrom<RawConventions> for DateConventions {
@@ -153,7 +171,11 @@ impl TryFrom<RawConventions> for DateConventions {
                 summer: s.summer.unwrap_or(d.seasons.summer),
                 autumn: s.autumn.unwrap_or(d.seasons.autumn),
                 winter: s.winter.unwrap_or(d.seasons.winter),
+                early_summer: s.early_summer.unwrap_or(d.seasons.early_summer),
+                high_summer: s.high_summer.unwrap_or(d.seasons.high_summer),
+                late_summer: s.late_summer.unwrap_or(d.seasons.late_summer),
             },
+            school_year: raw.school_year.unwrap_or(d.school_year),
         };
         conv.validate()?;
         Ok(conv)
@@ -188,7 +210,11 @@ impl Default for DateConventions {
                 summer: [6, 8],
                 autumn: [9, 11],
                 winter: [12, 2],
+                early_summer: [5, 6],
+                high_summer: [7, 7],
+                late_summer: [8, 9],
             },
+            school_year: [8, 7],
         }
     }
 }
@@ -232,10 +258,19 @@ impl DateConventions {
             ("summer", s.summer),
             ("autumn", s.autumn),
             ("winter", s.winter),
+            ("early_summer", s.early_summer),
+            ("high_summer", s.high_summer),
+            ("late_summer", s.late_summer),
+            ("school_year", self.school_year),
         ] {
             if !(1..=12).contains(&from) || !(1..=12).contains(&to) {
                 return Err(format!(
-                    "seasons.{name} is [{from}, {to}], but it must be two month numbers from 1 to 12"
+                    "{}{name} is [{from}, {to}], but it must be two month numbers from 1 to 12",
+                    if name == "school_year" {
+                        ""
+                    } else {
+                        "seasons."
+                    }
                 ));
             }
         }

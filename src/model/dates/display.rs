@@ -69,6 +69,12 @@ fn season_word(s: Season, lang: Lang) -> &'static str {
         (Season::Summer, Lang::En) => "summer",
         (Season::Autumn, Lang::En) => "autumn",
         (Season::Winter, Lang::En) => "winter",
+        (Season::EarlySummer, Lang::Da) => "forsommer",
+        (Season::HighSummer, Lang::Da) => "højsommer",
+        (Season::LateSummer, Lang::Da) => "sensommer",
+        (Season::EarlySummer, Lang::En) => "early summer",
+        (Season::HighSummer, Lang::En) => "high summer",
+        (Season::LateSummer, Lang::En) => "late summer",
     }
 }
 
@@ -78,6 +84,8 @@ pub(super) fn display(shape: &Shape, lang: Lang) -> String {
         (Shape::Range(l, r, elide), _) => range(l, r, *elide, lang),
         (Shape::OpenStart(u), Lang::Da) => format!("senest {}", unit(u, lang, true)),
         (Shape::OpenStart(u), Lang::En) => format!("by {}", unit(u, lang, true)),
+        (Shape::Before(u), Lang::Da) => format!("inden {}", unit(u, lang, true)),
+        (Shape::Before(u), Lang::En) => format!("before {}", unit(u, lang, true)),
         (Shape::OpenEnd(u), Lang::Da) => format!("fra {}", unit(u, lang, true)),
         (Shape::OpenEnd(u), Lang::En) => format!("from {}", unit(u, lang, true)),
         (Shape::Ongoing, Lang::Da) => "løbende".to_string(),
@@ -170,9 +178,17 @@ fn unit(u: &Unit, lang: Lang, with_year: bool) -> String {
             with_part(*part, base, lang)
         }
         // The year is what a year part is about, so it is always shown.
-        Unit::YearPart { part, y } => format!("{} {y}", part_word(*part, lang)),
+        Unit::YearPart { part, .. } => {
+            format!(
+                "{} {}",
+                part_word(*part, lang),
+                u.year().unwrap_or_default()
+            )
+        }
         Unit::Season { s, .. } => format!("{}{year}", season_word(*s, lang)),
         Unit::Year { y } => y.to_string(),
+        Unit::SchoolYear { y } if da => format!("skoleåret {y}/{:02}", (y + 1).rem_euclid(100)),
+        Unit::SchoolYear { y } => format!("school year {y}/{:02}", (y + 1).rem_euclid(100)),
     }
 }
 

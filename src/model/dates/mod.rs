@@ -11,34 +11,27 @@
 //!
 //! # Accepted forms
 //!
-//! Case does not matter, abbreviation periods are optional and extra spaces are ignored.
+//! `docs/dates.md` lists every form and convention; in short:
 //!
-//! * ISO 8601: `2023-09-12`, `2023-09-12 12:00`, `2023-09-12T12:00:00+02:00`, `2023-09`,
-//!   `2023`, `2023-W15`, `2023-Q2`, `2023-H1`.
-//! * Days: `12. september 2023`, `12. sep. 2023`, `12 sep 2023`, `September 12, 2023`,
-//!   numeric dates **always day first**: `12.04.2016`, `18-09-2024`, `19/2-2019`,
-//!   `4/1 2022`, `27.04.23` (a two-digit year means 2000–2099). A time may follow:
-//!   `kl. 17.00`, `kl. 17:00`, `kl. 12`, `17:00`, `kl. 17.00-19.00`.
-//! * Months and parts of months: `september 2023`, `primo/medio/ultimo marts 2024`,
-//!   `early/mid/late March 2024`.
-//! * Weeks (ISO 8601), quarters, half-years: `uge 15 2023`, `week 15 2024`,
-//!   `2. kvartal 2023`, `Q2 2023`, `first quarter of 2023`, `1. halvår 2023`, `H1 2024`,
-//!   `first half of 2024`, and `primo 2. kvartal 2023`.
-//! * Seasons and years: `forår 2023`, `foråret 2023`, `efterår 2023`, `spring 2024`,
-//!   `fall 2024`, `2024`, `primo 2024`, `Ultimo 2008`, `early 2024`, `i starten af 2024`.
-//! * Ranges between any two of these, joined by `-`, `–`, `—`, `/`, `til`, `to` or a
-//!   sentence break (`1. kvartal 2023. Primo 4. kvartal 2023`): `22. maj til 20. juni 2008`,
-//!   `dec. 2022 – feb. 2023`, `22.–28. maj 2008`, `uge 15-17 2023`, `1.-2. kvartal 2023`,
-//!   `September 12-14, 2023`, `Oktober 2021/2022` (October 2021 to October 2022: a bare
-//!   year after `/` repeats the first end in that year). When the first end has no year it takes the year of the second; if it
-//!   would then come after the second, it takes the year before (`dec. – feb. 2023` is
-//!   December 2022 – February 2023).
-//! * Open intervals: deadlines `senest …`, `frist …`, `inden …`, `til og med …`,
-//!   `frem til …`, `indtil …`, `until …`, `by …` (open at the start, ending with the end of
-//!   the date); beginnings `fra …`, `tidligst …`, `siden …`, `… og frem`, `from … onwards`,
-//!   `since …` (open at the end). `løbende`/`ongoing` is open at both ends.
-//! * Words around dates are skipped: weekday names, `den`, `d.`, `i`, `i perioden`,
-//!   `the`, `of`, `in`.
+//! * ISO 8601, days (`12. september 2023`, numeric dates **always day first**:
+//!   `12.04.2016`, `19/2-2019`, `27.04.23`), months, parts of months
+//!   (`primo/medio/ultimo marts 2024`), ISO weeks, quarters, half-years, seasons
+//!   (`forsommeren`, `sensommeren` too), school years (`skoleåret 2024/25`), years and
+//!   parts of years, and periods between any two of these (`22. maj til 20. juni 2008`,
+//!   `4. og 5. marts 2025`, `2021-25`).
+//! * Open periods: `senest X`, `frist X`, `til og med X` end on X; `inden X` and `før X`
+//!   end the day before X; `fra X`, `tidligst X`, `X og frem` start on X.
+//! * Words around a date (labels, sentences, brackets, footnote marks, hedges) are
+//!   skipped and recorded ([`FuzzyDate::ignored`]); a deadline label makes the date a
+//!   deadline ([`Role::Deadline`]); what was assumed is in [`FuzzyDate::notes`]. Every
+//!   number must be part of the date, an identifier (`Lokalplan 1150`) or an amount
+//!   (`3 puljer`), or the text is refused.
+//! * A two-digit number after a month is a year only where no day reading fits; where
+//!   both fit the text is refused with both readings ([`DateError::Ambiguous`]). Years
+//!   before 1000 are refused.
+//!
+//! The work per text is bounded: at most 80 tokens (words, numbers, signs) are read, and each
+//! step looks a fixed number of tokens ahead.
 //!
 //! A date without a year (`December`, `22. maj`) takes [`ParseContext::default_year`]
 //! (normally the year of the row above it in a table) and reports
@@ -46,8 +39,8 @@
 //!
 //! # Conventions
 //!
-//! Primo/medio/ultimo and seasons have no fixed meaning, so their spans are documented
-//! defaults that a site can change through [`DateConventions`]:
+//! Primo/medio/ultimo, seasons and the school year have no fixed meaning, so their spans
+//! are documented defaults that a site can change through [`DateConventions`]:
 //!
 //! * of a **month**: days 1–10 / 11–20 / 21–last day;
 //! * of a **year**: January–February / June–July / November–December
@@ -55,7 +48,9 @@
 //! * of a **quarter**: its first / second / third month; of a **half-year**: its first
 //!   month / its third and fourth months / its sixth month (both precision `part-of-year`);
 //! * **seasons**: forår March–May, sommer June–August, efterår September–November,
-//!   vinter December – February of the *next* year (`vinter 2023` = 2023-12-01 – 2024-02-29).
+//!   vinter December – February of the *next* year (`vinter 2023` = 2023-12-01 – 2024-02-29),
+//!   forsommer May–June, højsommer July, sensommer August–September;
+//! * the **school year**: August to July of the next year.
 //!
 //! # Precision
 //!
@@ -70,7 +65,10 @@
 
 mod conventions;
 mod display;
+mod lex;
+mod lexicon;
 mod parse;
+mod phrase;
 
 #[cfg(test)]
 mod tests;
@@ -173,6 +171,103 @@ pub enum DateError {
         "\"{text}\" ends before it starts. Put the earlier date first, for example \"april – maj 2023\"."
     )]
     Reversed { text: String },
+    #[error("\"{text}\" can be read in more than one way: {}. {hint}", readings.join(", or "))]
+    Ambiguous {
+        text: String,
+        readings: Vec<String>,
+        /// How to write it so that only one reading is left.
+        hint: String,
+    },
+    #[error(
+        "\"{text}\" names two dates, {first} and {second}. Write one date, or the period \"{first} – {second}\"."
+    )]
+    TwoDates {
+        text: String,
+        first: String,
+        second: String,
+    },
+    #[error("\"{text}\" is not clear enough to read as a date: {detail}.")]
+    Unclear { text: String, detail: String },
+    #[error(
+        "\"{text}…\" is too long to be a date. Write just the date, for example \"12. september 2023\"."
+    )]
+    TooLong { text: String },
+}
+
+/// What a date is for, as far as its wording says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// An ordinary date or period (both ends known).
+    Period,
+    /// Open at the start: `senest 1. maj 2024`, `inden 1. marts 2024`, `til og med …`.
+    Until,
+    /// Open at the end: `fra 1. halvår 2023`, `tidligst …`, `… og frem`.
+    From,
+    /// Read from a deadline label (`Høringsfrist: …`, `Fristen for høringssvar er …`):
+    /// open at the start, ending on the deadline.
+    Deadline,
+    /// `løbende`.
+    Ongoing,
+}
+
+impl Role {
+    /// The kebab-case name used in JSON (`"deadline"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Period => "period",
+            Role::Until => "until",
+            Role::From => "from",
+            Role::Deadline => "deadline",
+            Role::Ongoing => "ongoing",
+        }
+    }
+}
+
+/// What kind of thing a [`Note`] tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// A misspelt date word was read as the one word it can be (`midio` → `medio`).
+    Spelling,
+    /// A hedge (`forventet`, `ca.`, `planlagt`): the date is expected, not fixed. The
+    /// interval is the date itself.
+    Hedge,
+    /// A two-digit year was read in full (`okt-23` → October 2023).
+    TwoDigitYear,
+    /// Two dates joined by `og` with days between them: read as the whole period.
+    Joined,
+    /// Two dates in one sentence: read as the period from the first to the second, or
+    /// the more precise one when it lies inside the other.
+    Combined,
+    /// The weekday written does not match the date.
+    Weekday,
+    /// A duration and a written end disagree; the written end is used.
+    Duration,
+    /// `kl` with no time after it was skipped.
+    EmptyTime,
+    /// `senest`/`tidligst` after the date made it open.
+    Operator,
+}
+
+/// Something the reader should know about how a text was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// A plain sentence for the people who wrote the text.
+    pub message: String,
+}
+
+/// One exact day, as [`FuzzyDate::exact_day`] and [`FuzzyDate::deadline_day`] give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExactDay {
+    pub date: NaiveDate,
+    /// The time written with the day (for a deadline: the time it ends).
+    pub time: Option<NaiveTime>,
+    /// The end of a time span on that day (`kl. 17.00-19.00`).
+    pub end_time: Option<NaiveTime>,
+    /// The UTC offset, only when the text gave a zone.
+    pub offset: Option<FixedOffset>,
 }
 
 /// A time of day as written, validated when the date is resolved.
@@ -222,17 +317,22 @@ enum Unit {
         part: Option<Part>,
         y: Option<i32>,
     },
-    /// Primo/medio/ultimo of a year. The year is required by the grammar (`ultimo`
-    /// alone is not a date).
+    /// Primo/medio/ultimo of a year: `ultimo 2025`, or `sidst på året` (the year from
+    /// the row above).
     YearPart {
         part: Part,
-        y: i32,
+        y: Option<i32>,
     },
     Season {
         s: Season,
         y: Option<i32>,
     },
     Year {
+        y: i32,
+    },
+    /// `skoleåret 2024/25`: from the conventions' school-year start month in `y` to its
+    /// end month in `y + 1`.
+    SchoolYear {
         y: i32,
     },
 }
@@ -247,7 +347,8 @@ impl Unit {
             | Unit::Quarter { y, .. }
             | Unit::Half { y, .. }
             | Unit::Season { y, .. } => y,
-            Unit::YearPart { y, .. } | Unit::Year { y } => Some(y),
+            Unit::YearPart { y, .. } => y,
+            Unit::Year { y } | Unit::SchoolYear { y } => Some(y),
             Unit::BareDay { .. } => None,
         }
     }
@@ -262,8 +363,9 @@ impl Unit {
             Unit::Quarter { q, part, .. } => Unit::Quarter { q, part, y },
             Unit::Half { h, part, .. } => Unit::Half { h, part, y },
             Unit::Season { s, .. } => Unit::Season { s, y },
-            Unit::YearPart { part, .. } => Unit::YearPart { part, y: year },
+            Unit::YearPart { part, .. } => Unit::YearPart { part, y },
             Unit::Year { .. } => Unit::Year { y: year },
+            Unit::SchoolYear { .. } => Unit::SchoolYear { y: year },
             Unit::BareDay { d } => Unit::BareDay { d },
         }
     }
@@ -281,6 +383,8 @@ impl Unit {
             }
             Unit::Season { .. } => Precision::Season,
             Unit::Year { .. } => Precision::Year,
+            // Two ends in different years: a period, not one unit of the calendar.
+            Unit::SchoolYear { .. } => Precision::Range,
         }
     }
 
@@ -360,7 +464,12 @@ impl Unit {
                     part.map(|p| conv.half_year_parts.get(p)),
                 )
             }
-            Unit::YearPart { part, y } => sub_months(y, 0, 12, Some(conv.year_parts.get(part))),
+            Unit::YearPart { part, y } => sub_months(
+                y.ok_or_else(missing)?,
+                0,
+                12,
+                Some(conv.year_parts.get(part)),
+            ),
             Unit::Season { s, y } => {
                 let y = y.ok_or_else(missing)?;
                 let [a, b] = conv.seasons.get(s);
@@ -373,16 +482,27 @@ impl Unit {
                 }
             }
             Unit::Year { y } => months(y, 1, 12),
+            Unit::SchoolYear { y } => {
+                let [a, b] = conv.school_year;
+                let (a, b) = (a.clamp(1, 12), b.clamp(1, 12));
+                if b >= a {
+                    months(y, a, b)
+                } else {
+                    Ok((months(y, a, a)?.0, months(y + 1, b, b)?.1))
+                }
+            }
         }
     }
 }
 
-/// Years outside 1–9999 are refused: no plan needs them, and it keeps chrono in range.
+/// Years outside 1000–9999 are refused: no plan needs them, a year such as `0023` is a
+/// slip rather than a date, and every accepted year is shown with four digits that read
+/// back the same. It also keeps chrono in range.
 fn check_year(y: i32) -> Result<(), String> {
-    if (1..=9999).contains(&y) {
+    if (1000..=9999).contains(&y) {
         Ok(())
     } else {
-        Err(format!("the year {y} is outside 1–9999"))
+        Err(format!("the year {y} is outside 1000–9999"))
     }
 }
 
@@ -446,6 +566,8 @@ enum Shape {
     Range(Unit, Unit, bool),
     /// `senest …`: open at the start.
     OpenStart(Unit),
+    /// `inden …`: open at the start, ending the day before the unit begins.
+    Before(Unit),
     /// `fra … og frem`: open at the end.
     OpenEnd(Unit),
     Ongoing,
@@ -464,12 +586,16 @@ pub struct FuzzyDate {
     offset: Option<FixedOffset>,
     precision: Precision,
     year_inferred: bool,
+    role: Role,
+    /// Text around the date that was skipped, as written (`"Opdateret:"`).
+    ignored: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl FuzzyDate {
     /// Parse a date as written in a plan. See the module documentation for the forms.
     pub fn parse(text: &str, ctx: &ParseContext) -> Result<FuzzyDate, DateError> {
-        parse::parse(text, ctx)
+        phrase::parse(text, ctx)
     }
 
     /// An exact day; the text is its ISO form.
@@ -489,6 +615,9 @@ impl FuzzyDate {
             offset: None,
             precision: Precision::Day,
             year_inferred: false,
+            role: Role::Period,
+            ignored: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -547,13 +676,105 @@ impl FuzzyDate {
         self.precision == Precision::Day
     }
 
+    /// The one day the text names, with its time if it gave one: `12. maj 2024`,
+    /// `2008-06-20 12:00`, `Mødedato: 17.01.2024, kl. 16:00`. `None` for anything else
+    /// (a period, an open interval such as `senest 1. maj`, a month …). This is the test
+    /// for fields that must name one day, such as a hearing's `opens`.
+    pub fn exact_day(&self) -> Option<ExactDay> {
+        match self.shape {
+            Shape::Point(Unit::Day { .. }) => Some(ExactDay {
+                date: self.start?,
+                time: self.start_time,
+                end_time: self.end_time,
+                offset: self.offset,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The last day of a deadline that ends on one day, with the time it ends: an exact
+    /// day as [`FuzzyDate::exact_day`] gives it, or a deadline whose date is one day
+    /// (`senest 3. maj 2024 kl. 12.00`, `Høringsfrist: 3. maj 2024`; `inden 1. marts` ends
+    /// on the last day of February). `None` for periods and for deadlines such as
+    /// `senest juni 2024`.
+    pub fn deadline_day(&self) -> Option<ExactDay> {
+        match self.shape {
+            Shape::OpenStart(Unit::Day { .. }) => Some(ExactDay {
+                date: self.end?,
+                time: self.end_time,
+                end_time: None,
+                offset: self.offset,
+            }),
+            Shape::Before(Unit::Day { .. }) => Some(ExactDay {
+                date: self.end?,
+                time: None,
+                end_time: None,
+                offset: None,
+            }),
+            _ => self.exact_day(),
+        }
+    }
+
+    /// What the date is for: an ordinary date or period, a deadline, open at one end, or
+    /// ongoing.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The text around the date that was skipped, each piece as written
+    /// (`["Opdateret:"]`). Empty for a clean date phrase.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
+    }
+
+    /// What the reader should know about how the text was read (spelling slips that were
+    /// corrected, hedges, two-digit years read in full …).
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// True when the text hedges the date (`forventet`, `ca.`, `planlagt` …).
+    pub fn is_hedged(&self) -> bool {
+        self.notes.iter().any(|n| n.kind == NoteKind::Hedge)
+    }
+
+    /// True when the text was a date phrase and nothing else: no words were skipped and
+    /// nothing needed a note.
+    pub fn is_clean(&self) -> bool {
+        self.ignored.is_empty() && self.notes.is_empty()
+    }
+
+    /// For a text that was not a clean date phrase: one line saying how it was read, for
+    /// warnings (`read as 4. marts 2024; ignored "Opdateret:"`). `None` when clean.
+    pub fn reading(&self, lang: Lang) -> Option<String> {
+        if self.is_clean() {
+            return None;
+        }
+        let mut out = format!("read as {}", self.display(lang));
+        if self.role == Role::Deadline {
+            out.push_str(" (a deadline)");
+        }
+        if !self.ignored.is_empty() {
+            let quoted: Vec<String> = self.ignored.iter().map(|i| format!("\"{i}\"")).collect();
+            out.push_str(&format!("; ignored {}", quoted.join(", ")));
+        }
+        for n in &self.notes {
+            out.push_str("; ");
+            out.push_str(&n.message);
+        }
+        Some(out)
+    }
+
     /// The conventional written form (`22. maj – 20. juni 2008`, `22 May – 20 June 2008`).
     pub fn display(&self, lang: Lang) -> String {
         display::display(&self.shape, lang)
     }
 
     /// `{"text", "start", "end", "precision"}` plus `"start_time"`/`"end_time"` (`"HH:MM"`)
-    /// when present. Days are `"YYYY-MM-DD"` or `null`.
+    /// when present. Days are `"YYYY-MM-DD"` or `null`. A date that is not an ordinary
+    /// period adds `"role"`; a hedged one `"hedged": true`; a text that was not a clean
+    /// date phrase adds `"ignored"` (the skipped text) and `"notes"`
+    /// (`[{"kind", "message"}]`).
     pub fn to_json(&self) -> serde_json::Value {
         let day = |d: Option<NaiveDate>| match d {
             Some(d) => serde_json::Value::String(d.format("%Y-%m-%d").to_string()),
@@ -569,6 +790,19 @@ impl FuzzyDate {
         }
         if let Some(t) = self.end_time {
             map.insert("end_time".into(), t.format("%H:%M").to_string().into());
+        }
+        if self.role != Role::Period {
+            map.insert("role".into(), self.role.as_str().into());
+        }
+        if self.is_hedged() {
+            map.insert("hedged".into(), true.into());
+        }
+        if !self.ignored.is_empty() {
+            map.insert("ignored".into(), self.ignored.clone().into());
+        }
+        if !self.notes.is_empty() {
+            let notes = serde_json::to_value(&self.notes).unwrap_or_default();
+            map.insert("notes".into(), notes);
         }
         serde_json::Value::Object(map)
     }
