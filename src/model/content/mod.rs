@@ -251,8 +251,9 @@ pub struct Document {
     /// The body as plain text, filled when the page is rendered (or on first use) and
     /// shared by every clone, so the preview server extracts it once per edit.
     pub plain: std::sync::Arc<std::sync::OnceLock<String>>,
-    /// The folded text the search index matches against, likewise computed once.
-    pub search_text: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// The words the search index finds the document by (folded, sorted, each once),
+    /// likewise computed once.
+    pub search_words: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
     pub data: Data,
 }
 

@@ -292,7 +292,7 @@ impl Parser<'_> {
             body_first_line: split.body_first_line,
             source_sha256: sha256_hex(text.as_bytes()),
             plain: Default::default(),
-            search_text: Default::default(),
+            search_words: Default::default(),
             data,
         })
     }
