@@ -51,15 +51,11 @@ pub struct Loaded {
 
 /// Reads `site.yaml`, applying the `--base-url` override.
 pub fn load_config(opts: &BuildOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let mut config = SiteConfig::load(&opts.root)?;
-    if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
+    let config = SiteConfig::load(&opts.root)?;
+    match &opts.base_url {
+        Some(url) => config.with_base_url(url).map_err(|d| vec![d]),
+        None => Ok(config),
     }
-    Ok(config)
 }
 
 /// The Markdown files of the site, or why they cannot be listed.

@@ -2,6 +2,7 @@
 
 use crate::model::dates::DateConventions;
 use crate::model::diagnostics::Diagnostic;
+use crate::model::web::{Email, WebUrl, blank_as_none};
 use crate::model::yaml::{self, Field, Shape};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -32,10 +33,12 @@ impl Language {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct SiteContact {
     pub name: Option<String>,
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub phone: Option<String>,
     pub address: Option<String>,
-    pub url: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub url: Option<WebUrl>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,6 +94,8 @@ pub const SITE_FIELDS: &[Field] = &[
 
 pub const FILE_NAME: &str = "site.yaml";
 
+pub const BASE_URL_HELP: &str = "write the full address of the published site, for example `https://planer.example.dk/` (no `?` or `#` part)";
+
 impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
@@ -121,10 +126,16 @@ impl SiteConfig {
         };
         if let Some(cfg) = &cfg {
             let key = |k: &str| [yaml::PathSeg::Key(k.into())];
-            if !(cfg.base_url.starts_with("https://") || cfg.base_url.starts_with("http://")) {
+            if let Err(e) = crate::model::web::base_url(&cfg.base_url) {
                 diags.push(
-                    src.error(&key("base_url"), format!("\"{}\" is not a web address", cfg.base_url))
-                        .help("write the full address of the published site, for example `https://planer.example.dk/`"),
+                    src.error(&key("base_url"), e.to_string())
+                        .help(BASE_URL_HELP),
+                );
+            }
+            if cfg.title.trim().is_empty() {
+                diags.push(
+                    src.error(&key("title"), "the site has no title: `title` is empty")
+                        .help("write the site's name, for example `title: Planer og høringer i Eksempel Kommune`"),
                 );
             }
             if cfg.timezone.parse::<chrono_tz::Tz>().is_err() {
@@ -139,13 +150,18 @@ impl SiteConfig {
         }
         match cfg {
             Some(mut cfg) if diags.is_empty() => {
-                if !cfg.base_url.ends_with('/') {
-                    cfg.base_url.push('/');
-                }
+                cfg.base_url = crate::model::web::base_url(&cfg.base_url).unwrap_or(cfg.base_url);
                 Ok(cfg)
             }
             _ => Err(diags),
         }
+    }
+
+    /// The settings with another public address (`--base-url`), checked like `base_url`.
+    pub fn with_base_url(mut self, url: &str) -> Result<SiteConfig, Diagnostic> {
+        self.base_url = crate::model::web::base_url(url)
+            .map_err(|e| Diagnostic::error("--base-url", e.to_string()).help(BASE_URL_HELP))?;
+        Ok(self)
     }
 
     pub fn tz(&self) -> chrono_tz::Tz {

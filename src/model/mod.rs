@@ -14,4 +14,5 @@ pub mod site;
 pub mod slug;
 pub mod state;
 pub mod urls;
+pub mod web;
 pub mod yaml;

@@ -2,6 +2,7 @@
 //! (`shared/content-model.md`). These structs are turned into the checked model in
 //! `content::parse`.
 
+use crate::model::web::{Email, WebUrl, blank_as_none};
 use crate::model::yaml::{Field, Shape};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -105,7 +106,8 @@ impl PlanStatus {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Contact {
     pub name: Option<String>,
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub phone: Option<Text>,
 }
 
@@ -172,9 +174,11 @@ pub struct PlanFields {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Respond {
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub address: Option<String>,
-    pub url: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub url: Option<WebUrl>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
