@@ -223,3 +223,84 @@ fn empty_site_title_is_refused() {
 fn check_at(site: &Site) -> Run {
     site.check(&["--now", NOW])
 }
+
+// ------------------------------------------------------------- 3. YAML tags; 5. limits
+
+#[test]
+fn yaml_tags_are_an_error_naming_the_field() {
+    let site = Site::new().file(
+        "content/hoeringer/h.md",
+        &hearing("  address: Rådhuset\n  url: !foo https://x.dk/")
+            .replace("title: Høring over lokalplan", "title: !!binary aGVsbG8="),
+    );
+    let r = site.build();
+    r.assert_failed();
+    assert_eq!(
+        r.error_about("!!binary"),
+        "error: content/hoeringer/h.md:3: field `title`: `!!binary` is a YAML tag, which planpub does not read: the value would not mean what it seems to"
+    );
+    let url = r.error_about("!foo");
+    assert!(
+        url.starts_with(
+            "error: content/hoeringer/h.md:8: field `respond.url`: `!foo` is a YAML tag"
+        ),
+        "{url}"
+    );
+    assert!(!r.stderr.contains("Tagged"), "{}", r.stderr);
+}
+
+#[test]
+fn deeply_nested_brackets_are_refused_before_the_yaml_parser() {
+    let n = 200_000;
+    let site = Site::new().file(
+        "content/a.md",
+        &format!(
+            "---\ntype: page\ntitle: A\ntags: {}{}\n---\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        ),
+    );
+    let line = refused(&site, "content/a.md");
+    assert_eq!(
+        line,
+        "error: content/a.md:4: the fields are nested more than 32 levels deep here, more than planpub reads"
+    );
+}
+
+#[test]
+fn oversized_front_matter_and_overlong_lists_are_refused_plainly() {
+    let big = Site::new().file(
+        "content/a.md",
+        &format!("---\ntype: page\ntitle: \"{}\"\n---\n", "x".repeat(5 << 20)),
+    );
+    let line = refused(&big, "content/a.md");
+    assert!(
+        line.starts_with("error: content/a.md:2: the front matter is 5242901 bytes long, more than planpub reads (4194304 bytes, 4 MiB)"),
+        "{line}"
+    );
+    let tags: String = (0..100_001).map(|i| format!("  - t{i}\n")).collect();
+    let long = Site::new().file(
+        "content/a.md",
+        &format!("---\ntype: page\ntitle: A\ntags:\n{tags}---\n"),
+    );
+    let line = refused(&long, "content/a.md");
+    assert_eq!(
+        line,
+        "error: content/a.md:4:1: field `tags`: this has 100001 items, more than planpub reads (100000)"
+    );
+}
+
+#[test]
+fn a_one_megabyte_title_and_100000_tags_still_build() {
+    let tags: String = (0..100_000).map(|i| format!("  - emne {i}\n")).collect();
+    let title = "Lang titel ".repeat(100_000);
+    let site = Site::new().file(
+        "content/planer/stor.md",
+        &format!("---\ntype: plan\ntitle: \"{title}\"\npublished: 2008-01-01\ntags:\n{tags}timeline:\n  - when: primo 2008\n    what: Start\n---\n\nTekst.\n"),
+    );
+    let out = site.built();
+    let ics = out.read("planer/stor/kalender.ics");
+    assert!(ics.lines().all(|l| l.len() <= 75), "an unfolded line");
+    let feed = out.read("feeds/planer.atom");
+    assert!(feed.contains("term=\"emne 99999\""));
+}

@@ -115,7 +115,7 @@ impl SiteConfig {
             file: FILE_NAME,
             first_line: 1,
         };
-        let value = yaml::parse_value(&src).map_err(|d| vec![d])?;
+        let value = yaml::parse_value(&src)?;
         let mut diags = yaml::check_fields(&src, &value, &Shape::Map(SITE_FIELDS));
         let cfg: Option<SiteConfig> = match yaml::from_value(&src, value) {
             Ok(c) => Some(c),

@@ -83,7 +83,7 @@ pub fn parse_text(
     };
     let value = match yaml::parse_value(&src) {
         Ok(v) => v,
-        Err(d) => return (None, vec![d]),
+        Err(ds) => return (None, ds),
     };
     let mut p = Parser {
         env,

@@ -7,6 +7,7 @@
 //! the text.
 
 mod fields;
+pub mod limits;
 mod locate;
 
 pub use fields::{Field, Shape, check_fields};
@@ -56,11 +57,148 @@ impl Source<'_> {
 }
 
 /// Parses the text into a generic value; a syntax error is located where the parser
-/// stopped.
-pub fn parse_value(src: &Source) -> Result<Value, Diagnostic> {
+/// stopped. The [`limits`] are checked first, and YAML tags are refused.
+pub fn parse_value(src: &Source) -> Result<Value, Vec<Diagnostic>> {
     if src.text.trim().is_empty() {
         return Ok(Value::Mapping(Default::default()));
     }
+    let findings = limits::scan(src.text);
+    if findings
+        .iter()
+        .any(|f| !matches!(f, limits::Finding::Tag { .. }))
+    {
+        return Err(findings
+            .iter()
+            .map(|f| limit_diagnostic(src, f, None))
+            .collect());
+    }
+    let value = parse_unchecked(src).map_err(|d| vec![d])?;
+    let mut problems: Vec<Diagnostic> = findings
+        .iter()
+        .map(|f| limit_diagnostic(src, f, Some(&value)))
+        .collect();
+    too_long_lists(src, &value, &mut Vec::new(), &mut problems);
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
+    }
+}
+
+fn limit_diagnostic(src: &Source, f: &limits::Finding, value: Option<&Value>) -> Diagnostic {
+    let at = |line: usize| Some(line + src.first_line - 1);
+    match f {
+        limits::Finding::TooLarge { bytes } => Diagnostic::error(
+            src.file,
+            format!(
+                "the front matter is {bytes} bytes long, more than planpub reads ({} bytes, 4 MiB)",
+                limits::MAX_BYTES
+            ),
+        )
+        .at(Some(src.first_line), None)
+        .help("move long text into the Markdown body below the closing `---`, or split the file"),
+        limits::Finding::TooDeep { line } => Diagnostic::error(
+            src.file,
+            format!(
+                "the fields are nested more than {} levels deep here, more than planpub reads",
+                limits::MAX_DEPTH
+            ),
+        )
+        .at(at(*line), None)
+        .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed, or indentation that keeps growing"),
+        limits::Finding::Tag { line, tag, key } => {
+            let mut d = Diagnostic::error(
+                src.file,
+                format!("`{tag}` is a YAML tag, which planpub does not read: the value would not mean what it seems to"),
+            )
+            .at(at(*line), None)
+            .help(format!("remove `{tag}` and write the value as plain text; put the text in quotes if it really starts with `!`"));
+            if let (Some(key), Some(value)) = (key, value) {
+                d.field = field_on_line(src, value, key, *line).or(Some(key.clone()));
+            }
+            d
+        }
+    }
+}
+
+/// The full path (`respond.url`) of the field `key` written on `line`.
+fn field_on_line(src: &Source, value: &Value, key: &str, line: usize) -> Option<String> {
+    let mut found = None;
+    let mut path = Vec::new();
+    visit_keys(value, key, &mut path, &mut |p| {
+        if found.is_none() && locate(src.text, p).map(|(l, _)| l) == Some(line) {
+            found = Some(path_to_string(p));
+        }
+    });
+    found
+}
+
+fn visit_keys(value: &Value, key: &str, path: &mut Vec<PathSeg>, f: &mut dyn FnMut(&[PathSeg])) {
+    match value {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                let Value::String(k) = k else { continue };
+                path.push(PathSeg::Key(k.clone()));
+                if k == key {
+                    f(path);
+                }
+                visit_keys(v, key, path, f);
+                path.pop();
+            }
+        }
+        Value::Sequence(s) => {
+            for (i, v) in s.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                visit_keys(v, key, path, f);
+                path.pop();
+            }
+        }
+        Value::Tagged(t) => visit_keys(&t.value, key, path, f),
+        _ => {}
+    }
+}
+
+fn too_long_lists(src: &Source, value: &Value, path: &mut Vec<PathSeg>, out: &mut Vec<Diagnostic>) {
+    let n = match value {
+        Value::Sequence(s) => s.len(),
+        Value::Mapping(m) => m.len(),
+        _ => return,
+    };
+    if n > limits::MAX_LIST_ITEMS {
+        out.push(
+            src.error(
+                path,
+                format!(
+                    "this has {n} items, more than planpub reads ({})",
+                    limits::MAX_LIST_ITEMS
+                ),
+            )
+            .help("split the content over several files"),
+        );
+        return;
+    }
+    match value {
+        Value::Sequence(s) => {
+            for (i, v) in s.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                too_long_lists(src, v, path, out);
+                path.pop();
+            }
+        }
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                if let Value::String(k) = k {
+                    path.push(PathSeg::Key(k.clone()));
+                    too_long_lists(src, v, path, out);
+                    path.pop();
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn parse_unchecked(src: &Source) -> Result<Value, Diagnostic> {
     serde_norway::from_str::<Value>(src.text).map_err(|e| {
         let (line, col) = e
             .location()
@@ -247,7 +385,7 @@ mod tests {
     #[test]
     fn syntax_error_has_line() {
         let s = src("title: A\n  bad: [\n");
-        let e = parse_value(&s).unwrap_err();
+        let e = &parse_value(&s).unwrap_err()[0];
         assert!(e.line.unwrap() >= 3, "{:?}", e);
         assert!(e.message.starts_with("the YAML is not valid here"));
     }
