@@ -304,3 +304,47 @@ fn a_one_megabyte_title_and_100000_tags_still_build() {
     let feed = out.read("feeds/planer.atom");
     assert!(feed.contains("term=\"emne 99999\""));
 }
+
+// ------------------------------------------------------- 2. executable attachments
+
+#[test]
+fn attachments_a_browser_runs_are_refused_unless_allowed() {
+    let page = "---\ntype: page\ntitle: Kort\nattachments:\n  - title: Kort\n    file: kort.svg\n  - title: Side\n    file: side.HTML\n  - title: Notat\n    file: notat.pdf\n---\n";
+    let svg =
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>";
+    let site = Site::new()
+        .file("content/sider/kort.md", page)
+        .bytes("content/sider/kort.svg", svg)
+        .bytes("content/sider/side.HTML", b"<script>alert(1)</script>")
+        .bytes("content/sider/notat.pdf", b"%PDF-1.4\n");
+    let r = site.build();
+    r.assert_failed();
+    assert_eq!(
+        r.error_about("kort.svg"),
+        "error: content/sider/kort.md:6:5: field `attachments[0].file`: the attachment \"kort.svg\" is an SVG image, a type of file a browser runs scripts in; published on the site's own address it could change the site's pages or read what visitors type, so planpub does not publish it"
+    );
+    assert!(
+        r.stderr
+            .contains("allow the type in site.yaml: `allow_active_attachments: [svg]`")
+    );
+    assert!(r.error_about("side.HTML").contains("is an HTML page"));
+    assert!(!r.stderr.contains("notat.pdf"), "{}", r.stderr);
+    assert!(!site.out().exists());
+
+    // Allowed explicitly, SVG is published; HTML still is not.
+    site.write(
+        "site.yaml",
+        format!("{SITE_YAML}allow_active_attachments: [svg]\n").as_bytes(),
+    );
+    let r = site.build();
+    r.assert_failed();
+    assert!(r.error_about("side.HTML").contains("HTML page"));
+    assert!(!r.stderr.contains("kort.svg"), "{}", r.stderr);
+    site.write(
+        "content/sider/kort.md",
+        page.replace("  - title: Side\n    file: side.HTML\n", "")
+            .as_bytes(),
+    );
+    let out = site.built();
+    assert_eq!(std::fs::read(out.dir.join("kort/kort.svg")).unwrap(), svg);
+}

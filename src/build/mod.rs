@@ -135,6 +135,7 @@ pub fn finish(
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
     diags.extend(crate::model::checks::check_hearings(&site));
+    diags.extend(crate::model::attachments::check_active(&site));
     if diags.has_errors() {
         return Err(diags.sorted());
     }

@@ -61,6 +61,10 @@ pub struct SiteConfig {
     pub dates: DateConventions,
     /// Slug of the page holding the accessibility statement, linked from every footer.
     pub accessibility_page: Option<String>,
+    /// File types (extensions) a browser runs, such as `svg`, that the site still
+    /// publishes as attachments: see [`crate::model::attachments`].
+    #[serde(default)]
+    pub allow_active_attachments: Vec<String>,
 }
 
 fn default_min_hearing_days() -> u32 {
@@ -90,6 +94,7 @@ pub const SITE_FIELDS: &[Field] = &[
     Field::leaf("timezone"),
     Field::leaf("dates"),
     Field::leaf("accessibility_page"),
+    Field::leaf("allow_active_attachments"),
 ];
 
 pub const FILE_NAME: &str = "site.yaml";

@@ -1,6 +1,7 @@
 //! The content model and its checks: what authors write, read and validated, then
 //! resolved into a [`site::Site`] as of one build moment.
 
+pub mod attachments;
 pub mod checks;
 pub mod clock;
 pub mod config;

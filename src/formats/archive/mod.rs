@@ -89,7 +89,6 @@ use std::path::{Path, PathBuf};
 
 mod bagit;
 mod encode;
-mod mime;
 mod site;
 mod verify;
 mod warc;
@@ -98,7 +97,6 @@ mod warc;
 mod tests;
 
 pub use self::bagit::write_bag;
-pub use self::mime::content_type_for;
 pub use self::verify::verify_bag;
 pub use self::warc::write_warc;
 

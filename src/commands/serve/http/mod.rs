@@ -462,8 +462,8 @@ fn not_found(shared: &Arc<Shared>, rq: Request) {
 
 fn serve_file(shared: &Arc<Shared>, rq: Request, path: PathBuf, status: u16) {
     let ctype = files::content_type(&path);
-    let headers = [("Content-Type", ctype)];
-    if files::is_html(ctype) {
+    let headers = [("Content-Type", ctype.as_str())];
+    if files::is_html(&ctype) {
         let Ok(bytes) = fs::read(&path) else {
             // Vanished between resolving and reading (a build swapped it).
             return respond_text(rq, 404, "404 Siden blev ikke fundet\n", &[]);
