@@ -348,3 +348,95 @@ fn attachments_a_browser_runs_are_refused_unless_allowed() {
     let out = site.built();
     assert_eq!(std::fs::read(out.dir.join("kort/kort.svg")).unwrap(), svg);
 }
+
+// ------------------------------------------------- 3. theme, content folder, links
+
+#[test]
+fn theme_folder_must_lie_inside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/hemmelig.txt"), "hemmelig").unwrap();
+    let abs = outside.path().display().to_string();
+    for (theme, words) in [
+        (
+            "../../outside",
+            "uses `..`, which would point outside its folder",
+        ),
+        (abs.as_str(), "is an absolute path"),
+    ] {
+        let site = Site::new()
+            .file("site.yaml", &site_yaml(&format!("theme: \"{theme}\"\n")))
+            .file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+        let line = refused(&site, "theme");
+        assert!(
+            line.starts_with(&format!(
+                "error: site.yaml:5:1: field `theme`: the theme folder \"{theme}\" {words}"
+            )),
+            "{line}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        let site = Site::new()
+            .file("site.yaml", &site_yaml("theme: themes/ude\n"))
+            .file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+        std::fs::create_dir_all(site.root().join("themes")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.root().join("themes/ude")).unwrap();
+        let line = refused(&site, "theme");
+        assert!(
+            line.contains("is a link to a folder outside the site folder"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn content_that_is_a_file_is_an_error_not_an_empty_site() {
+    let site = Site::new();
+    std::fs::remove_dir(site.root().join("content")).unwrap();
+    site.write("content", b"---\ntype: page\ntitle: A\n---\n");
+    let line = refused(&site, "content");
+    assert_eq!(
+        line,
+        "error: content: cannot read the content folder: `content` is a file, not a folder, so there is nothing to publish"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_content_pointing_outside_are_named_in_a_warning() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("hemmelig.md"),
+        "---\ntype: page\ntitle: Hemmelig\n---\nHEMMELIG-TEKST\n",
+    )
+    .unwrap();
+    let site = Site::new().file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+    let link = |name: &str, to: &std::path::Path| {
+        std::os::unix::fs::symlink(to, site.root().join("content").join(name)).unwrap()
+    };
+    link("ude.md", &outside.path().join("hemmelig.md"));
+    link("mappe", outside.path());
+    link("brudt.md", &outside.path().join("findes-ikke.md"));
+    link("inde.md", &site.root().join("site.yaml.md"));
+    site.write(
+        "site.yaml.md",
+        b"---\ntype: page\ntitle: Inde\n---\nINDE-TEKST\n",
+    );
+    let r = site.build();
+    r.assert_ok();
+    for (file, what) in [
+        ("content/ude.md", "a file or folder outside the site folder"),
+        ("content/mappe", "a file or folder outside the site folder"),
+        ("content/brudt.md", "something that does not exist"),
+    ] {
+        assert!(
+            r.stderr.contains(&format!("warning: {file}: this is a link to {what}, so planpub does not read it and the page is not published")),
+            "{file}:\n{}",
+            r.stderr
+        );
+    }
+    let out = site.output();
+    assert!(out.files_containing("HEMMELIG-TEKST").is_empty());
+    assert!(!out.files_containing("INDE-TEKST").is_empty());
+}

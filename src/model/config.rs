@@ -99,6 +99,8 @@ pub const SITE_FIELDS: &[Field] = &[
 
 pub const FILE_NAME: &str = "site.yaml";
 
+pub const THEME_HELP: &str = "copy the theme into the site, for example to `themes/mit-tema`, and write `theme: themes/mit-tema`";
+
 pub const BASE_URL_HELP: &str = "write the full address of the published site, for example `https://planer.example.dk/` (no `?` or `#` part)";
 
 impl SiteConfig {
@@ -111,7 +113,36 @@ impl SiteConfig {
                 ),
             ]
         })?;
-        Self::from_text(&text)
+        let cfg = Self::from_text(&text)?;
+        cfg.check_theme_inside(root, &text).map_err(|d| vec![d])?;
+        Ok(cfg)
+    }
+
+    /// A theme folder must be inside the site folder, also after following links: its
+    /// `static/` files are published as the site's own.
+    fn check_theme_inside(&self, root: &Path, text: &str) -> Result<(), Diagnostic> {
+        let Some(theme) = &self.theme else {
+            return Ok(());
+        };
+        let dir = root.join(theme);
+        let inside = match (dir.canonicalize(), root.canonicalize()) {
+            (Ok(d), Ok(r)) => d.starts_with(r),
+            _ => return Ok(()), // a missing folder is reported with the theme
+        };
+        if inside {
+            return Ok(());
+        }
+        let src = yaml::Source {
+            text,
+            file: FILE_NAME,
+            first_line: 1,
+        };
+        Err(src
+            .error(
+                &[yaml::PathSeg::Key("theme".into())],
+                format!("the theme folder \"{theme}\" is a link to a folder outside the site folder, whose files planpub will not publish"),
+            )
+            .help(THEME_HELP))
     }
 
     pub fn from_text(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -141,6 +172,14 @@ impl SiteConfig {
                 diags.push(
                     src.error(&key("title"), "the site has no title: `title` is empty")
                         .help("write the site's name, for example `title: Planer og høringer i Eksempel Kommune`"),
+                );
+            }
+            if let Some(theme) = &cfg.theme
+                && let Err(why) = crate::model::content::parse::safe_relative(theme)
+            {
+                diags.push(
+                    src.error(&key("theme"), format!("the theme folder \"{theme}\" {why}; a theme must be a folder inside the site folder"))
+                        .help(THEME_HELP),
                 );
             }
             if cfg.timezone.parse::<chrono_tz::Tz>().is_err() {

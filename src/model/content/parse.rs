@@ -29,6 +29,16 @@ fn key(k: &str) -> PathSeg {
 /// come back either way.
 pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
     let file = rel_display(env.root, path);
+    if let Some(why) = unusable_link(env.root, path) {
+        let d = Diagnostic::warning(
+            &file,
+            format!(
+                "this is a link to {why}, so planpub does not read it and the page is not published"
+            ),
+        )
+        .help("copy the file into the site's content folder instead of linking to it");
+        return (None, vec![d]);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -650,6 +660,26 @@ impl Parser<'_> {
     }
 }
 
+/// What a symbolic link in `content/` points at, if planpub will not read it: only a
+/// link to a Markdown file inside the site folder is read.
+fn unusable_link(root: &Path, path: &Path) -> Option<&'static str> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let Ok(target) = path.canonicalize() else {
+        return Some("something that does not exist");
+    };
+    let inside = root.canonicalize().is_ok_and(|r| target.starts_with(r));
+    if !inside {
+        Some("a file or folder outside the site folder")
+    } else if target.is_dir() {
+        Some("a folder (planpub does not follow links to folders)")
+    } else {
+        None
+    }
+}
+
 /// Why a relative path written by an author is unsafe, if it is.
 pub fn safe_relative(file: &str) -> Result<(), &'static str> {
     if file.trim().is_empty() {
@@ -664,10 +694,10 @@ pub fn safe_relative(file: &str) -> Result<(), &'static str> {
             Component::Normal(_) => {}
             Component::CurDir => {}
             Component::ParentDir => {
-                return Err("uses `..`, which would point outside the page's folder");
+                return Err("uses `..`, which would point outside its folder");
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path; write it relative to the Markdown file");
+                return Err("is an absolute path, which could point anywhere on the computer");
             }
         }
     }
