@@ -440,3 +440,89 @@ fn links_in_content_pointing_outside_are_named_in_a_warning() {
     assert!(out.files_containing("HEMMELIG-TEKST").is_empty());
     assert!(!out.files_containing("INDE-TEKST").is_empty());
 }
+
+#[test]
+fn links_to_drafts_and_embargoed_pages_are_left_out_with_a_warning() {
+    let site = Site::new()
+        .file(
+            "content/sider/offentlig.md",
+            "---\ntype: page\ntitle: Offentlig\n---\n\nSe [kladden](/planer/hemmelig-kladde/) og\n[embargoen](../../hoeringer/kommende-hoering/index.html).\n\nOgså <https://planer.test.dk/planer/hemmelig-kladde/> og [alt andet](/planer/aaben/).\n",
+        )
+        .file("content/planer/hemmelig-kladde.md", "---\ntype: plan\ntitle: Kladde\ndraft: true\n---\n")
+        .file("content/planer/aaben.md", "---\ntype: plan\ntitle: Åben\n---\n")
+        .file(
+            "content/hoeringer/kommende-hoering.md",
+            &hearing("  email: a@kommune.dk").replace("---\n\nTekst", "publish_at: 2009-01-01\n---\n\nTekst"),
+        );
+    let r = site.build();
+    r.assert_ok();
+    assert!(r.stderr.contains("warning: content/sider/offentlig.md:6: the link to \"/planer/hemmelig-kladde/\" points at content/planer/hemmelig-kladde.md (Kladde), which is a draft or not yet published, so the link is left out and its text shown plain"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: content/sider/offentlig.md:7: the link to \"../../hoeringer/kommende-hoering/index.html\""), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: content/sider/offentlig.md:9: the link to \"https://planer.test.dk/planer/hemmelig-kladde/\""), "{}", r.stderr);
+    let out = site.output();
+    assert!(
+        out.files_containing("hemmelig-kladde").is_empty(),
+        "{:?}",
+        out.files_containing("hemmelig-kladde")
+    );
+    assert!(out.files_containing("kommende-hoering").is_empty());
+    let page = out.html("offentlig/index.html");
+    let text = page.text("main");
+    assert!(text.contains("Se kladden og embargoen."), "{text}");
+    assert_eq!(page.href_of("main a", "alt andet"), "../planer/aaben/");
+    // With --drafts (a preview) the links are kept and nothing is said.
+    let r = site.build_with(&["--drafts"]);
+    r.assert_ok();
+    assert!(!r.stderr.contains("left out"), "{}", r.stderr);
+}
+
+// ------------------------------------------------------------ 4. no silent loss of text
+
+#[test]
+fn an_unclosed_script_or_style_keeps_the_text_after_it_visible_and_searchable() {
+    let site = Site::new()
+        .file(
+            "content/sider/om.md",
+            "---\ntype: page\ntitle: Om\n---\n\nOm <script> i tekst. Vigtig sætning efter.\n\n<style>\n\nSidste afsnit med ORDET-TIL-SIDST.\n",
+        )
+        .file(
+            "content/sider/kommentar.md",
+            "---\ntype: page\ntitle: Kommentar\n---\n\nEt <b>fedt</b> ord.\n\n<!-- en kommentar\n\nskjult? Nej: SYNLIG-EFTER-KOMMENTAR.\n",
+        );
+    let r = site.check(&[]);
+    r.assert_ok();
+    for (file, line, what) in [
+        ("om", 6, "<script>"),
+        ("om", 8, "<style>"),
+        ("kommentar", 8, "<!--"),
+    ] {
+        assert!(
+            r.stderr.contains(&format!("warning: content/sider/{file}.md:{line}: the HTML `{what}` would hide the text after it, so it is shown on the page as text, just as written")),
+            "{line} {what}:\n{}",
+            r.stderr
+        );
+    }
+    let out = site.built();
+    let page = out.html("om/index.html");
+    let text = page.text("main");
+    for words in [
+        "Om <script> i tekst. Vigtig sætning efter.",
+        "<style>",
+        "ORDET-TIL-SIDST",
+    ] {
+        assert!(
+            text.contains(words),
+            "{words:?} missing from the page: {text}"
+        );
+    }
+    assert_eq!(page.count("main script"), 0);
+    assert_eq!(page.count("main style"), 0);
+    let other = out.html("kommentar/index.html").text("main");
+    assert!(other.contains("Et fedt ord. <!-- en kommentar"), "{other}");
+    assert!(other.contains("SYNLIG-EFTER-KOMMENTAR"), "{other}");
+    // The search index holds the same text as the page, and not less.
+    let index = out.read("search-index.js");
+    for word in ["vigtig", "ordet", "synlig", "efter", "kommentar"] {
+        assert!(index.contains(word), "{word} not in the search index");
+    }
+}

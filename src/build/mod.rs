@@ -136,6 +136,7 @@ pub fn finish(
     diags.extend(ds);
     diags.extend(crate::model::checks::check_hearings(&site));
     diags.extend(crate::model::attachments::check_active(&site));
+    diags.extend(crate::model::links::check_body_links(&site));
     if diags.has_errors() {
         return Err(diags.sorted());
     }

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod events;
 pub mod ledger;
+pub mod links;
 pub mod schedule;
 pub mod site;
 pub mod slug;

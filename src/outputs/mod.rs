@@ -88,11 +88,15 @@ struct Job {
 struct Rel<'a> {
     from: &'a str,
     style: LinkStyle,
+    site: &'a Site,
 }
 
 impl LinkRewriter for Rel<'_> {
     fn internal(&self, site_path: &str) -> String {
         urls::relative(self.from, site_path, self.style)
+    }
+    fn hidden(&self, dest: &str) -> bool {
+        crate::model::links::hidden_target(self.site, self.from, dest).is_some()
     }
 }
 
@@ -445,6 +449,7 @@ fn render_job(
                 &Rel {
                     from: &job.path,
                     style: b.style,
+                    site,
                 },
             );
             let _ = d.plain.set(r.plain);

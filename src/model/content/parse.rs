@@ -256,11 +256,33 @@ impl Parser<'_> {
             attachments,
             body: split.body.to_string(),
             body_first_line: split.body_first_line,
+            body_links: self.body_links(split),
             source_sha256: sha256_hex(text.as_bytes()),
             plain: Default::default(),
             search_text: Default::default(),
             data,
         })
+    }
+
+    /// Looks at the body once: raw HTML that would cut the text after it is shown as
+    /// text, with a warning naming its line; the links are kept for the site checks.
+    fn body_links(&mut self, split: &frontmatter::Split) -> Vec<(usize, String)> {
+        let found = crate::formats::markdown::inspect(split.body);
+        let file_line = |l: usize| l + split.body_first_line - 1;
+        for (line, what) in found.cut_html {
+            self.diags.push(
+                Diagnostic::warning(self.src.file, format!(
+                    "the HTML `{what}` would hide the text after it, so it is shown on the page as text, just as written"
+                ))
+                .at(Some(file_line(line)), None)
+                .help("write the text without `<` `>` (for example \"script-tag\"), or put it in backticks: `<script>`"),
+            );
+        }
+        found
+            .links
+            .into_iter()
+            .map(|(line, dest)| (file_line(line), dest))
+            .collect()
     }
 
     fn slug(&mut self, path: &Path, explicit: Option<&str>) -> Option<Slug> {
