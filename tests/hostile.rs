@@ -526,3 +526,47 @@ fn an_unclosed_script_or_style_keeps_the_text_after_it_visible_and_searchable() 
         assert!(index.contains(word), "{word} not in the search index");
     }
 }
+
+// ------------------------------------------------------------- 8. snapshot --out
+
+#[test]
+fn snapshot_out_refuses_what_build_out_refuses() {
+    let site = Site::new().file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+    let home = tempfile::tempdir().unwrap();
+    let root = site.root();
+    let cases = [
+        ("/".to_string(), "the whole disk or your home folder"),
+        (
+            home.path().display().to_string(),
+            "the whole disk or your home folder",
+        ),
+        (root.display().to_string(), "the site root"),
+        (
+            root.join("content").display().to_string(),
+            "the content folder",
+        ),
+        (
+            root.join("content/arkiv").display().to_string(),
+            "the content folder",
+        ),
+    ];
+    for (out, what) in cases {
+        for verb in ["snapshot", "build"] {
+            let mut c = common::planpub();
+            c.env("HOME", home.path())
+                .args([verb, "--root"])
+                .arg(&root)
+                .args(["--out", &out, "--now", NOW]);
+            let r = common::run(&mut c);
+            r.assert_failed();
+            assert!(
+                r.stderr
+                    .contains(&format!("would contain or replace {what}")),
+                "{verb} --out {out}:\n{}",
+                r.stderr
+            );
+        }
+    }
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
+    assert_eq!(std::fs::read_dir(root.join("content")).unwrap().count(), 1);
+}
