@@ -570,3 +570,132 @@ fn snapshot_out_refuses_what_build_out_refuses() {
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
     assert_eq!(std::fs::read_dir(root.join("content")).unwrap().count(), 1);
 }
+
+// ------------------------------------------------------------------------- 6. messages
+
+/// Each broken file gives this exact first line (and no serde or parser jargon).
+#[test]
+fn vague_messages_are_plain_with_field_and_line() {
+    let h = "type: hearing\ntitle: H\nrespond: {email: a@kommune.dk}\n";
+    let d = "type: decision\ntitle: D\n";
+    let cases: Vec<(String, &str)> = vec![
+        (format!("{h}closes: 2008-06-20\n"), "error: content/x.md:2: field `opens`: the required field `opens` is missing"),
+        (format!("{h}opens:\ncloses: 2008-06-20\n"), "error: content/x.md:5:1: field `opens`: expected text or a number, but found nothing (the field is empty)"),
+        (format!("{h}opens: 2008-05-22\ncloses: [1]\n"), "error: content/x.md:6:1: field `closes`: expected text or a number, but found a list"),
+        (format!("{h}opens: 2008-05-22\ncloses: 2008-06-20\nmeetings:\n  - where: Rådhuset\n"), "error: content/x.md:8:3: field `meetings[0].when`: the required field `when` is missing"),
+        ("type: plan\ntitle: P\nstatus: [draft]\n".into(), "error: content/x.md:4:1: field `status`: expected one of the values draft, hearing, adopted, archived, but found a list"),
+        ("type: plan\ntitle: P\ntracks:\n  - name: T\n    actions:\n      - what: a\n        level: {a: 1}\n".into(), "error: content/x.md:8:9: field `tracks[0].actions[0].level`: expected one of the values central, local, but found a group of fields"),
+        (format!("{d}body: Byrådet\nmeeting: 2023-09-12\nitem: 99999999999999999999999999\n"), "error: content/x.md:6:7: field `item`: the number 99999999999999999999999999 is too large: planpub reads whole numbers of up to 19 digits"),
+        ("type: [plan]\ntitle: P\n".into(), "error: content/x.md:2:1: field `type`: `type` must be one word (plan, hearing, decision or page), but it is a list"),
+        (format!("{d}body: Совет\nmeeting: 2023-09-12\nitem: 1\n"), "error: content/x.md:4:1: field `body`: planpub makes the decision's permanent web address from the body's name, and \"Совет\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)"),
+        (format!("type: page\ntitle: P\nslug: {}\n", "a".repeat(300)), "error: content/x.md:4:1: field `slug`: the web address made from this would be 300 characters long, more than the 200 a web address part may have"),
+        ("type: plan\ntitle: P\ntimeline:\n  - when: true\n    what: x\n".into(), "error: content/x.md:5:5: field `timeline[0].when`: expected text or a number, but found `true`"),
+        (format!("{d}body: B\nmeeting: 2023-09-12\nitem: 1\ncorrections:\n  - note: x\n"), "error: content/x.md:8:3: field `corrections[0].date`: the required field `date` is missing"),
+        ("type: page\ntitle: P\ntitle: Q\n".into(), "error: content/x.md:4: field `title`: the field `title` is written twice"),
+        ("type: page\ntitle: P\ncontact:\n\tname: x\n".into(), "error: content/x.md:5: this line is indented with a tab character; YAML allows only spaces"),
+        ("type: page\ntitle\u{a0}: P\n".into(), "error: content/x.md:3:1: field `title\u{a0}`: \"title\\u{a0}\" is not a known field here: its name contains an invisible character, such as a non-breaking space"),
+    ];
+    for (front, expected) in &cases {
+        let site = Site::new().file("content/x.md", &format!("---\n{front}---\n\nTekst.\n"));
+        let r = site.check(&[]);
+        r.assert_failed();
+        let first = r.error_lines()[0].to_string();
+        assert_eq!(&first, expected, "for:\n{front}");
+        for jargon in [
+            "Value::",
+            "u128",
+            "invalid type",
+            "struct ",
+            "cannot start any token",
+        ] {
+            assert!(!r.stderr.contains(jargon), "{jargon} in:\n{}", r.stderr);
+        }
+    }
+    // Every missing field at once, not one per run.
+    let site = Site::new().file("content/x.md", &format!("---\n{d}---\n"));
+    let r = site.check(&[]);
+    for f in ["body", "meeting", "item"] {
+        r.error_about(&format!("field `{f}`: the required field `{f}` is missing"));
+    }
+}
+
+#[test]
+fn site_yaml_messages_are_plain() {
+    let cases = [
+        (
+            "dates:\n  year_parts:\n    primo: [1]\n",
+            "error: site.yaml:7:5: field `dates.year_parts.primo`: expected two numbers, such as `[1, 3]`, but found 1",
+        ),
+        (
+            "dates:\n  seasons:\n    vinter: [11, 2]\n",
+            "error: site.yaml:7:5: field `dates.seasons.vinter`: `vinter` is not a known field here",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let site = Site::new()
+            .file("site.yaml", &site_yaml(extra))
+            .file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+        let r = site.check(&[]);
+        assert_eq!(r.error_lines()[0], expected);
+    }
+    let r = Site::new()
+        .file(
+            "site.yaml",
+            &site_yaml("dates:\n  seasons:\n    vinter: [11, 2]\n"),
+        )
+        .check(&[]);
+    assert!(
+        r.stderr.contains("help: did you mean `winter`?"),
+        "{}",
+        r.stderr
+    );
+    let site = Site::new().bytes(
+        "site.yaml",
+        b"title: Planer\nbase_url: https://planer.test.dk/\norganisation: K\xf8benhavns Kommune\n",
+    );
+    let r = site.check(&[]);
+    assert_eq!(
+        r.error_lines()[0],
+        "error: site.yaml:3: the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read"
+    );
+    assert!(r.stderr.contains(
+        "help: open the file in your editor and save it again with the encoding \"UTF-8\""
+    ));
+}
+
+#[test]
+fn two_things_at_one_address_are_both_named() {
+    let site = Site::new()
+        .file("content/sider/om.md", "---\ntype: page\ntitle: Om\n---\n")
+        .file("static/om/index.html", "<p>gammel side</p>");
+    let r = site.build();
+    r.assert_failed();
+    let line = r.error_about("om/index.html");
+    assert!(line.starts_with("error: om/index.html: two different things would be published at this address: the page of content/sider/om.md and the file "), "{line}");
+    assert!(line.ends_with("static/om/index.html"), "{line}");
+}
+
+#[test]
+fn a_follow_on_error_comes_after_its_cause_and_names_it() {
+    let site = Site::new()
+        .file(
+            "content/a-plan.md",
+            "---\ntype: plan\ntitle: Plan\ntimeline:\n  - when: 2008\n    what: Høring\n    hearing: hoering-x\n---\n",
+        )
+        .file(
+            "content/hoeringer/hoering-x.md",
+            "---\ntype: hearing\ntitle: H\nopens: næste forår\ncloses: 2008-06-20\nrespond: {email: a@kommune.dk}\n---\n",
+        );
+    let r = site.check(&[]);
+    let lines = r.error_lines();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(
+        lines[0].starts_with("error: content/hoeringer/hoering-x.md:4:1: field `opens`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        lines[1],
+        "error: content/a-plan.md:7:5: field `timeline[0].hearing`: there is no hearing with the slug \"hoering-x\", because content/hoeringer/hoering-x.md has errors and could not be read (see above)"
+    );
+}

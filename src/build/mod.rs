@@ -1,5 +1,6 @@
 //! The build pipeline: discover → parse and validate → resolve → render → write.
 
+mod conflicts;
 pub mod incremental;
 pub mod timings;
 pub mod writer;
@@ -132,8 +133,10 @@ pub fn finish(
     };
     let now = opts.now.resolve(&config.tz());
     let _t = crate::build::timings::phase("assemble + checks");
+    let failed = crate::model::followon::failed_files(&diags, &docs);
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
+    diags = crate::model::followon::mark(diags, &failed);
     diags.extend(crate::model::checks::check_hearings(&site));
     diags.extend(crate::model::attachments::check_active(&site));
     diags.extend(crate::model::links::check_body_links(&site));
@@ -210,17 +213,9 @@ pub fn render_scoped(
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let dupes: Vec<&str> = files
-        .windows(2)
-        .filter(|w| w[0].path == w[1].path)
-        .map(|w| w[0].path.as_str())
-        .collect();
+    let dupes = conflicts::duplicate_addresses(site, &files);
     if !dupes.is_empty() {
-        let mut d = Diagnostics::new();
-        for p in dupes {
-            d.push(Diagnostic::error(p, "two different things would be published at this address").help("a file in static/ or an attachment has the same name as a page or another file; rename one of them"));
-        }
-        return Err(d);
+        return Err(dupes);
     }
     Ok(files)
 }

@@ -106,13 +106,15 @@ pub const BASE_URL_HELP: &str = "write the full address of the published site, f
 impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let bytes = std::fs::read(&path).map_err(|e| {
             vec![
                 Diagnostic::error(FILE_NAME, format!("cannot read the site settings: {e}")).help(
                     "every site needs a `site.yaml` in its root folder; `planpub init` creates one",
                 ),
             ]
         })?;
+        let text =
+            crate::model::content::parse::utf8_text(FILE_NAME, bytes).map_err(|d| vec![d])?;
         let cfg = Self::from_text(&text)?;
         cfg.check_theme_inside(root, &text).map_err(|d| vec![d])?;
         Ok(cfg)

@@ -25,6 +25,10 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Caused by another problem (a reference to a file that could not be read): listed
+    /// after all others.
+    #[serde(skip)]
+    pub follow_on: bool,
 }
 
 impl Diagnostic {
@@ -37,6 +41,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             help: None,
+            follow_on: false,
         }
     }
 
@@ -123,8 +128,22 @@ impl Diagnostics {
     }
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (
+                a.follow_on,
+                &a.file,
+                a.line,
+                a.column,
+                a.severity,
+                &a.message,
+            )
+                .cmp(&(
+                    b.follow_on,
+                    &b.file,
+                    b.line,
+                    b.column,
+                    b.severity,
+                    &b.message,
+                ))
         });
         self.0.dedup();
         self

@@ -9,6 +9,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostics;
 pub mod events;
+pub mod followon;
 pub mod ledger;
 pub mod links;
 pub mod schedule;

@@ -5,6 +5,7 @@ use super::raw::{self, ContentType, FileRef, Text};
 use super::*;
 use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
 use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
+use crate::model::slug::SlugError;
 use crate::model::yaml::{self, PathSeg, Shape};
 use serde_norway::Value;
 use std::path::{Component, Path, PathBuf};
@@ -51,21 +52,22 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
             );
         }
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match utf8_text(&file, bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-            return (
-                None,
-                vec![Diagnostic::error(&file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
-                    .at(Some(line), None)
-                    .help("open the file in your editor and save it again with the encoding \"UTF-8\"")],
-            );
-        }
+        Err(d) => return (None, vec![d]),
     };
     parse_text(env, path, &file, &text)
+}
+
+/// The text of a file that must be UTF-8, or an error naming the first line that is not.
+pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error(file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
+            .at(Some(line), None)
+            .help("open the file in your editor and save it again with the encoding \"UTF-8\"")
+    })
 }
 
 pub fn parse_text(
@@ -135,6 +137,22 @@ impl Parser<'_> {
         let guess = guess_type_from_folder(path);
         let t = match value.get("type") {
             Some(Value::String(s)) => s.clone(),
+            Some(other) if !other.is_null() => {
+                let found = match other {
+                    Value::Sequence(_) => "a list",
+                    Value::Mapping(_) => "a group of fields",
+                    _ => "something else",
+                };
+                let d = self.err(
+                    &[key("type")],
+                    format!("`type` must be one word (plan, hearing, decision or page), but it is {found}"),
+                );
+                d.help = Some(format!(
+                    "write it on one line, for example `type: {}`",
+                    guess.unwrap_or("page")
+                ));
+                return None;
+            }
             Some(_) | None => {
                 let d = self.err(&[], "the required field `type` is missing: planpub needs to know what kind of content this is");
                 d.field = Some("type".into());
@@ -188,6 +206,14 @@ impl Parser<'_> {
         let kind = self.content_type(&value, path)?;
         let unknown = yaml::check_fields(&self.src, &value, &Shape::Map(raw::fields_for(kind)));
         self.diags.extend(unknown);
+        // serde stops at the first missing field; every one is reported at once (the
+        // same message, so serde's own copy of the first is merged with it).
+        for name in raw::required_for(kind) {
+            if value.get(name).is_none() {
+                let d = self.err(&[], format!("the required field `{name}` is missing"));
+                d.field = Some((*name).to_string());
+            }
+        }
         let common: Option<raw::Common> = self.typed(value.clone());
         let data = match kind {
             ContentType::Plan => self
@@ -293,6 +319,11 @@ impl Parser<'_> {
                     let d = self.err(&[key("slug")], e.to_string());
                     if let Ok(fixed) = Slug::from_text(s) {
                         d.help = Some(format!("did you mean `{fixed}`?"));
+                    } else if matches!(e, SlugError::TooLong(_)) {
+                        d.help = Some(
+                            "choose a short slug of a few words, for example `rammeplan-2024`"
+                                .into(),
+                        );
                     }
                     None
                 }
@@ -312,13 +343,17 @@ impl Parser<'_> {
                 };
                 match Slug::from_text(&name) {
                     Ok(s) => Some(s),
-                    Err(_) => {
+                    Err(e) => {
+                        let why = match e {
+                            SlugError::TooLong(_) => format!(": {e}"),
+                            _ => String::new(),
+                        };
                         self.err(
                             &[],
-                            format!("cannot make a web address from the file name \"{name}\""),
+                            format!("cannot make a web address from the file name \"{name}\"{why}"),
                         )
                         .help = Some(
-                            "rename the file using letters and digits, or add a `slug:` field"
+                            "rename the file using letters and digits, or add a shorter `slug:` field"
                                 .into(),
                         );
                         None
@@ -576,10 +611,15 @@ impl Parser<'_> {
         let body_slug = match Slug::from_text(&f.body) {
             Ok(s) => Some(s),
             Err(_) => {
-                self.err(&[key("body")], "the body's name must contain letters")
-                    .help = Some(
-                    "write the committee or council, for example `Områdeudvalg socialområdet`"
-                        .into(),
+                self.err(
+                    &[key("body")],
+                    format!(
+                        "planpub makes the decision's permanent web address from the body's name, and \"{}\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)",
+                        f.body.trim()
+                    ),
+                )
+                .help = Some(
+                    "write the committee or council's name with Latin letters, for example `Områdeudvalg socialområdet`".into(),
                 );
                 None
             }

@@ -9,11 +9,12 @@
 mod fields;
 pub mod limits;
 mod locate;
+mod messages;
 
 pub use fields::{Field, Shape, check_fields};
 pub use locate::{PathSeg, locate, path_to_string};
 
-use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::model::diagnostics::{Diagnostic, Severity};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
 
@@ -199,22 +200,12 @@ fn too_long_lists(src: &Source, value: &Value, path: &mut Vec<PathSeg>, out: &mu
 }
 
 fn parse_unchecked(src: &Source) -> Result<Value, Diagnostic> {
-    serde_norway::from_str::<Value>(src.text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map(|l| (Some(l.line() + src.first_line - 1), Some(l.column())))
-            .unwrap_or((Some(src.first_line), None));
-        let raw = e.to_string();
-        let reason = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        Diagnostic::error(src.file, format!("the YAML is not valid here: {reason}"))
-            .at(line, col)
-            .help("check the indentation, that every `field: value` has a space after the colon, and put quotes around values that contain `: ` or start with a special character such as `*`, `&`, `[` or `{`")
-    })
+    serde_norway::from_str::<Value>(src.text).map_err(|e| messages::parser_error(src, &e))
 }
 
 /// Converts a value into a typed struct, locating the field serde complains about.
 pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, Diagnostic> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
         let mut path: Vec<PathSeg> = e
             .path()
             .iter()
@@ -225,99 +216,20 @@ pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, 
             })
             .collect();
         let raw = e.inner().to_string();
-        let (message, missing) = friendly_serde_message(&raw);
-        let help = unknown_variant_help(&raw);
-        let mut d = if let Some(missing) = missing {
+        let allowed = || messages::allowed_values::<T>(&value, &path);
+        let plain = messages::typed_error(&raw, allowed);
+        let mut d = if let Some(missing) = plain.missing {
             // serde reports a missing field at its parent; point there but name the field.
-            let mut d = src.error(&path, message);
+            let mut d = src.error(&path, plain.message);
             path.push(PathSeg::Key(missing));
             d.field = Some(path_to_string(&path));
             d
         } else {
-            src.error(&path, message)
+            src.error(&path, plain.message)
         };
-        if let Some(h) = help {
-            d = d.help(h);
-        }
+        d.help = plain.help;
         d
     })
-}
-
-/// Rewrites serde's terse messages into plain language; also returns the name of a
-/// missing field.
-fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest).to_string();
-        return (
-            format!("the required field `{name}` is missing"),
-            Some(name),
-        );
-    }
-    // serde says "invalid type" for a wrong kind of value and "invalid value" for a
-    // wrong value of the right kind; both read the same to an author.
-    if let Some(rest) = raw
-        .strip_prefix("invalid type: ")
-        .or_else(|| raw.strip_prefix("invalid value: "))
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (
-            format!(
-                "expected {}, but found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
-            None,
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
-        let allowed = backticked(expected).join(", ");
-        return (
-            format!("`{value}` is not an allowed value here; allowed values: {allowed}"),
-            None,
-        );
-    }
-    (raw.to_string(), None)
-}
-
-fn plain_expected(expected: &str) -> String {
-    match expected {
-        "a string" => "text".into(),
-        "a boolean" => "`true` or `false`".into(),
-        "a sequence" => "a list (lines starting with `- `)".into(),
-        "u32" | "u16" | "u64" | "usize" | "u8" => "a whole number".into(),
-        e if e.starts_with("struct ") || e == "a map" => "a group of `field: value` lines".into(),
-        e => e.replace('`', ""),
-    }
-}
-
-fn plain_found(found: &str) -> String {
-    if let Some(v) = found.strip_prefix("integer ") {
-        return format!("the number {}", v.trim_matches('`'));
-    }
-    if let Some(v) = found.strip_prefix("floating point ") {
-        return format!("the number {}", v.trim_matches('`'));
-    }
-    if let Some(v) = found.strip_prefix("string ") {
-        return format!("the text {v}");
-    }
-    match found {
-        "sequence" => "a list".into(),
-        "map" => "a group of fields".into(),
-        "unit value" => "nothing (the field is empty)".into(),
-        f => f.replace('`', ""),
-    }
-}
-
-/// The words serde put in backticks: its lists of allowed values.
-fn backticked(s: &str) -> Vec<&str> {
-    s.split('`').skip(1).step_by(2).collect()
-}
-
-fn unknown_variant_help(raw: &str) -> Option<String> {
-    let rest = raw.strip_prefix("unknown variant `")?;
-    let (value, expected) = rest.split_once("`, expected ")?;
-    did_you_mean(value, backticked(expected)).map(|s| format!("did you mean `{s}`?"))
 }
 
 #[cfg(test)]
