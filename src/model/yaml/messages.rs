@@ -226,7 +226,7 @@ pub(super) fn plain_found(found: &str) -> String {
         return format!("the text {v}");
     }
     if let Some(v) = found.strip_prefix("boolean ") {
-        return format!("{v}");
+        return v.to_string();
     }
     match found {
         "sequence" => "a list".into(),
