@@ -699,3 +699,25 @@ fn a_follow_on_error_comes_after_its_cause_and_names_it() {
         "error: content/a-plan.md:7:5: field `timeline[0].hearing`: there is no hearing with the slug \"hoering-x\", because content/hoeringer/hoering-x.md has errors and could not be read (see above)"
     );
 }
+
+#[test]
+fn missing_site_files_and_a_byte_order_mark_are_handled_plainly() {
+    let site = Site::bare();
+    let r = site.check(&[]);
+    r.assert_failed();
+    assert!(
+        r.stderr.contains(&format!(
+            "error: site.yaml: there is no `site.yaml` in {}",
+            site.root().display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("error: content: cannot read the content folder: there is no `content` folder next to `site.yaml`"), "{}", r.stderr);
+    assert!(!r.stderr.contains("os error"), "{}", r.stderr);
+    // Notepad saves UTF-8 with a byte-order mark; that is still one YAML document.
+    let bom = Site::new()
+        .bytes("site.yaml", format!("\u{feff}{SITE_YAML}").as_bytes())
+        .file("content/a.md", "---\ntype: page\ntitle: A\n---\n");
+    bom.build().assert_ok();
+}

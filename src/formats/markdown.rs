@@ -221,6 +221,9 @@ fn cut_events(events: &[Event]) -> Vec<(usize, String, Vec<usize>)> {
     let mut out = Vec::new();
     let mut inline: Vec<usize> = Vec::new();
     let flush = |inline: &mut Vec<usize>, out: &mut Vec<(usize, String, Vec<usize>)>| {
+        if inline.is_empty() {
+            return;
+        }
         let pieces: Vec<&str> = inline
             .iter()
             .map(|&k| match &events[k] {

@@ -107,16 +107,24 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
         let bytes = std::fs::read(&path).map_err(|e| {
-            vec![
-                Diagnostic::error(FILE_NAME, format!("cannot read the site settings: {e}")).help(
-                    "every site needs a `site.yaml` in its root folder; `planpub init` creates one",
-                ),
-            ]
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("there is no `site.yaml` in {}", root.display())
+                }
+                std::io::ErrorKind::IsADirectory => "`site.yaml` is a folder, not a file".into(),
+                _ => format!("cannot read the site settings: {e}"),
+            };
+            vec![Diagnostic::error(FILE_NAME, why).help(
+                "every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one",
+            )]
         })?;
         let text =
             crate::model::content::parse::utf8_text(FILE_NAME, bytes).map_err(|d| vec![d])?;
-        let cfg = Self::from_text(&text)?;
-        cfg.check_theme_inside(root, &text).map_err(|d| vec![d])?;
+        // Windows editors start UTF-8 files with a byte-order mark; YAML would read it
+        // as the start of a second document.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let cfg = Self::from_text(text)?;
+        cfg.check_theme_inside(root, text).map_err(|d| vec![d])?;
         Ok(cfg)
     }
 

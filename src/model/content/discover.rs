@@ -8,6 +8,11 @@ use walkdir::WalkDir;
 /// being followed, so that reading them can say what they are: a link to a file inside
 /// the site is read, anything else is reported (see `parse::parse_file`).
 pub fn markdown_files(content_dir: &Path) -> Result<Vec<PathBuf>, std::io::Error> {
+    if !content_dir.exists() {
+        return Err(std::io::Error::other(
+            "there is no `content` folder next to `site.yaml`",
+        ));
+    }
     if content_dir.is_file() {
         return Err(std::io::Error::other(
             "`content` is a file, not a folder, so there is nothing to publish",
