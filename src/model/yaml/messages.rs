@@ -51,6 +51,19 @@ pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic 
             .field(key)
             .help("keep one of the two lines and delete the other");
     }
+    if reason.contains("repetition limit exceeded") {
+        return Diagnostic::error(
+            src.file,
+            "the `*` references (aliases) here repeat other values so often that the front matter would grow enormous, so planpub does not read it",
+        )
+        .at(line, col)
+        .help("write the values out instead of repeating them with `&name` and `*name`");
+    }
+    if reason.contains("recursion limit exceeded") {
+        return Diagnostic::error(src.file, "the fields are nested too deeply here, more than planpub reads")
+            .at(line, col)
+            .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed");
+    }
     if text_line.is_some_and(|l| l.trim_end().starts_with('\t') || l.contains(":\t")) {
         return Diagnostic::error(
             src.file,
