@@ -54,10 +54,14 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The words a document is found by: title, summary, fields and body, folded, sorted,
-/// each once. A closed item is found by its title and committee only.
-pub fn words(d: &Document) -> &[String] {
-    d.search_words.get_or_init(|| {
-        let mut w: Vec<String> = matching_text(d, d.is_closed())
+/// each once. A closed item is found by its title and committee only. They depend on
+/// the document alone (and are kept) unless its body has links, whose text depends on
+/// which pages are public.
+pub fn words<'a>(r: &Reader<'a>, id: DocId) -> std::borrow::Cow<'a, [String]> {
+    let d = r.doc(id);
+    let compute = || {
+        let plain = crate::outputs::documents::plain_text(r, id);
+        let mut w: Vec<String> = matching_text(d, d.is_closed(), &plain)
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(str::to_string)
@@ -65,10 +69,15 @@ pub fn words(d: &Document) -> &[String] {
         w.sort_unstable();
         w.dedup();
         w
-    })
+    };
+    if d.body_links.is_empty() {
+        d.search_words.get_or_init(compute).as_slice().into()
+    } else {
+        compute().into()
+    }
 }
 
-fn matching_text(d: &Document, closed: bool) -> String {
+fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
     let mut text = String::new();
     if !closed {
         let mut extra: Vec<&str> = Vec::new();
@@ -94,7 +103,7 @@ fn matching_text(d: &Document, closed: bool) -> String {
         }
         text = extra.join(" ");
         text.push(' ');
-        text.push_str(d.plain_text());
+        text.push_str(plain);
     } else if let Data::Decision(x) = &d.data {
         text = x.body.clone();
     }
@@ -152,7 +161,14 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     // Which word files each document is in (its words are worked out once and kept).
     let prefixes: Vec<BTreeSet<String>> = docs
         .par_iter()
-        .map(|d| words(d).iter().map(|w| prefix(w)).collect())
+        .enumerate()
+        .map(|(id, _)| {
+            // Listing decides which files a document is in; what it read is not
+            // recorded, because the files' document lists are their identity.
+            let slot = crate::outputs::reader::PageSlot::default();
+            let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
+            words(&r, id).iter().map(|w| prefix(w)).collect()
+        })
         .collect();
     let mut files: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
     for (id, ps) in prefixes.iter().enumerate() {
@@ -227,16 +243,16 @@ fn render_manifest(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let p = job.args.text("prefix").unwrap_or_default();
     let numbers: Vec<usize> = job.args.get("numbers").unwrap_or_default();
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (&id, n) in job.args.docs.iter().zip(numbers) {
         let d = r.doc(id);
-        let ws = words(d);
+        let ws = words(r, id);
         let title: BTreeSet<String> = fold(&d.title).split(' ').map(str::to_string).collect();
         // The document's words are sorted, so its words of this file are one run.
         let from = ws.partition_point(|w| prefix(w).as_str() < p);
         for w in ws[from..].iter().take_while(|w| prefix(w) == p) {
             let flag = usize::from(title.contains(w.as_str()));
-            postings.entry(w).or_default().push(2 * n + flag);
+            postings.entry(w.clone()).or_default().push(2 * n + flag);
         }
     }
     Ok(script(&format!("w-{p}"), &postings))
@@ -281,9 +297,9 @@ fn render_docs(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
                 e: if d.is_closed() {
                     String::new()
                 } else {
-                    d.summary
-                        .clone()
-                        .unwrap_or_else(|| excerpt(d.plain_text(), 180))
+                    d.summary.clone().unwrap_or_else(|| {
+                        excerpt(&crate::outputs::documents::plain_text(r, id), 180)
+                    })
                 },
                 s: hearing.as_ref().map(|h| h.state),
                 sl: hearing.as_ref().map(|h| h.state_label.clone()),

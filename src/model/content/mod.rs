@@ -246,6 +246,9 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     pub body: String,
     pub body_first_line: usize,
+    /// Every link and image in the body: (file line, destination as written), so links
+    /// to pages that are not public can be reported and left out.
+    pub body_links: Vec<(usize, String)>,
     /// SHA-256 (hex) of the whole source file, for the decision ledger.
     pub source_sha256: String,
     /// The body as plain text, filled when the page is rendered (or on first use) and
