@@ -97,6 +97,8 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 pub struct Meeting {
     pub when: FuzzyDate,
+    /// The time the meeting ends on its day (`until: "19:00"`), when `when` gives none.
+    pub until: Option<chrono::NaiveTime>,
     pub place: Option<String>,
     pub what: Option<String>,
 }

@@ -180,6 +180,7 @@ pub struct Respond {
 #[derive(Debug, Clone, Deserialize)]
 pub struct MeetingRow {
     pub when: Text,
+    pub until: Option<Text>,
     #[serde(rename = "where")]
     pub place: Option<String>,
     pub what: Option<String>,
@@ -318,6 +319,7 @@ const RESPOND: &[Field] = &[
 ];
 const MEETING: &[Field] = &[
     Field::leaf("when"),
+    Field::leaf("until"),
     Field::leaf("where"),
     Field::leaf("what"),
 ];
