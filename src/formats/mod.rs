@@ -21,6 +21,7 @@ pub mod archive;
 mod atom;
 mod calendar;
 pub mod markdown;
+pub mod media_type;
 mod sitemap;
 pub mod url;
 
