@@ -204,7 +204,10 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                         uid: uid(format!("meeting{}", i + 1)),
                         title: m.what.clone().unwrap_or_else(|| d.title.clone()),
                         description: Some(d.title.clone()),
-                        location: m.place.clone(),
+                        location: match (&m.place, &m.address) {
+                            (Some(p), Some(a)) => Some(format!("{p}, {a}")),
+                            (p, a) => p.clone().or_else(|| a.clone()),
+                        },
                         when,
                         date: m.when.clone(),
                     });

@@ -518,6 +518,7 @@ impl Parser<'_> {
                         when,
                         until,
                         place: m.place,
+                        address: m.address.filter(|a| !a.trim().is_empty()),
                         what: m.what,
                     })
                 }

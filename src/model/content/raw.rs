@@ -183,6 +183,7 @@ pub struct MeetingRow {
     pub until: Option<Text>,
     #[serde(rename = "where")]
     pub place: Option<String>,
+    pub address: Option<String>,
     pub what: Option<String>,
 }
 
@@ -321,6 +322,7 @@ const MEETING: &[Field] = &[
     Field::leaf("when"),
     Field::leaf("until"),
     Field::leaf("where"),
+    Field::leaf("address"),
     Field::leaf("what"),
 ];
 const RESPONSE: &[Field] = &[
