@@ -495,3 +495,58 @@ pub fn check_at(site: &Site, now: &str) -> Run {
         .args(["--now", now]);
     run(&mut c)
 }
+
+/// Python 3 with `modules` importable, for checks by independent tools; `None` (the
+/// test is skipped, and says so) when they are missing and `PLANPUB_SKIP_PYTHON=1`.
+/// `.ci/run` installs the packages. This is the one place a test finds its Python, so
+/// it can be swapped for a shared, self-preparing environment.
+pub fn python(modules: &[&str]) -> Option<Python> {
+    let probe = format!("import {}", modules.join(", "));
+    let ok = Command::new("python3")
+        .args(["-c", &probe])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        return Some(Python);
+    }
+    if std::env::var("PLANPUB_SKIP_PYTHON").as_deref() == Ok("1") {
+        println!("SKIPPED: python3 cannot import {}", modules.join(", "));
+        return None;
+    }
+    panic!(
+        "python3 cannot import {}: run .ci/run's pip line, or set PLANPUB_SKIP_PYTHON=1",
+        modules.join(", ")
+    );
+}
+
+/// A Python interpreter found by [`python`].
+pub struct Python;
+
+impl Python {
+    /// Runs `script` with `args` (`sys.argv[1:]`).
+    pub fn run(&self, script: &str, args: &[&std::ffi::OsStr]) -> Run {
+        run(Command::new("python3").arg("-c").arg(script).args(args))
+    }
+}
+
+/// The Nu HTML Checker's jar, installed by `npm ci --prefix tests/browser` (as
+/// `.ci/run` does), with a Java runtime; `None` when missing and
+/// `PLANPUB_SKIP_BROWSER=1`.
+pub fn vnu() -> Option<PathBuf> {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if jar.is_file() && java {
+        return Some(jar);
+    }
+    if std::env::var("PLANPUB_SKIP_BROWSER").as_deref() == Ok("1") {
+        println!("SKIPPED: vnu.jar or java missing");
+        return None;
+    }
+    panic!(
+        "the Nu HTML Checker is needed: `npm ci --prefix tests/browser --ignore-scripts` and a Java runtime, or set PLANPUB_SKIP_BROWSER=1"
+    );
+}
