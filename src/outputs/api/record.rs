@@ -91,13 +91,8 @@ pub struct FileOut<'a> {
 /// What every full record and index entry begins with.
 #[derive(Serialize)]
 pub struct Head<'a> {
-    id: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    slug: &'a str,
-    title: &'a str,
-    url: String,
-    json: String,
+    #[serde(flatten)]
+    link: LinkOut<'a>,
     created: Option<Stamp>,
     modified: Option<Stamp>,
 }
@@ -265,12 +260,7 @@ impl<'a> Ctx<'_, 'a> {
         let d = self.r.doc(id);
         let now = self.r.now();
         Head {
-            id: id_of(d),
-            kind: d.kind().as_str(),
-            slug: d.slug.as_str(),
-            title: &d.title,
-            url: self.at.page(d),
-            json: self.at.record(d),
+            link: self.link(id),
             created: created(d, &now.timezone()),
             modified: modified(d, now),
         }
