@@ -3,7 +3,7 @@
 //! generated site of 10,000 documents.
 //!
 //! Run with `cargo bench --bench reload`. It starts the real binary on loopback, edits
-//! a file five times per site and prints the median. (The watcher waits 150 ms for a
+//! a file five times per site and prints the median. (The watcher waits 40 ms for a
 //! burst of saves to settle; that wait is included, as a user would see it.)
 
 #[path = "support.rs"]

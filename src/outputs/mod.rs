@@ -196,6 +196,9 @@ pub fn shared(site: &Site, theme: &Theme, style: LinkStyle) -> Shared {
         base: page::base_context(site, theme, style),
         events,
         events_by_doc,
+        words: std::iter::repeat_with(Default::default)
+            .take(site.docs.len())
+            .collect(),
     }
 }
 

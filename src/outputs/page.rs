@@ -115,6 +115,7 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
         base: tera::Context::new(),
         events: Vec::new(),
         events_by_doc: Vec::new(),
+        words: Vec::new(),
     };
     let slot = crate::outputs::reader::PageSlot::default();
     let r = Reader::new(site, theme, &none, style, &slot);

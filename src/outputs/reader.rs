@@ -58,6 +58,17 @@ pub struct Shared {
     /// Every event of the site, and for each document the indexes of its own.
     pub events: Vec<SiteEvent>,
     pub events_by_doc: Vec<Vec<usize>>,
+    /// Per document, this build's search words of a body with links (they depend on
+    /// which pages are public, so they are kept for one build only) and of its title.
+    pub words: Vec<DocWords>,
+}
+
+/// A document's search words, worked out once per build by whichever job needs them
+/// first (the index listing, then its word files).
+#[derive(Default)]
+pub struct DocWords {
+    pub linked_body: std::sync::OnceLock<Vec<String>>,
+    pub title: std::sync::OnceLock<Vec<String>>,
 }
 
 /// A thread's copy of the shared page context, reused from page to page.
@@ -183,6 +194,17 @@ impl<'a> Reader<'a> {
         self.record(Dep::Hidden);
         self.record(Dep::Config);
         crate::model::links::hidden_target(self.site, from, dest).is_some()
+    }
+
+    /// This build's cache of a document's search words. Reading a linked body's words
+    /// depends on which pages are public, whether or not they were cached.
+    pub fn doc_words(&self, id: DocId, linked: bool) -> &'a DocWords {
+        self.doc(id);
+        if linked {
+            self.record(Dep::Hidden);
+            self.record(Dep::Config);
+        }
+        &self.shared.words[id]
     }
 
     /// The accessibility statement page, if the site has one.

@@ -55,9 +55,9 @@ pub fn fold(text: &str) -> String {
 
 /// The words a document is found by: title, summary, fields and body, folded, sorted,
 /// each once. A closed item is found by its title and committee only. They depend on
-/// the document alone (and are kept) unless its body has links, whose text depends on
-/// which pages are public.
-pub fn words<'a>(r: &Reader<'a>, id: DocId) -> std::borrow::Cow<'a, [String]> {
+/// the document alone (and are kept with it) unless its body has links, whose text
+/// depends on which pages are public (and are kept for this build).
+pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
     let d = r.doc(id);
     let compute = || {
         let plain = crate::outputs::documents::plain_text(r, id);
@@ -66,15 +66,30 @@ pub fn words<'a>(r: &Reader<'a>, id: DocId) -> std::borrow::Cow<'a, [String]> {
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        w.sort_unstable();
+        w.sort_unstable_by(|a, b| by_file(a, b));
         w.dedup();
         w
     };
     if d.body_links.is_empty() {
-        d.search_words.get_or_init(compute).as_slice().into()
+        d.search_words.get_or_init(compute)
     } else {
-        compute().into()
+        r.doc_words(id, true).linked_body.get_or_init(compute)
     }
+}
+
+/// The folded words of a document's title, sorted (results found by the title rank
+/// first).
+fn title_words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
+    r.doc_words(id, false).title.get_or_init(|| {
+        let mut t: Vec<String> = fold(&r.doc(id).title)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    })
 }
 
 fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
@@ -131,10 +146,19 @@ fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
 /// The word file a word belongs to: its first characters, with anything but letters
 /// and digits (the `/` of a case number) written `_`.
 fn prefix(word: &str) -> String {
+    prefix_chars(word).collect()
+}
+
+fn prefix_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .take(PREFIX)
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
+}
+
+/// The order of a document's words: by word file, then by word, so the words of one
+/// file are one run (found by bisection, without allocating).
+fn by_file(a: &str, b: &str) -> std::cmp::Ordering {
+    prefix_chars(a).cmp(prefix_chars(b)).then_with(|| a.cmp(b))
 }
 
 fn kind_letter(k: crate::model::content::ContentType) -> char {
@@ -245,13 +269,15 @@ fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let numbers: Vec<usize> = job.args.get("numbers").unwrap_or_default();
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (&id, n) in job.args.docs.iter().zip(numbers) {
-        let d = r.doc(id);
         let ws = words(r, id);
-        let title: BTreeSet<String> = fold(&d.title).split(' ').map(str::to_string).collect();
-        // The document's words are sorted, so its words of this file are one run.
-        let from = ws.partition_point(|w| prefix(w).as_str() < p);
-        for w in ws[from..].iter().take_while(|w| prefix(w) == p) {
-            let flag = usize::from(title.contains(w.as_str()));
+        let title = title_words(r, id);
+        // The document's words are sorted by file, so its words of this file are one run.
+        let from = ws.partition_point(|w| prefix_chars(w).lt(p.chars()));
+        for w in ws[from..]
+            .iter()
+            .take_while(|w| prefix_chars(w).eq(p.chars()))
+        {
+            let flag = usize::from(title.binary_search(w).is_ok());
             postings.entry(w.clone()).or_default().push(2 * n + flag);
         }
     }

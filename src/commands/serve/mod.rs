@@ -116,8 +116,12 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
         let _ = stop_tx.send(Msg::Stop);
     });
     let watch_tx = tx.clone();
+    // An editor's save (write, or write-to-temp and rename) arrives within a few
+    // milliseconds; 40 ms of quiet gathers it into one rebuild without adding much to
+    // the save-to-reload time. A burst that is longer (a `git checkout`) just gives a
+    // second rebuild, which re-reads every input anyway.
     let mut debouncer = new_debouncer(
-        Duration::from_millis(150),
+        Duration::from_millis(40),
         None,
         move |res: DebounceEventResult| {
             if let Ok(events) = res {
