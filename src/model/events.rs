@@ -5,7 +5,9 @@
 use crate::model::content::{Access, Data, DecisionState, When};
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Site};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::model::state::{self, EntryState};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
@@ -53,6 +55,48 @@ impl EventWhen {
             EventWhen::Timed { start, end } => end.map(|e| e.date()).unwrap_or(start.date()),
         }
     }
+}
+
+impl EventWhen {
+    /// Where the event stands at `now`: whole days compare with the build day, timed
+    /// events with the moment itself (an instant is done once it has passed).
+    pub fn state_at(&self, now: &DateTime<Tz>) -> EntryState {
+        match self {
+            EventWhen::Days { start, end } => {
+                let today = now.date_naive();
+                if *end < today {
+                    EntryState::Done
+                } else if *start > today {
+                    EntryState::Upcoming
+                } else {
+                    EntryState::Now
+                }
+            }
+            EventWhen::Timed { start, end } => {
+                let at = now.naive_local();
+                if end.unwrap_or(*start) < at {
+                    EntryState::Done
+                } else if *start > at {
+                    EntryState::Upcoming
+                } else {
+                    EntryState::Now
+                }
+            }
+        }
+    }
+}
+
+/// Where an event stands at the build moment: a timeline row's event as the row on
+/// the plan page ([`state::row_state_in`]), any other by its own time.
+pub fn event_state(site: &Site, e: &SiteEvent) -> EntryState {
+    if let EventKind::Timeline(i) = e.kind
+        && let Data::Plan(p) = &site.docs[e.doc].data
+        && let Some(row) = p.timeline.get(i)
+        && let Some(st) = state::row_state_in(&site.docs, &site.rel, e.doc, i, row, &site.now)
+    {
+        return st;
+    }
+    e.when.state_at(&site.now)
 }
 
 #[derive(Debug, Clone)]

@@ -74,7 +74,6 @@ pub fn record(r: &Reader, id: DocId) -> Value {
         "attachments".into(),
         Value::Array(d.attachments.iter().map(|a| attachment(r, d, a)).collect()),
     );
-    let today = r.today();
     match &d.data {
         Data::Plan(p) => {
             m.insert("status".into(), json!(p.status.map(|s| s.as_str())));
@@ -112,7 +111,7 @@ pub fn record(r: &Reader, id: DocId) -> Value {
                         "what": row.what,
                         "who": row.who,
                         "kind": row.kind.map(|k| format!("{k:?}").to_lowercase()),
-                        "state": row.when.date().map(|x| state::entry_state(x, today).as_str()),
+                        "state": r.row_state(id, i, row).map(|s| s.as_str()),
                         "hearing": hearing.map(|h| r.slug(h).to_string()),
                         "decision": decision.map(|x| r.slug(x).to_string()),
                         "note": row.note,
