@@ -178,8 +178,9 @@ pub fn changed_as_of(d: &Document, now: &DateTime<Tz>) -> Option<NaiveDate> {
             }
             v
         }
+        // The meeting day, even when still to come: an agenda item is news too.
         Data::Decision(x) => [
-            decided_from(x, &tz).filter(|_| x.state != DecisionState::Agenda),
+            decided_from(x, &tz),
             withdrawn_from(x, &tz).filter(|_| x.state == DecisionState::Withdrawn),
         ]
         .into_iter()
