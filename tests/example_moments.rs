@@ -23,24 +23,6 @@ fn t(s: &str) -> T {
     DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
-/// Builds the example site as of `now` (the clock when `None`).
-fn example(now: Option<&str>) -> Out {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let out = tmp.path().join("public");
-    let mut c = planpub();
-    c.arg("build")
-        .arg("--root")
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .arg("--out")
-        .arg(&out)
-        .env_remove("SOURCE_DATE_EPOCH");
-    if let Some(now) = now {
-        c.args(["--now", now]);
-    }
-    run(&mut c).assert_ok();
-    Out::in_temp(tmp, out)
-}
-
 /// The moments hearings open and close and meetings begin, from `planpub schedule`.
 fn listed() -> Vec<T> {
     let mut c = planpub();
@@ -465,7 +447,7 @@ fn the_example_site_tells_one_state_at_every_moment_and_by_the_clock() {
     let mut states = std::collections::BTreeSet::new();
     let mut builds = 0;
     for m in moments(&listed).iter().map(Some).chain([None]) {
-        let out = example(m.map(String::as_str));
+        let out = common::example_as_of(m.map(String::as_str));
         let (n, w) = check(&out);
         states.insert(out.json("api/hearings.json")["hearings"][0]["state"].to_string());
         claims += n;
