@@ -1109,6 +1109,11 @@ fn read_search(out: &Out, c: &mut Claims) {
     }
 }
 
+/// The slug a link in the open data names: a link record's `slug`, or a plain slug.
+fn slug_in(v: &serde_json::Value) -> Option<&str> {
+    v.as_str().or_else(|| v["slug"].as_str())
+}
+
 fn read_api(out: &Out, c: &mut Claims) {
     for e in out.json("api/hearings.json")["hearings"]
         .as_array()
@@ -1151,11 +1156,12 @@ fn read_api(out: &Out, c: &mut Claims) {
     {
         let url = e["url"].as_str().unwrap_or_default();
         if let Some(subject) = subject_of_url(url) {
-            c.add(
-                &subject,
-                "api/decisions.json",
-                e["state"].as_str().unwrap_or("?"),
-            );
+            // The list names a decision's state where it gives one; it lists each
+            // decision that exists either way.
+            let state = e
+                .get("state")
+                .map_or(Some("agenda|decided|withdrawn"), |s| s.as_str());
+            c.add(&subject, "api/decisions.json", state.unwrap_or("?"));
         }
     }
     for d in &DECISIONS {
@@ -1179,7 +1185,7 @@ fn read_api(out: &Out, c: &mut Claims) {
         c.decision(
             d.slug,
             &format!("{rel} withdrawn"),
-            if v.get("withdrawn").is_some() {
+            if v.get("withdrawn").is_some_and(|w| !w.is_null()) {
                 "withdrawn"
             } else {
                 "agenda|decided"
@@ -1207,7 +1213,7 @@ fn read_api(out: &Out, c: &mut Claims) {
             "api/plans/plan-a.json timeline",
             state,
         );
-        let link = row["hearing"].as_str().or(row["decision"].as_str());
+        let link = slug_in(&row["hearing"]).or(slug_in(&row["decision"]));
         let says = if link.is_some() { "shown" } else { "left out" };
         c.add(
             format!("row-link:{what}"),
@@ -1217,14 +1223,14 @@ fn read_api(out: &Out, c: &mut Claims) {
     }
     for s in plan["hearings"].as_array().unwrap() {
         c.hearing(
-            s.as_str().unwrap(),
+            slug_in(s).unwrap(),
             "api/plans/plan-a.json hearings",
             "upcoming|open|closed",
         );
     }
     for s in plan["decisions"].as_array().unwrap() {
         c.decision(
-            s.as_str().unwrap(),
+            slug_in(s).unwrap(),
             "api/plans/plan-a.json decisions",
             "agenda|decided",
         );

@@ -2,12 +2,17 @@
 //! deadlines, public meetings. The calendar page, the iCalendar files and
 //! `planpub schedule` all read this one list.
 
-use crate::model::content::{Access, Data, DecisionState, When};
+use crate::model::content::{Access, Data, DecisionState, Meeting, When};
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Site};
 use crate::model::state::{self, EntryState};
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
+
+/// How long a meeting (or any other timed event) lasts when its source gives a start
+/// time but no end (`2008-06-03 19:00` without `until:` or `kl. 19.00-21.00`): two
+/// hours, the usual length of a public meeting. Documented in docs/content-reference.md.
+pub const DEFAULT_DURATION_MINUTES: i64 = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
@@ -57,11 +62,34 @@ impl EventWhen {
     }
 }
 
-impl EventWhen {
-    /// Where the event stands at `now`: whole days compare with the build day, timed
-    /// events with the moment itself (an instant is done once it has passed).
+impl SiteEvent {
+    /// Whether the event is a moment rather than something that lasts: a hearing's
+    /// opening and its deadline.
+    pub fn is_instant(&self) -> bool {
+        matches!(
+            self.kind,
+            EventKind::HearingOpens | EventKind::HearingDeadline
+        )
+    }
+
+    /// The end of a timed event as calendars show it: its own end, else
+    /// [`DEFAULT_DURATION_MINUTES`] after its start; `None` for an instant (and for a
+    /// whole-day event, whose days are its span).
+    pub fn timed_end(&self) -> Option<NaiveDateTime> {
+        match &self.when {
+            EventWhen::Timed { .. } if self.is_instant() => None,
+            EventWhen::Timed { start, end } => {
+                Some(end.unwrap_or(*start + Duration::minutes(DEFAULT_DURATION_MINUTES)))
+            }
+            EventWhen::Days { .. } => None,
+        }
+    }
+
+    /// Where the event stands at `now` by its own time: whole days compare with the
+    /// build day, timed events with the moment itself, lasting until the end the
+    /// calendars show ([`SiteEvent::timed_end`]); an instant is done once it has passed.
     pub fn state_at(&self, now: &DateTime<Tz>) -> EntryState {
-        match self {
+        match &self.when {
             EventWhen::Days { start, end } => {
                 let today = now.date_naive();
                 if *end < today {
@@ -72,9 +100,9 @@ impl EventWhen {
                     EntryState::Now
                 }
             }
-            EventWhen::Timed { start, end } => {
+            EventWhen::Timed { start, .. } => {
                 let at = now.naive_local();
-                if end.unwrap_or(*start) < at {
+                if self.timed_end().unwrap_or(*start) < at {
                     EntryState::Done
                 } else if *start > at {
                     EntryState::Upcoming
@@ -96,7 +124,18 @@ pub fn event_state(site: &Site, e: &SiteEvent) -> EntryState {
     {
         return st;
     }
-    e.when.state_at(&site.now)
+    e.state_at(&site.now)
+}
+
+/// When a public meeting happens: its date, ending at its `until:` time if it has one.
+pub fn meeting_when(m: &Meeting) -> Option<EventWhen> {
+    match (event_when(&m.when)?, m.until) {
+        (EventWhen::Timed { start, end: None }, Some(until)) => Some(EventWhen::Timed {
+            start,
+            end: Some(start.date().and_time(until)).filter(|e| *e > start),
+        }),
+        (w, _) => Some(w),
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -203,7 +242,7 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                     date: h.period.closes().written().clone(),
                 });
                 for (i, m) in h.meetings.iter().enumerate() {
-                    let Some(when) = event_when(&m.when) else {
+                    let Some(when) = meeting_when(m) else {
                         continue;
                     };
                     out.push(SiteEvent {
@@ -212,7 +251,10 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                         uid: uid(m.key.clone()),
                         title: m.what.clone().unwrap_or_else(|| d.title.clone()),
                         description: Some(d.title.clone()),
-                        location: m.place.clone(),
+                        location: match (&m.place, &m.address) {
+                            (Some(p), Some(a)) => Some(format!("{p}, {a}")),
+                            (p, a) => p.clone().or_else(|| a.clone()),
+                        },
                         when,
                         date: m.when.clone(),
                     });

@@ -46,6 +46,9 @@ pub enum Dep {
     Theme,
     /// What every page shares: navigation, menu pages, the accessibility page.
     Site,
+    /// Which documents exist but are not public (drafts, embargoed): a link to one is
+    /// left out of the page.
+    Hidden,
 }
 
 /// What every job of one build shares, computed once.
@@ -195,6 +198,14 @@ impl<'a> Reader<'a> {
         &self.shared.base
     }
 
+    /// Whether a link written on the page at `from` points at a document that is not
+    /// public (see [`crate::model::links::hidden_target`]).
+    pub fn link_hidden(&self, from: &str, dest: &str) -> bool {
+        self.record(Dep::Hidden);
+        self.record(Dep::Config);
+        crate::model::links::hidden_target(self.site, from, dest).is_some()
+    }
+
     /// The accessibility statement page, if the site has one.
     pub fn accessibility_page(&self) -> Option<DocId> {
         self.record(Dep::Site);
@@ -211,6 +222,16 @@ impl<'a> Reader<'a> {
         shared.events_by_doc[id]
             .iter()
             .map(move |&i| &shared.events[i])
+    }
+
+    /// The SHA-256 (lower-case hex) of an attachment's bytes. An attachment is read
+    /// through its document, and [`Dep::Doc`] already covers its file (the preview
+    /// compares each attachment's size and time), so this records nothing more.
+    pub fn file_sha256(&self, a: &crate::model::content::Attachment) -> std::io::Result<String> {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        std::io::copy(&mut std::fs::File::open(&a.source)?, &mut h)?;
+        Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
     }
 
     pub fn style(&self) -> LinkStyle {

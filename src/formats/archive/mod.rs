@@ -34,7 +34,8 @@
 //!
 //! * `bagit.txt` — `BagIt-Version: 1.0`, `Tag-File-Character-Encoding: UTF-8`;
 //! * `manifest-sha256.txt` — `<lowercase hex>  data/<path>` per payload file;
-//! * `bag-info.txt` — in this order: `Source-Organization`, `External-Description`
+//! * `bag-info.txt` — in this order: `Source-Organization`, `Organization-Address`,
+//!   `Contact-Name`, `Contact-Phone`, `Contact-Email` (when given), `External-Description`
 //!   (a sentence naming the base URL), `External-Identifier`, `Bagging-Date`
 //!   (`YYYY-MM-DD`), `Payload-Oxum` (`<octets>.<files>`), `Planpub-Base-URL` (the
 //!   base URL alone, machine-readable; RFC 8493 has no reserved label for it), then
@@ -89,7 +90,6 @@ use std::path::{Path, PathBuf};
 
 mod bagit;
 mod encode;
-mod mime;
 mod site;
 mod verify;
 mod warc;
@@ -98,7 +98,6 @@ mod warc;
 mod tests;
 
 pub use self::bagit::write_bag;
-pub use self::mime::content_type_for;
 pub use self::verify::verify_bag;
 pub use self::warc::write_warc;
 
@@ -107,6 +106,13 @@ pub use self::warc::write_warc;
 pub struct BagInfo {
     /// `Source-Organization`, e.g. "Aarhus Kommune".
     pub source_organization: String,
+    /// `Organization-Address`, `Contact-Name`, `Contact-Phone` and `Contact-Email`
+    /// (RFC 8493 §2.2.2), written after `Source-Organization` when given. Values must be
+    /// one line.
+    pub organization_address: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
     /// `External-Identifier`, e.g. `planpub:https://plan.example.dk/:2025-06-01`.
     pub external_identifier: String,
     /// The site's public base URL, e.g. `https://plan.example.dk/`.  Written as
@@ -319,35 +325,11 @@ impl ArchiveError {
 
 /// Checks a base URL and returns it with a trailing `/`.
 pub(crate) fn normalize_base_url(url: &str) -> Result<String, ArchiveError> {
-    let bad = |reason: &str| ArchiveError::InvalidBaseUrl {
+    // One rule for the site's address, the same as for `base_url` in site.yaml.
+    crate::model::web::base_url(url).map_err(|e| ArchiveError::InvalidBaseUrl {
         url: url.to_string(),
-        reason: reason.to_string(),
-    };
-    let rest = if let Some(r) = url.strip_prefix("https://") {
-        r
-    } else if let Some(r) = url.strip_prefix("http://") {
-        r
-    } else {
-        return Err(bad("must start with http:// or https://"));
-    };
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() {
-        return Err(bad("has no host"));
-    }
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-    {
-        return Err(bad("contains whitespace, control characters, quotes or <>"));
-    }
-    if url.contains('?') || url.contains('#') {
-        return Err(bad("must not have a query or fragment"));
-    }
-    let mut s = url.to_string();
-    if !s.ends_with('/') {
-        s.push('/');
-    }
-    Ok(s)
+        reason: e.to_string(),
+    })
 }
 
 /// Fails when `output` (which need not exist) lies inside `site` (which must exist).
