@@ -41,11 +41,23 @@ impl Drop for Server {
 }
 
 fn serve(site: &Site, extra: &[&str]) -> Server {
-    let mut child = Command::new(common::bin())
-        .arg("serve")
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", NOW])
+    serve_at(site, Some(NOW), extra, None)
+}
+
+/// `planpub serve` as of `now` (the clock when `None`); every line it prints goes to
+/// `lines` too when given.
+fn serve_at(
+    site: &Site,
+    now: Option<&str>,
+    extra: &[&str],
+    lines: Option<mpsc::Sender<String>>,
+) -> Server {
+    let mut cmd = Command::new(common::bin());
+    cmd.arg("serve").arg("--root").arg(site.root());
+    if let Some(now) = now {
+        cmd.args(["--now", now]);
+    }
+    let mut child = cmd
         .args(extra)
         .env_remove("SOURCE_DATE_EPOCH")
         .stdout(Stdio::piped())
@@ -56,6 +68,9 @@ fn serve(site: &Site, extra: &[&str]) -> Server {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(l) = &lines {
+                let _ = l.send(line.clone());
+            }
             if let Some(rest) = line
                 .split("Serving the preview at http://127.0.0.1:")
                 .nth(1)
@@ -443,4 +458,66 @@ fn sigint_stops_the_server_cleanly() {
     };
     assert_eq!(status.code(), Some(0));
     assert!(TcpStream::connect(("127.0.0.1", srv.port)).is_err());
+}
+
+/// The preview keeps time (issue 11): with the clock as its moment, a hearing whose
+/// deadline passes while `serve` runs is shown closed without any edit, and the
+/// terminal says why it rebuilt. The deadline is the next whole minute at least 15 s
+/// away (front matter names minutes), so this waits up to 75 s.
+#[test]
+fn a_deadline_passing_while_the_preview_runs_closes_the_hearing() {
+    use chrono::{Duration as D, Timelike, Utc};
+    let tz = chrono_tz::Europe::Copenhagen;
+    let start = Utc::now().with_timezone(&tz);
+    let soon = start + D::seconds(15);
+    let deadline = (soon + D::seconds(60 - i64::from(soon.second())))
+        .with_nanosecond(0)
+        .unwrap();
+    let s = site().file(
+        "content/hoeringer/snart.md",
+        &format!(
+            "---\ntype: hearing\ntitle: Snart lukket\nsummary: Om noget.\nopens: {}\ncloses: {}\nrespond: {{ email: svar@test.dk }}\n---\n\nHøringens tekst.\n",
+            (start - D::days(3)).format("%Y-%m-%d"),
+            deadline.format("%Y-%m-%d %H:%M"),
+        ),
+    );
+    let (tx, lines) = mpsc::channel();
+    let srv = serve_at(&s, None, &[], Some(tx));
+    let page = "/hoeringer/snart/";
+    let before = get(srv.port, page);
+    assert!(before.body.contains("state-open"), "{}", before.body);
+    let until = deadline.with_timezone(&Utc) + D::seconds(20);
+    let mut r = before;
+    while Utc::now() < until && !r.body.contains("state-closed") {
+        std::thread::sleep(Duration::from_millis(250));
+        r = get(srv.port, page);
+    }
+    assert!(
+        r.body.contains("state-closed"),
+        "still not closed: {}",
+        r.body
+    );
+    let said: Vec<String> = lines.try_iter().collect();
+    assert!(
+        said.iter().any(|l| l.contains("next rebuild at")),
+        "the start should name the next rebuild: {said:#?}"
+    );
+    assert!(
+        said.iter()
+            .any(|l| l.contains("the hearing \"Snart lukket\" closes")),
+        "the terminal should say why it rebuilt: {said:#?}"
+    );
+}
+
+/// With a fixed moment (`--now`) nothing moves on: no rebuild is planned.
+#[test]
+fn a_fixed_moment_plans_no_rebuild() {
+    let (tx, lines) = mpsc::channel();
+    let srv = serve_at(&site(), Some(NOW), &[], Some(tx));
+    let _ = get(srv.port, "/");
+    let said: Vec<String> = lines.try_iter().collect();
+    assert!(
+        !said.iter().any(|l| l.contains("next rebuild")),
+        "{said:#?}"
+    );
 }

@@ -107,6 +107,11 @@ pub struct RebuildReport {
     pub written: usize,
     pub removed: usize,
     pub warnings: Diagnostics,
+    /// The first moment after the build moment at which some page changes (the first
+    /// of `planpub schedule`), so a preview can rebuild by itself then.
+    pub next_change: Option<crate::model::schedule::Change>,
+    /// The build moment, in the site's time zone.
+    pub moment: chrono::DateTime<chrono_tz::Tz>,
 }
 
 pub struct Session {
@@ -398,6 +403,8 @@ impl Session {
             written,
             removed: gone.len(),
             warnings: loaded.warnings.clone(),
+            next_change: crate::model::schedule::changes(site).into_iter().next(),
+            moment: site.now,
         })
     }
 }

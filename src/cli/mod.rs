@@ -355,7 +355,12 @@ pub fn run() -> ExitCode {
             };
             match crate::commands::serve::serve(
                 opts,
-                crate::commands::serve::ServeOptions { bind, port, open },
+                crate::commands::serve::ServeOptions {
+                    bind,
+                    port,
+                    open,
+                    follow_clock: clock::follows_clock(site.now.as_deref()),
+                },
             ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

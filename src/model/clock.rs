@@ -85,6 +85,17 @@ pub fn parse_now(s: &str) -> Result<Moment, ClockError> {
     Err(ClockError::BadNow(s.to_string()))
 }
 
+/// Whether [`build_moment`] reads the clock, so that the moment moves on while a
+/// long-running preview runs (neither `--now` nor `SOURCE_DATE_EPOCH` is given).
+pub fn follows_clock(now_arg: Option<&str>) -> bool {
+    now_arg.is_none() && std::env::var_os("SOURCE_DATE_EPOCH").is_none()
+}
+
+/// The clock as a build moment: whole seconds, like [`build_moment`] without a fixed one.
+pub fn clock_moment() -> Moment {
+    Moment::Exact(Utc::now().trunc_subsecs(0))
+}
+
 /// `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
 pub fn build_moment(now_arg: Option<&str>) -> Result<Moment, ClockError> {
     if let Some(s) = now_arg {
@@ -102,7 +113,7 @@ pub fn build_moment(now_arg: Option<&str>) -> Result<Moment, ClockError> {
         return Ok(Moment::Exact(t));
     }
     // The clock's nanoseconds would only make pages differ from build to build.
-    Ok(Moment::Exact(Utc::now().trunc_subsecs(0)))
+    Ok(clock_moment())
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 use crate::model::content::{Access, Data, DecisionState, Meeting, When};
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Site};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use crate::model::state::{self, EntryState};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
 
 /// How long a meeting (or any other timed event) lasts when its source gives a start
 /// time but no end (`2008-06-03 19:00` without `until:` or `kl. 19.00-21.00`): two
@@ -82,6 +84,47 @@ impl SiteEvent {
             EventWhen::Days { .. } => None,
         }
     }
+
+    /// Where the event stands at `now` by its own time: whole days compare with the
+    /// build day, timed events with the moment itself, lasting until the end the
+    /// calendars show ([`SiteEvent::timed_end`]); an instant is done once it has passed.
+    pub fn state_at(&self, now: &DateTime<Tz>) -> EntryState {
+        match &self.when {
+            EventWhen::Days { start, end } => {
+                let today = now.date_naive();
+                if *end < today {
+                    EntryState::Done
+                } else if *start > today {
+                    EntryState::Upcoming
+                } else {
+                    EntryState::Now
+                }
+            }
+            EventWhen::Timed { start, .. } => {
+                let at = now.naive_local();
+                if self.timed_end().unwrap_or(*start) < at {
+                    EntryState::Done
+                } else if *start > at {
+                    EntryState::Upcoming
+                } else {
+                    EntryState::Now
+                }
+            }
+        }
+    }
+}
+
+/// Where an event stands at the build moment: a timeline row's event as the row on
+/// the plan page ([`state::row_state_in`]), any other by its own time.
+pub fn event_state(site: &Site, e: &SiteEvent) -> EntryState {
+    if let EventKind::Timeline(i) = e.kind
+        && let Data::Plan(p) = &site.docs[e.doc].data
+        && let Some(row) = p.timeline.get(i)
+        && let Some(st) = state::row_state_in(&site.docs, &site.rel, e.doc, i, row, &site.now)
+    {
+        return st;
+    }
+    e.state_at(&site.now)
 }
 
 /// When a public meeting happens: its date, ending at its `until:` time if it has one.

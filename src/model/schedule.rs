@@ -59,7 +59,7 @@ pub fn changes(site: &Site) -> Vec<Change> {
             });
         }
     };
-    for d in &site.docs {
+    for (id, d) in site.docs.iter().enumerate() {
         let page = urls::doc_path(d);
         match &d.data {
             Data::Hearing(h) => {
@@ -130,8 +130,14 @@ pub fn changes(site: &Site) -> Vec<Change> {
                         page.clone(),
                     );
                 }
-                for r in &p.timeline {
+                for (i, r) in p.timeline.iter().enumerate() {
+                    // A row linking a hearing or decision changes with it (listed above).
+                    let linked = site.rel.row_hearing.contains_key(&(id, i))
+                        || site.rel.row_decision.contains_key(&(id, i));
                     let When::Date(date) = &r.when else { continue };
+                    if linked {
+                        continue;
+                    }
                     push(
                         date.start().and_then(|s| day_start(&tz, s)),
                         format!("\"{}\" in \"{}\" starts (now)", r.what, d.title),

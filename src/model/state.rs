@@ -4,7 +4,8 @@
 //! Every output asks these functions, so they all agree.
 
 use crate::model::content::{
-    Data, Decision, DecisionState, Document, EntryKind, Hearing, Outcome, Plan, PlanStatus, When,
+    Data, Decision, DecisionState, Document, EntryKind, Hearing, Outcome, Plan, PlanStatus,
+    TimelineEntry, When,
 };
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Relations, moment_start};
@@ -85,6 +86,117 @@ pub fn entry_state(d: &FuzzyDate, today: NaiveDate) -> EntryState {
     }
 }
 
+/// Where a timeline row stands at `now`. A row that links a public hearing follows the
+/// hearing (upcoming before it opens, now while it is open, done after its deadline),
+/// and a row that links a public decision follows the decision (upcoming while it is
+/// an agenda item, done once its meeting has begun): the linked page is exact where the
+/// row's date is a day or vaguer, so the plan page, the linked page and the plan's
+/// status never disagree. Any other row compares its dates with the build day; an
+/// undated row has no state.
+pub fn row_state(
+    row: &TimelineEntry,
+    hearing: Option<&Hearing>,
+    decision: Option<&Decision>,
+    now: &DateTime<Tz>,
+) -> Option<EntryState> {
+    if let Some(h) = hearing {
+        return Some(match hearing_state(h, now) {
+            HearingState::Upcoming => EntryState::Upcoming,
+            HearingState::Open => EntryState::Now,
+            HearingState::Closed => EntryState::Done,
+        });
+    }
+    if let Some(x) = decision {
+        return Some(match x.state {
+            DecisionState::Agenda => EntryState::Upcoming,
+            DecisionState::Decided | DecisionState::Withdrawn => EntryState::Done,
+        });
+    }
+    row.when.date().map(|d| entry_state(d, now.date_naive()))
+}
+
+/// [`row_state`] of row `i` of plan `id`, with the hearing and decision it links to
+/// as resolved in `rel` (only public ones are linked).
+pub fn row_state_in(
+    docs: &[Document],
+    rel: &Relations,
+    id: DocId,
+    i: usize,
+    row: &TimelineEntry,
+    now: &DateTime<Tz>,
+) -> Option<EntryState> {
+    let hearing = rel
+        .row_hearing
+        .get(&(id, i))
+        .and_then(|&h| match &docs[h].data {
+            Data::Hearing(x) => Some(x),
+            _ => None,
+        });
+    let decision = rel
+        .row_decision
+        .get(&(id, i))
+        .and_then(|&x| match &docs[x].data {
+            Data::Decision(d) => Some(d),
+            _ => None,
+        });
+    row_state(row, hearing, decision, now)
+}
+
+/// The translation key of the word for what a document is at the build moment: a
+/// decision is called an agenda item before its meeting and withdrawn after its
+/// withdrawal, never a decision, in every output that names its kind.
+pub fn kind_key(d: &Document) -> &'static str {
+    match &d.data {
+        Data::Decision(x) if x.state == DecisionState::Agenda => "decision.agenda",
+        Data::Decision(x) if x.state == DecisionState::Withdrawn => "decision.withdrawn",
+        Data::Decision(_) => "type.decision",
+        Data::Plan(_) => "type.plan",
+        Data::Hearing(_) => "type.hearing",
+        Data::Page(_) => "type.page",
+    }
+}
+
+/// The day a document last changed as of `now`, for feeds and the sitemap: the latest
+/// of the days it changed by its author (`updated`, `published`) or by time (a hearing
+/// opening and closing, a decision's meeting and withdrawal) that is not after the
+/// build day. A page written with only later dates exists now, so it counts as
+/// changed on the build day; a document with no dates at all has none.
+pub fn changed_as_of(d: &Document, now: &DateTime<Tz>) -> Option<NaiveDate> {
+    let today = now.date_naive();
+    let tz = now.timezone();
+    let written = [&d.updated, &d.published]
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.start());
+    let by_time: Vec<NaiveDate> = match &d.data {
+        Data::Hearing(h) => {
+            let st = hearing_state(h, now);
+            // The opening day, even when still to come: an announced hearing is news.
+            let mut v = vec![h.period.opening().date_naive()];
+            if st == HearingState::Closed {
+                v.push(h.period.deadline().at().date_naive());
+            }
+            v
+        }
+        // The meeting day, even when still to come: an agenda item is news too.
+        Data::Decision(x) => [
+            decided_from(x, &tz),
+            withdrawn_from(x, &tz).filter(|_| x.state == DecisionState::Withdrawn),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|t| t.date_naive())
+        .collect(),
+        Data::Plan(_) | Data::Page(_) => Vec::new(),
+    };
+    let all: Vec<NaiveDate> = written.chain(by_time).collect();
+    all.iter()
+        .copied()
+        .filter(|day| *day <= today)
+        .max()
+        .or_else(|| (!all.is_empty()).then_some(today))
+}
+
 /// Responses and the hearing note are published only once the hearing has closed, so
 /// staff can add them in advance without anything appearing early.
 pub fn outcome_public(h: &Hearing, now: &DateTime<Tz>) -> bool {
@@ -152,6 +264,9 @@ enum Adoption {
     NoEvidence,
 }
 
+/// A dated timeline row: its index, the row, its date and its state at the moment.
+type Dated<'a> = (usize, &'a TimelineEntry, &'a FuzzyDate, EntryState);
+
 /// What the plan's sources say at `today`, gathered once for both derivation and check.
 struct Facts<'a> {
     plan: &'a Plan,
@@ -180,7 +295,6 @@ fn facts<'a>(
     plan: &'a Plan,
     now: &DateTime<Tz>,
 ) -> Facts<'a> {
-    let today = now.date_naive();
     let hearings: Vec<(&Document, &Hearing)> = rel
         .plan_hearings
         .get(&id)
@@ -197,19 +311,24 @@ fn facts<'a>(
             .find(|(_, h)| hearing_state(h, now) == st)
             .map(|(d, _)| d.title.clone())
     };
-    let dated: Vec<(usize, &crate::model::content::TimelineEntry, &FuzzyDate)> = plan
+    // Each dated row with its state (a linked hearing or decision decides it).
+    let dated: Vec<Dated> = plan
         .timeline
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| r.when.date().map(|d| (i, r, d)))
+        .filter_map(|(i, r)| {
+            let d = r.when.date()?;
+            let st = row_state_in(docs, rel, id, i, r, now)?;
+            Some((i, r, d, st))
+        })
         .collect();
-    let hearing_row_now = dated.iter().find(|(_, r, d)| {
-        r.kind == Some(EntryKind::Hearing) && entry_state(d, today) == EntryState::Now
-    });
+    let hearing_row_now = dated
+        .iter()
+        .find(|(_, r, _, st)| r.kind == Some(EntryKind::Hearing) && *st == EntryState::Now);
     let hearing_now = in_state(HearingState::Open)
         .map(|t| format!("the hearing \"{t}\" is open"))
         .or_else(|| {
-            hearing_row_now.map(|(_, r, _)| {
+            hearing_row_now.map(|(_, r, _, _)| {
                 format!(
                     "the timeline's hearing step \"{}\" ({}) is happening now",
                     r.what,
@@ -219,9 +338,9 @@ fn facts<'a>(
         });
     let pending = dated
         .iter()
-        .find(|(_, _, d)| entry_state(d, today) != EntryState::Done)
-        .map(|(_, r, d)| {
-            let when = match entry_state(d, today) {
+        .find(|(_, _, _, st)| *st != EntryState::Done)
+        .map(|(_, r, _, st)| {
+            let when = match st {
                 EntryState::Now => "is happening now",
                 _ => "is still to come",
             };
@@ -236,13 +355,10 @@ fn facts<'a>(
         hearing_now,
         hearing_ahead: in_state(HearingState::Upcoming),
         hearing_closed: in_state(HearingState::Closed),
-        adoption: adoption(docs, rel, id, &dated, today),
+        adoption: adoption(docs, rel, id, &dated),
         pending,
-        last_end: dated.iter().filter_map(|(_, _, d)| d.end()).max(),
-        all_done: !dated.is_empty()
-            && dated
-                .iter()
-                .all(|(_, _, d)| entry_state(d, today) == EntryState::Done),
+        last_end: dated.iter().filter_map(|(_, _, d, _)| d.end()).max(),
+        all_done: !dated.is_empty() && dated.iter().all(|(_, _, _, st)| *st == EntryState::Done),
         any_evidence: !dated.is_empty()
             || !hearings.is_empty()
             || rel.plan_decisions.get(&id).is_some_and(|s| !s.is_empty()),
@@ -258,22 +374,16 @@ fn approves(x: &Decision) -> bool {
 /// The adoption step is the timeline's last step of kind `decision` (by its end). With
 /// a linked decision, that decision decides; without, the step's date. Without any
 /// decision step, a linked decision that approved something counts.
-fn adoption(
-    docs: &[Document],
-    rel: &Relations,
-    id: DocId,
-    dated: &[(usize, &crate::model::content::TimelineEntry, &FuzzyDate)],
-    today: NaiveDate,
-) -> Adoption {
+fn adoption(docs: &[Document], rel: &Relations, id: DocId, dated: &[Dated]) -> Adoption {
     let decision = |x: DocId| match &docs[x].data {
         Data::Decision(d) => Some((&docs[x], d)),
         _ => None,
     };
     let step = dated
         .iter()
-        .filter(|(_, r, _)| r.kind == Some(EntryKind::Decision))
-        .max_by_key(|(i, _, d)| (d.sort_key().1, *i));
-    if let Some((i, r, d)) = step {
+        .filter(|(_, r, _, _)| r.kind == Some(EntryKind::Decision))
+        .max_by_key(|(i, _, d, _)| (d.sort_key().1, *i));
+    if let Some((i, r, _, st)) = step {
         let name = format!(
             "the timeline's adoption step \"{}\" ({})",
             r.what,
@@ -304,7 +414,7 @@ fn adoption(
                 "{name} names the decision \"{}\", which is not published",
                 r.decision.as_deref().unwrap_or_default()
             )),
-            None => match entry_state(d, today) {
+            None => match st {
                 EntryState::Done => Adoption::Done(format!("{name} is done")),
                 EntryState::Now => Adoption::Open(format!("{name} is happening now")),
                 EntryState::Upcoming => Adoption::Open(format!("{name} is still to come")),

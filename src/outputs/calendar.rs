@@ -6,6 +6,7 @@ use crate::model::content::{ContentType, Document};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::events::{EventWhen, SiteEvent};
 use crate::model::site::DocId;
+use crate::model::state::EntryState;
 use crate::model::urls;
 use crate::outputs::format::{DateView, date_view};
 use crate::outputs::page::{self, Page};
@@ -70,11 +71,14 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     ));
 }
 
+/// An event on the calendar page: its document, its place among the document's events
+/// and its state at the build moment.
+type Placed = (DocId, usize, &'static str);
+
 /// The events of the calendar page: coming ones soonest first, then past ones by
 /// month, newest first. Each event is named by its document and its place among the
 /// document's events.
 fn page_args(l: &Listing) -> Args {
-    let today = l.site.now.date_naive();
     let nth = |i: usize| {
         let e = &l.shared.events[i];
         let k = l.shared.events_by_doc[e.doc]
@@ -83,16 +87,21 @@ fn page_args(l: &Listing) -> Args {
             .unwrap_or(0);
         (e.doc, k)
     };
+    // Where each event stands is the model's answer at the build moment, decided here.
     let mut upcoming = Vec::new();
-    let mut past: BTreeMap<(i32, u32), Vec<(DocId, usize)>> = BTreeMap::new();
+    let mut past: BTreeMap<(i32, u32), Vec<Placed>> = BTreeMap::new();
     for (i, e) in l.shared.events.iter().enumerate() {
-        if e.when.last_day() >= today {
+        let st = crate::model::events::event_state(l.site, e);
+        let (doc, k) = nth(i);
+        if st != EntryState::Done {
             if upcoming.len() < UPCOMING {
-                upcoming.push(nth(i));
+                upcoming.push((doc, k, st.as_str()));
             }
         } else {
             let d = e.when.first_day();
-            past.entry((d.year(), d.month())).or_default().push(nth(i));
+            past.entry((d.year(), d.month()))
+                .or_default()
+                .push((doc, k, st.as_str()));
         }
     }
     let mut items = upcoming.clone();
@@ -103,8 +112,11 @@ fn page_args(l: &Listing) -> Args {
         labels.push(format!("{y:04}-{m:02}"));
         items.extend(list);
     }
-    let (docs, nths): (Vec<DocId>, Vec<usize>) = items.into_iter().unzip();
-    Args::docs(docs).with(json!({ "groups": counts, "nth": nths, "months": labels }))
+    let docs: Vec<DocId> = items.iter().map(|x| x.0).collect();
+    let nths: Vec<usize> = items.iter().map(|x| x.1).collect();
+    let states: Vec<&str> = items.iter().map(|x| x.2).collect();
+    Args::docs(docs)
+        .with(json!({ "groups": counts, "nth": nths, "months": labels, "states": states }))
 }
 
 #[derive(Serialize)]
@@ -113,19 +125,21 @@ struct Item {
     title: String,
     kind: &'static str,
     doc: Link,
-    state: &'static str,
+    state: String,
 }
 
 fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let b = Builder::new(r);
     let a = &job.args;
     let lang = b.lang;
-    let today = r.today();
     let nths: Vec<usize> = a.get("nth").unwrap_or_default();
+    let states: Vec<String> = a.get("states").unwrap_or_default();
+    let mut states = states.into_iter();
     let labels: Vec<String> = a.get("months").unwrap_or_default();
     let mut nth = nths.into_iter();
     let mut item = |id: DocId| -> Option<Item> {
         let k = nth.next()?;
+        let state = states.next().unwrap_or_default();
         let e = r.events_of(id).nth(k)?;
         let d = r.doc(id);
         Some(Item {
@@ -138,13 +152,7 @@ fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
             },
             kind: e.kind.as_str(),
             doc: b.link(id),
-            state: if e.when.last_day() < today {
-                "done"
-            } else if e.when.first_day() > today {
-                "upcoming"
-            } else {
-                "now"
-            },
+            state,
         })
     };
     let groups = a.groups("groups");

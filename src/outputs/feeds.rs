@@ -1,9 +1,10 @@
 //! The Atom feeds: everything, and one per content type.
 
 use crate::formats::{self, FeedEntry, FeedMeta};
-use crate::model::content::{ContentType, Data, Document};
+use crate::model::content::ContentType;
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::{DocId, moment_start};
+use crate::model::state;
 use crate::model::urls;
 use crate::outputs::reader::Reader;
 use crate::outputs::{Args, Job, Listing, Output};
@@ -35,36 +36,15 @@ const FEEDS: &[(&str, &str, &[ContentType])] = &[
 /// is new, and the listings and the open data hold everything.
 pub const FEED_ENTRIES: usize = 50;
 
-/// The date a document was last changed as of `today`, for feeds and the sitemap:
-/// `updated`, else `published`, else its own natural date — and never after the build
-/// day, because a page cannot have changed after the moment it was built.
-pub fn changed_as_of(d: &Document, today: NaiveDate) -> Option<NaiveDate> {
-    changed_on(d).map(|c| c.min(today))
-}
-
-fn changed_on(d: &Document) -> Option<NaiveDate> {
-    let natural = match &d.data {
-        Data::Hearing(h) => Some(h.period.opens().day()),
-        Data::Decision(x) => x.meeting.start(),
-        _ => None,
-    };
-    d.updated
-        .as_ref()
-        .and_then(|u| u.start())
-        .or(d.published.as_ref().and_then(|p| p.start()))
-        .or(natural)
-}
-
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let site = l.site;
-    let today = site.now.date_naive();
     for (i, (path, _, kinds)) in FEEDS.iter().enumerate() {
         // The latest changes first, as the feed lists them; ties by address.
         let mut docs: Vec<(NaiveDate, String, DocId)> = (0..site.docs.len())
             .filter(|&id| kinds.contains(&site.docs[id].kind()))
             .filter_map(|id| {
                 let d = &site.docs[id];
-                Some((changed_as_of(d, today)?, urls::doc_path(d), id))
+                Some((state::changed_as_of(d, &site.now)?, urls::doc_path(d), id))
             })
             .collect();
         docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -85,7 +65,7 @@ fn midnight(r: &Reader, day: NaiveDate) -> Option<DateTime<FixedOffset>> {
 fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {
     let d = r.doc(id);
     let today = r.today();
-    let updated = midnight(r, changed_as_of(d, today)?)?;
+    let updated = midnight(r, state::changed_as_of(d, r.now())?)?;
     let published = d
         .published
         .as_ref()
@@ -111,7 +91,7 @@ fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {
                 .chain(d.tags.iter().cloned())
                 .collect()
         },
-        kind_label: Some(r.t(&format!("type.{}", d.kind().as_str()))),
+        kind_label: Some(r.t(state::kind_key(d))),
     })
 }
 

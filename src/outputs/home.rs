@@ -22,13 +22,14 @@ const LATEST_MEETINGS: usize = 3;
 
 /// Timeline rows across all plans that are coming, soonest first: (plan, row).
 fn milestones(l: &Listing) -> Vec<(DocId, usize)> {
-    let today = l.site.now.date_naive();
+    let site = l.site;
     let mut rows = Vec::new();
-    for (id, d) in l.site.docs.iter().enumerate() {
+    for (id, d) in site.docs.iter().enumerate() {
         let Data::Plan(p) = &d.data else { continue };
         for (i, r) in p.timeline.iter().enumerate() {
             let Some(date) = r.when.date() else { continue };
-            if state::entry_state(date, today) != EntryState::Upcoming {
+            let st = state::row_state_in(&site.docs, &site.rel, id, i, r, &site.now);
+            if st != Some(EntryState::Upcoming) {
                 continue;
             }
             if let Some(start) = date.start() {

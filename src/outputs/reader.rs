@@ -153,6 +153,27 @@ impl<'a> Reader<'a> {
         )
     }
 
+    /// Where row `row` of plan `id` stands at the build moment: a linked hearing or
+    /// decision decides it (see [`crate::model::state::row_state`]), so this reads the
+    /// row's links, the linked documents and the moment.
+    pub fn row_state(
+        &self,
+        id: DocId,
+        row: usize,
+        entry: &crate::model::content::TimelineEntry,
+    ) -> Option<crate::model::state::EntryState> {
+        let (hearing, decision) = self.row_links(id, row);
+        let hearing = hearing.and_then(|h| match &self.doc(h).data {
+            Data::Hearing(x) => Some(x),
+            _ => None,
+        });
+        let decision = decision.and_then(|x| match &self.doc(x).data {
+            Data::Decision(d) => Some(d),
+            _ => None,
+        });
+        crate::model::state::row_state(entry, hearing, decision, self.now())
+    }
+
     /// The build moment.
     pub fn now(&self) -> &'a DateTime<Tz> {
         self.record(Dep::Moment);

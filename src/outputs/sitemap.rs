@@ -2,8 +2,8 @@
 
 use crate::formats::{self, SitemapUrl};
 use crate::model::diagnostics::Diagnostic;
+use crate::model::state::changed_as_of;
 use crate::model::urls;
-use crate::outputs::feeds::changed_as_of;
 use crate::outputs::reader::Reader;
 use crate::outputs::{Args, Job, Listing, Output, calendar};
 
@@ -15,7 +15,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
 
 fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let base = &r.config().base_url;
-    let today = r.today();
+    let now = r.now();
     let mut list: Vec<SitemapUrl> = job
         .args
         .docs
@@ -24,7 +24,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
             let d = r.doc(id);
             SitemapUrl {
                 loc: urls::absolute(base, &urls::doc_path(d)),
-                lastmod: changed_as_of(d, today),
+                lastmod: changed_as_of(d, now),
             }
         })
         .collect();

@@ -292,19 +292,16 @@ impl Builder<'_> {
 
     /// The step happening now, else the next one: what a citizen looks for first.
     fn current_row(&self, id: DocId, p: &crate::model::content::Plan) -> Option<RowView> {
-        let today = self.r.today();
-        let state_of = |r: &crate::model::content::TimelineEntry| {
-            r.when.date().map(|d| state::entry_state(d, today))
-        };
-        let pick = p
+        let states: Vec<Option<EntryState>> = p
             .timeline
             .iter()
-            .position(|r| state_of(r) == Some(EntryState::Now))
-            .or_else(|| {
-                p.timeline
-                    .iter()
-                    .position(|r| state_of(r) == Some(EntryState::Upcoming))
-            })?;
+            .enumerate()
+            .map(|(i, r)| self.r.row_state(id, i, r))
+            .collect();
+        let pick = states
+            .iter()
+            .position(|s| *s == Some(EntryState::Now))
+            .or_else(|| states.iter().position(|s| *s == Some(EntryState::Upcoming)))?;
         Some(self.row(id, pick, &p.timeline[pick], None))
     }
 }
@@ -360,7 +357,7 @@ impl<'r> Builder<'r> {
         let closed = matches!(&d.data, Data::Decision(x) if x.access == Access::Closed);
         Link {
             kind,
-            kind_label: self.t(&format!("type.{kind}")),
+            kind_label: self.t(state::kind_key(d)),
             slug: d.slug.to_string(),
             title: d.title.clone(),
             path: self.path(&urls::doc_path(d)),
@@ -447,14 +444,18 @@ impl<'r> Builder<'r> {
     }
 
     fn entry_state(&self, when: Option<&When>) -> (Option<&'static str>, Option<String>) {
-        match when.and_then(When::date) {
-            Some(d) => {
-                let s = state::entry_state(d, self.r.today());
-                (
-                    Some(s.as_str()),
-                    Some(self.t(&format!("timeline.state.{}", s.as_str()))),
-                )
-            }
+        self.state_words(
+            when.and_then(When::date)
+                .map(|d| state::entry_state(d, self.r.today())),
+        )
+    }
+
+    fn state_words(&self, st: Option<EntryState>) -> (Option<&'static str>, Option<String>) {
+        match st {
+            Some(s) => (
+                Some(s.as_str()),
+                Some(self.t(&format!("timeline.state.{}", s.as_str()))),
+            ),
             None => (None, None),
         }
     }
@@ -584,7 +585,7 @@ impl<'r> Builder<'r> {
         r: &crate::model::content::TimelineEntry,
         span: Option<(NaiveDate, NaiveDate)>,
     ) -> RowView {
-        let (st, st_label) = self.entry_state(Some(&r.when));
+        let (st, st_label) = self.state_words(self.r.row_state(id, i, r));
         let date = r.when.date();
         let (hearing, decision) = self.r.row_links(id, i);
         let kind = r.kind.map(|k| format!("{k:?}").to_lowercase());

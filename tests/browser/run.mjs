@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Real-browser checks of planpub's default theme (issue 7).
 //
-// Builds the example site twice (hearing open, hearing closed) and a small English
-// fixture site, serves each build from a tiny local HTTP server, and checks every page
-// type at 375 px and 1280 px in Debian's Chromium (driven by playwright-core, which
-// downloads no browser): axe-core WCAG 2.1 A/AA rules, no horizontal scroll, the skip
-// link, one h1, <html lang>, no request to another host, print styles, 200 % text, the
-// pages without JavaScript. Every generated HTML file goes through the Nu HTML Checker.
+// Builds the example site twice (hearing open, hearing closed), once as of the clock and
+// once as a snapshot, and a small English fixture site; serves each build from a tiny
+// local HTTP server, and checks every page type at 375 px and 1280 px in Debian's
+// Chromium (driven by playwright-core, which downloads no browser): axe-core WCAG 2.1
+// A/AA rules, no horizontal scroll, the skip link, one h1, <html lang>, no request to
+// another host, print styles, 200 % text, the pages without JavaScript, and the
+// snapshot's hearing page from file:// with a later clock. Every generated HTML file,
+// the clock build's included, goes through the Nu HTML Checker.
 //
 //   node tests/browser/run.mjs        (from anywhere; exits non-zero on any failure)
 //
@@ -19,7 +21,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -51,10 +53,13 @@ function check(name, ok, detail = '') {
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'planpub-browser-'));
 
+// Runs planpub; a build without `--now` reads the clock (SOURCE_DATE_EPOCH is removed).
 function planpub(args) {
   const bin = process.env.PLANPUB_BIN;
   const [cmd, argv] = bin ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
-  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8' });
+  const env = { ...process.env };
+  if (!args.includes('--now')) delete env.SOURCE_DATE_EPOCH;
+  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8', env });
   if (r.status !== 0) {
     console.error(`planpub ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
     process.exit(2);
@@ -295,7 +300,7 @@ const focusRing = (page) => page.evaluate(() => {
   };
 });
 
-// Pages that show the reader's clock (the hearing banner) get the build's moment.
+// Pages get the build's moment as the reader's clock, so no page could tell by it.
 async function openPage(context, site, url, { fixedTime } = {}) {
   const page = await context.newPage();
   const foreign = watchRequests(page, site.origin);
@@ -452,6 +457,37 @@ async function sweep(browser, site, skip, width) {
   }
 }
 
+// A snapshot is the record of what citizens saw at its moment: its hearing page, opened
+// from file:// with scripts allowed and the reader's clock years after the deadline,
+// must still say what it said as of the snapshot.
+async function checkSnapshot(browser, bag, rel) {
+  const name = 'snapshot hearing page from file://';
+  const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.clock.setFixedTime(new Date('2031-01-01T12:00:00Z'));
+    const file = path.join(bag, 'data', rel, 'index.html');
+    const resp = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const text = await page.locator('body').innerText();
+    const state = await page.getAttribute('.hearing-banner', 'data-state');
+    const classes = await page.getAttribute('.hearing-banner', 'class');
+    check(`${name}: opens`, resp !== null && fs.existsSync(file), file);
+    check(`${name}: no script error`, errors.length === 0, errors.join('\n'));
+    check(`${name}: the banner is still open as of the snapshot`, state === 'open' && /state-open/.test(classes), `${state} / ${classes}`);
+    for (const t of ['Åben', 'Høringsfrist: 20. juni 2008', 'Status pr. 1. juni 2008', 'Sådan svarer du']) {
+      check(`${name}: shows "${t}"`, text.includes(t), text.slice(0, 600));
+    }
+    for (const t of ['Afsluttet', 'Fristen var']) {
+      check(`${name}: does not show "${t}"`, !text.includes(t), text.slice(0, 600));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 async function checkWithoutJs(browser, site, url, name, texts) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 900 } });
   try {
@@ -480,8 +516,16 @@ async function main() {
   planpub(['build', '--now', '2008-09-01', '--out', closed]);
   writeEnglishSite(enRoot);
   planpub(['build', '--root', enRoot, '--now', '2026-12-01', '--out', en]);
+  // What `cargo run --release -- build` gives: the clock's moment, to the second.
+  const clock = path.join(TMP, 'clock');
+  planpub(['build', '--out', clock]);
+  const snapshots = path.join(TMP, 'snapshot');
+  planpub(['snapshot', '--now', '2008-06-01T10:00:00+02:00', '--out', snapshots]);
+  const bag = fs.readdirSync(snapshots, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(snapshots, e.name, 'bagit.txt')))
+    .map((e) => path.join(snapshots, e.name))[0];
 
-  const files = [open, closed, en].flatMap(htmlFiles);
+  const files = [open, closed, en, clock].flatMap(htmlFiles);
   const vnu = startVnu(files);
 
   const sites = {};
@@ -540,6 +584,7 @@ async function main() {
     await checkWithoutJs(browser, sites.open, '/' + H, 'hearing (open)', ['Høringsfrist: 20. juni 2008', 'Åben']);
     await checkWithoutJs(browser, sites.closed, '/' + H, 'hearing (closed)', ['Fristen var 20. juni 2008', 'Afsluttet']);
     await checkWithoutJs(browser, sites.open, '/soeg/?q=strategi', 'search', ['Planer', 'Høringer', 'Beslutninger']);
+    if (check('snapshot written as a bag', Boolean(bag), snapshots)) await checkSnapshot(browser, bag, H);
   } finally {
     await browser.close();
     for (const s of Object.values(sites)) s.server.close();

@@ -462,6 +462,14 @@ pub fn percent_decode(s: &str) -> String {
 #[allow(dead_code)]
 #[track_caller]
 pub fn example_at(now: &str) -> Out {
+    example_as_of(Some(now))
+}
+
+/// The example site built as of `now`, or as of the clock when `None` (without
+/// `SOURCE_DATE_EPOCH`, as `cargo run --release -- build` on a fresh machine).
+#[allow(dead_code)]
+#[track_caller]
+pub fn example_as_of(now: Option<&str>) -> Out {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("public");
     let mut c = planpub();
@@ -470,7 +478,10 @@ pub fn example_at(now: &str) -> Out {
         .arg(env!("CARGO_MANIFEST_DIR"))
         .arg("--out")
         .arg(&out)
-        .args(["--now", now]);
+        .env_remove("SOURCE_DATE_EPOCH");
+    if let Some(now) = now {
+        c.args(["--now", now]);
+    }
     run(&mut c).assert_ok();
     Out::in_temp(tmp, out)
 }

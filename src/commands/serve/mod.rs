@@ -5,20 +5,80 @@
 pub mod http;
 
 use crate::build::BuildOptions;
-use crate::build::incremental::{Input, Session};
+use crate::build::incremental::{Input, RebuildReport, Session};
 use crate::commands::serve::http::{Problem, ServeConfig, Server};
+use crate::model::clock::{self, Moment};
 use crate::model::diagnostics::Diagnostics;
+use crate::model::schedule::Change;
+use chrono::{DateTime, NaiveTime, SubsecRound, TimeZone, Utc};
+use chrono_tz::Tz;
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 pub struct ServeOptions {
     pub bind: IpAddr,
     pub port: Option<u16>,
     pub open: bool,
+    /// The build moment is the clock's (no `--now`, no `SOURCE_DATE_EPOCH`): every
+    /// rebuild reads the clock, and the preview rebuilds by itself when a moment of the
+    /// schedule or midnight passes.
+    pub follow_clock: bool,
+}
+
+/// The longest the preview sleeps before looking at the clock again, so a machine
+/// that was suspended or had its clock set catches up within a minute.
+const CLOCK_CHECK: Duration = Duration::from_secs(60);
+
+/// When a preview that follows the clock must rebuild by itself, and why: the first
+/// change of the schedule (a hearing opens or closes, a meeting begins, an embargo
+/// ends) or the next midnight in the site's time zone (when "today" and the days left
+/// move on), whichever comes first.
+pub fn next_tick(moment: &DateTime<Tz>, next: Option<&Change>) -> Option<(DateTime<Tz>, String)> {
+    let tz = moment.timezone();
+    let midnight = moment
+        .date_naive()
+        .succ_opt()
+        .and_then(|d| {
+            tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
+                .earliest()
+        })
+        .map(|m| (m, "a new day begins".to_string()));
+    let change = next.map(|c| (c.at, c.what.clone()));
+    match (change, midnight) {
+        (Some(c), Some(m)) => Some(if c.0 <= m.0 { c } else { m }),
+        (c, m) => c.or(m),
+    }
+}
+
+/// What the loop waits for next.
+enum Next {
+    Msg(Msg),
+    Tick,
+    Closed,
+}
+
+/// Waits for a message, or until `tick` has passed by the clock.
+fn wait(rx: &mpsc::Receiver<Msg>, tick: Option<&DateTime<Tz>>) -> Next {
+    let Some(at) = tick else {
+        return rx.recv().map_or(Next::Closed, Next::Msg);
+    };
+    loop {
+        let left = (at.with_timezone(&Utc) - Utc::now())
+            .to_std()
+            .unwrap_or_default();
+        if left.is_zero() {
+            return Next::Tick;
+        }
+        match rx.recv_timeout(left.min(CLOCK_CHECK)) {
+            Ok(m) => return Next::Msg(m),
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Next::Closed,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -159,6 +219,13 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
     let started = Instant::now();
     let first = session.rebuild(&[]);
+    let follow = serve.follow_clock;
+    let tick_of = |r: &RebuildReport| {
+        follow
+            .then(|| next_tick(&r.moment, r.next_change.as_ref()))
+            .flatten()
+    };
+    let mut tick = first.as_ref().ok().and_then(tick_of);
     let server = Server::start(ServeConfig {
         bind: serve.bind,
         port: serve.port,
@@ -186,10 +253,32 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
         open_browser(&server.url());
     }
 
-    while let Ok(msg) = rx.recv() {
-        let mut changed = match msg {
-            Msg::Stop => break,
-            Msg::Changed(p) => p,
+    if let Some((at, what)) = &tick {
+        println!(
+            "The preview keeps time: next rebuild at {} ({what}).",
+            clock::timestamp(at)
+        );
+    }
+    loop {
+        let mut changed = match wait(&rx, tick.as_ref().map(|t| &t.0)) {
+            Next::Closed | Next::Msg(Msg::Stop) => break,
+            Next::Msg(Msg::Changed(p)) => p,
+            Next::Tick => {
+                let Some((at, what)) = tick.take() else {
+                    continue;
+                };
+                // Never before the moment itself, though the wait may end a little early.
+                let now = Utc::now().trunc_subsecs(0).max(at.with_timezone(&Utc));
+                session.set_now(Moment::Exact(now));
+                println!(
+                    "{}: {what}.",
+                    clock::timestamp(&now.with_timezone(&at.timezone()))
+                );
+                tick = rebuild(&mut session, &server, &[])
+                    .as_ref()
+                    .and_then(tick_of);
+                continue;
+            }
         };
         // Gather everything that arrived meanwhile into one rebuild.
         while let Ok(more) = rx.try_recv() {
@@ -217,38 +306,51 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                 let _ = debouncer.watch(&p, RecursiveMode::Recursive);
             }
         }
-        let t = Instant::now();
-        match session.rebuild(&relevant) {
-            Ok(r) => {
-                print_diags(&r.warnings);
-                println!(
-                    "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated, {} removed",
-                    t.elapsed().as_millis(),
-                    r.parsed,
-                    r.rendered_pages,
-                    r.written,
-                    r.removed
-                );
-                // Clearing problems reloads open tabs by itself; otherwise reload only
-                // when a file the browser may show has changed.
-                server.set_problems(Vec::new());
-                if r.written > 0 || r.removed > 0 {
-                    server.reload();
-                }
-            }
-            Err(d) => {
-                print_diags(&d);
-                eprintln!(
-                    "The change has problems; the preview shows the last good version with the list."
-                );
-                server.set_problems(problems(&d));
-            }
+        if follow {
+            session.set_now(clock::clock_moment());
+        }
+        if let Some(r) = rebuild(&mut session, &server, &relevant) {
+            tick = tick_of(&r);
         }
     }
     drop(debouncer);
     server.shutdown();
     println!("Stopped.");
     Ok(())
+}
+
+/// Rebuilds, reports in the terminal and updates the open tabs: the last good pages
+/// and the list of problems when the sources have errors.
+fn rebuild(session: &mut Session, server: &Server, changed: &[PathBuf]) -> Option<RebuildReport> {
+    let t = Instant::now();
+    match session.rebuild(changed) {
+        Ok(r) => {
+            print_diags(&r.warnings);
+            println!(
+                "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated, {} removed",
+                t.elapsed().as_millis(),
+                r.parsed,
+                r.rendered_pages,
+                r.written,
+                r.removed
+            );
+            // Clearing problems reloads open tabs by itself; otherwise reload only
+            // when a file the browser may show has changed.
+            server.set_problems(Vec::new());
+            if r.written > 0 || r.removed > 0 {
+                server.reload();
+            }
+            Some(r)
+        }
+        Err(d) => {
+            print_diags(&d);
+            eprintln!(
+                "The change has problems; the preview shows the last good version with the list."
+            );
+            server.set_problems(problems(&d));
+            None
+        }
+    }
 }
 
 fn open_browser(url: &str) {
@@ -261,5 +363,59 @@ fn open_browser(url: &str) {
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
         eprintln!("Could not open a browser; open {url} yourself.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Tz> {
+        DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&chrono_tz::Europe::Copenhagen)
+    }
+
+    fn change(s: &str, what: &str) -> Change {
+        Change {
+            at: at(s),
+            public: true,
+            what: what.into(),
+            page: "hoeringer/x/".into(),
+        }
+    }
+
+    #[test]
+    fn the_next_tick_is_the_next_change_when_it_comes_before_midnight() {
+        let c = change("2008-06-20T12:00:01+02:00", "the hearing closes");
+        let (when, what) = next_tick(&at("2008-06-20T09:30:00+02:00"), Some(&c)).unwrap();
+        assert_eq!(when, c.at);
+        assert_eq!(what, "the hearing closes");
+    }
+
+    #[test]
+    fn the_next_tick_is_midnight_in_the_sites_time_zone_otherwise() {
+        let c = change("2008-06-25T00:00:00+02:00", "a meeting");
+        // 23:30 UTC on 20 June is already 21 June in Copenhagen: the next midnight there
+        // is the one starting 22 June.
+        let now = at("2008-06-20T23:30:00+00:00");
+        let (when, what) = next_tick(&now, Some(&c)).unwrap();
+        assert_eq!(clock::timestamp(&when), "2008-06-22T00:00:00+02:00");
+        assert_eq!(what, "a new day begins");
+        let (when, _) = next_tick(&at("2008-10-25T12:00:00+02:00"), None).unwrap();
+        // The night the clocks go back: midnight is still +02:00.
+        assert_eq!(clock::timestamp(&when), "2008-10-26T00:00:00+02:00");
+    }
+
+    #[test]
+    fn waiting_ends_with_a_message_or_when_the_tick_has_passed() {
+        let (tx, rx) = mpsc::channel();
+        let past = Utc::now().with_timezone(&chrono_tz::Europe::Copenhagen);
+        assert!(matches!(wait(&rx, Some(&past)), Next::Tick));
+        tx.send(Msg::Stop).unwrap();
+        let later = past + chrono::Duration::hours(1);
+        assert!(matches!(wait(&rx, Some(&later)), Next::Msg(Msg::Stop)));
+        drop(tx);
+        assert!(matches!(wait(&rx, None), Next::Closed));
     }
 }

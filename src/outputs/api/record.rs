@@ -371,7 +371,6 @@ impl<'a> Ctx<'_, 'a> {
     }
 
     fn plan(&self, id: DocId, p: &'a crate::model::content::Plan) -> PlanBody<'a> {
-        let today = self.r.today();
         let when = |w: &'a When| match w {
             When::Date(d) => (Some(date(d)), None),
             When::Undated(t) => (None, Some(t.as_str())),
@@ -403,10 +402,8 @@ impl<'a> Ctx<'_, 'a> {
                         what: &row.what,
                         who: row.who.as_deref(),
                         kind: row.kind,
-                        state: row
-                            .when
-                            .date()
-                            .map(|x| state::entry_state(x, today).as_str()),
+                        // A row that links a hearing or decision follows it.
+                        state: self.r.row_state(id, i, row).map(|s| s.as_str()),
                         hearing: hearing.map(|h| self.link(h)),
                         decision: decision.map(|x| self.link(x)),
                         note: row.note.as_deref(),
