@@ -447,16 +447,17 @@ fn decision_page_shows_body_meeting_item_case_and_outcomes() {
     assert_eq!(d.fact("dl.facts", "Møde"), "27. august 2008");
     assert_eq!(d.fact("dl.facts", "Punkt"), "7");
     assert_eq!(d.fact("dl.facts", "Sagsnummer"), "2008-11111");
+    // Each recommendation with its outcome and remark under it.
     assert_eq!(
-        d.texts("ol.outcome-list li"),
+        d.texts("ol.rec-list > li .rec-outcome"),
         [
-            "Ad 1: Godkendt, Med en ændring i afsnit 3.",
-            "Ad 2: Drøftet"
+            "Beslutning: Godkendt Med en ændring i afsnit 3.",
+            "Beslutning: Drøftet"
         ]
     );
     assert_eq!(d.text(".remark"), "Med en ændring i afsnit 3.");
     assert_eq!(
-        d.texts("section.recommendations li"),
+        d.texts("section.recommendations li .rec-text"),
         ["At hovedplanen godkendes", "At høringssvarene drøftes"]
     );
     assert_eq!(
@@ -523,7 +524,10 @@ fn meeting_page_lists_its_items_with_outcomes() {
         m.text("h1")
     );
     let items = m.texts("ol.meeting-items li");
-    assert_eq!(items, ["Vedtagelse af hovedplanen – Godkendt, Drøftet"]);
+    assert_eq!(
+        items,
+        ["Vedtagelse af hovedplanen – Godkendt (1 af 2 punkter), 1 drøftet"]
+    );
     let href = m.href_of("ol.meeting-items a", "Vedtagelse");
     assert_eq!(resolve(path, &href), DECISION_PAGE);
 }
@@ -630,14 +634,25 @@ fn plan_index_has_pages_per_area_and_per_status() {
     assert!(area.text("h1").contains("Ældreområdet"));
     let other = out.html("planer/omraade/sundhedsomraadet/index.html");
     assert_eq!(other.texts("ul.doc-list h3"), ["Delplan for hjemmeplejen"]);
-    let hearing = out.html("planer/status/hearing/index.html");
+    let hearing = out.html("planer/status/i-hoering/index.html");
     assert_eq!(
         hearing.texts("ul.doc-list h3"),
         ["Hovedplan for ældreområdet"]
     );
-    let draft = out.html("planer/status/draft/index.html");
+    let draft = out.html("planer/status/under-udarbejdelse/index.html");
     assert_eq!(draft.texts("ul.doc-list h3"), ["Delplan for hjemmeplejen"]);
+    assert!(!out.exists("planer/status/vedtaget/index.html"));
     assert!(!out.exists("planer/status/adopted/index.html"));
+    // The old English address of a listing in use leads on to the Danish one.
+    let moved = out.html("planer/status/draft/index.html");
+    assert_eq!(
+        moved.attr("meta[http-equiv=refresh]", "content"),
+        "0; url=../../../planer/status/under-udarbejdelse/"
+    );
+    assert_eq!(
+        moved.attr("main a", "href"),
+        "../../../planer/status/under-udarbejdelse/"
+    );
 }
 
 #[test]

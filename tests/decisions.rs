@@ -139,7 +139,7 @@ fn before_its_meeting_a_decision_is_an_agenda_item_in_every_output() {
         d.text("#h-agenda"),
         "Dagsordenspunkt – mødet holdes 27. august 2008"
     );
-    assert_eq!(d.count("section.outcome"), 0);
+    assert_eq!(d.count(".rec-outcome, .outcome-label"), 0);
     assert_eq!(
         d.texts("section.recommendations li"),
         ["At hovedplanen INDSTILLINGSMARKØR godkendes"]
@@ -232,8 +232,8 @@ fn from_the_meeting_day_the_decision_is_published_and_recorded() {
     let d = out.html(DECISION_PAGE);
     assert_eq!(d.count("#h-agenda"), 0);
     assert_eq!(
-        d.texts("ol.outcome-list li"),
-        ["Ad 1: Godkendt, BEMÆRKNINGSMARKØR"]
+        d.texts("ol.rec-list .rec-outcome"),
+        ["Beslutning: Godkendt BEMÆRKNINGSMARKØR"]
     );
     assert_eq!(d.text("p.absent"), "Fraværende: FRAVÆRSMARKØR");
     assert_eq!(d.text("p.lead"), "Udvalget GODKENDTEMARKØR hovedplanen.");

@@ -68,14 +68,27 @@ fn example_decision_has_four_recommendations_and_the_absent_members() {
         d.text("h1"),
         "Fælles langsigtet strategi på Socialområdet og Børne- og familieområdet"
     );
+    // Each numbered recommendation carries its own outcome and remark.
     assert_eq!(
-        d.texts("ol.outcome-list .outcome-label"),
+        d.texts("ol.rec-list > li .outcome-label"),
         ["Drøftet", "Godkendt", "Godkendt", "Godkendt"]
     );
-    assert_eq!(d.count("section.recommendations li"), 4);
+    assert_eq!(d.count("section.recommendations ol.rec-list > li"), 4);
     assert!(
-        d.text("ol.outcome-list li:nth-child(2) .remark")
+        d.text("ol.rec-list > li:nth-child(2) .rec-outcome .remark")
             .starts_with("Der skal udarbejdes en beskrivelse")
+    );
+    assert!(
+        d.text("ol.rec-list > li:nth-child(2) .rec-text")
+            .starts_with("At forslaget til fælles langsigtet strategi")
+    );
+    // The line under the breadcrumb names the kind only; the facts say the rest once.
+    assert_eq!(d.text(".doc-header .doc-kind"), "Beslutning");
+    // Listings sum the outcomes up in words.
+    let meeting = out.html("beslutninger/omraadeudvalg-socialomraadet/2023-09-12/index.html");
+    assert_eq!(
+        meeting.text("ol.meeting-items li:first-child .outcomes"),
+        "– Godkendt (3 af 4 punkter), 1 drøftet"
     );
     let absent = d.text("p.absent");
     for name in [
@@ -114,7 +127,10 @@ fn example_closed_item_publishes_nothing_but_its_title() {
     let page = out.html(CLOSED);
     assert_eq!(page.text("h1"), "Eksempel: lukket punkt om personalesag");
     assert!(page.text("p.closed-note").contains("Lukket punkt"));
-    assert_eq!(page.count("section.outcome"), 0);
+    assert_eq!(
+        page.count(".rec-outcome, .outcome-label, section.recommendations"),
+        0
+    );
     assert_eq!(page.count(".prose"), 0);
     let json = out.json("api/decisions/omu-2023-09-12-lukket-punkt.json");
     let mut keys: Vec<&str> = json
@@ -136,4 +152,102 @@ fn example_closed_item_publishes_nothing_but_its_title() {
     assert_eq!(json["access"], "closed");
     // As of 2008 the meeting of 2023 is still ahead.
     assert_eq!(json["state"], "agenda");
+}
+
+#[test]
+fn example_hearing_page_puts_the_answer_first_and_says_what_happens_to_it() {
+    let out = example_at("2008-06-01");
+    let h = out.html(HEARING);
+    // The order a citizen needs on a phone, which is the order of the document.
+    let order: Vec<String> = h.attrs(".hearing-layout > *", "class");
+    assert_eq!(
+        order,
+        ["hl-top", "hl-docs", "doc-aside hl-facts", "hl-body"]
+    );
+    let top = h.attrs(".hl-top > section", "class");
+    assert!(top[0].starts_with("hearing-banner"), "{top:?}");
+    assert_eq!(top[1], "respond");
+    let respond = h.text("section.respond");
+    assert!(
+        respond.contains("Vi offentliggør høringssvarene her på siden, når fristen er udløbet"),
+        "{respond}"
+    );
+    assert!(
+        respond.contains("databeskyttelsesforordningen"),
+        "{respond}"
+    );
+    assert_eq!(
+        h.links("section.respond .respond-privacy a"),
+        [(
+            "Sådan behandler vi dine personoplysninger".to_string(),
+            "../../privatlivspolitik/".to_string()
+        )]
+    );
+    // The form is the hearing portal, not this page again.
+    assert!(
+        !h.attr(".respond-list a[href^=http]", "href")
+            .contains("/hoeringer/")
+    );
+    // As of 2008-06-01 the hearing was published, and not yet updated (27 August).
+    assert_eq!(h.fact("dl.facts", "Offentliggjort"), "22. maj 2008");
+    assert!(
+        h.text("footer .built")
+            .contains("Indholdet er senest opdateret 22. maj 2008")
+    );
+    assert!(
+        h.text("footer .built")
+            .contains("Siden er dannet 1. juni 2008")
+    );
+}
+
+#[test]
+fn example_home_lists_coming_steps_once_within_the_horizon() {
+    let out = example_at("2008-06-01");
+    let home = out.html("index.html");
+    let steps = home.texts("ol.milestones > li .ms-what");
+    assert!(!steps.is_empty() && steps.len() <= 5, "{steps:?}");
+    let mut unique = steps.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), steps.len(), "a step twice: {steps:?}");
+    // Nothing starts later than half a year after the build day: 2009 is left out.
+    assert!(
+        home.texts("ol.milestones > li .ms-when")
+            .iter()
+            .all(|w| !w.contains("2009")),
+        "{:?}",
+        home.texts("ol.milestones > li .ms-when")
+    );
+    // One feeds link in the footer, to the page that lists them all.
+    let footer = home.links("footer .footer-links a");
+    assert_eq!(
+        footer
+            .iter()
+            .filter(|(_, href)| href.contains("feeds/"))
+            .count(),
+        2
+    );
+    assert!(
+        footer.iter().all(|(_, href)| !href.ends_with(".atom")),
+        "{footer:?}"
+    );
+    let feeds = out.html("feeds/index.html");
+    assert_eq!(feeds.count(".follow-list a[href$='.atom']"), 4);
+    assert_eq!(feeds.count("a[href$='kalender.ics']"), 1);
+}
+
+#[test]
+fn example_plan_listing_shows_the_current_and_the_next_step() {
+    let out = example_at("2008-06-01");
+    let plans = out.html("planer/index.html");
+    let cards = plans.texts("ul.doc-list > li");
+    let card = cards
+        .iter()
+        .find(|c| c.contains("Procesplan for arbejdet med en plan"))
+        .expect("the rammeplan is listed");
+    assert!(card.contains("I gang nu Høringsperiode"), "{card}");
+    assert!(
+        card.contains("Næste skridt Høringssvarene fremlægges"),
+        "{card}"
+    );
 }

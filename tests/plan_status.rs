@@ -84,7 +84,12 @@ fn without_status_the_plan_shows_the_status_its_timeline_gives_in_every_output()
         assert_eq!(p.text(".doc-header .badge"), label, "{now}");
         assert_eq!(p.fact("dl.facts", "Status"), label, "{now}");
         assert_eq!(out.json("api/plans/planen.json")["status"], status, "{now}");
-        let listed = out.html(&format!("planer/status/{status}/index.html"));
+        let folder = match status {
+            "draft" => "under-udarbejdelse",
+            "hearing" => "i-hoering",
+            _ => "vedtaget",
+        };
+        let listed = out.html(&format!("planer/status/{folder}/index.html"));
         assert_eq!(listed.texts("ul.doc-list h3"), ["Planen"], "{now}");
         let (ok, diags) = check_json(&s, now, &[]);
         assert!(ok, "{now}: {diags:?}");

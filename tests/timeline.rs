@@ -227,7 +227,7 @@ fn timeline_states_are_relative_to_the_build_moment() {
             ("Planen sendes i høring", Some("tl-done"), Some("Afsluttet")),
             ("Byrådet vedtager", Some("tl-now"), Some("I gang nu")),
             ("Evaluering", Some("tl-upcoming"), Some("Kommende")),
-            ("Opfølgning", None, None),
+            ("Opfølgning", Some("tl-undated"), Some("Uden fast dato")),
             ("Temamøde om planen", Some("tl-upcoming"), Some("Kommende")),
         ]
     );
@@ -348,14 +348,26 @@ fn the_band_view_has_a_today_marker_only_inside_the_span() {
     assert_eq!(p.count(".band .band-bar.bar-now"), 1);
     assert_eq!(p.count(".band .band-bar.bar-upcoming"), 2);
     // The marker sits between the axis ends, inside the last year (2023 → 2024).
-    let style = p.attr(".band .band-today-label", "style");
-    let left: f64 = style
-        .trim_start_matches("left:")
-        .trim()
-        .trim_end_matches(['%', ';'])
-        .parse()
-        .unwrap_or_else(|_| panic!("{style}"));
-    assert!(left > 85.0 && left < 100.0, "{style}");
+    let pct = |style: &str, side: &str| -> f64 {
+        style
+            .trim_start_matches(side)
+            .trim()
+            .trim_end_matches(['%', ';'])
+            .parse()
+            .unwrap_or_else(|_| panic!("{style}"))
+    };
+    let line = p.attr(".band .band-now", "style");
+    let left = pct(&line, "left:");
+    assert!(left > 85.0 && left < 100.0, "{line}");
+    // Its label, in a row of its own, ends at the line when the line is in the right
+    // half, so it never runs out of the chart.
+    assert_eq!(
+        p.attr(".band .band-today-label", "class"),
+        "band-today-label flip"
+    );
+    let right = pct(&p.attr(".band .band-today-label", "style"), "right:");
+    assert!((left + right - 100.0).abs() < 0.01, "{left} + {right}");
+    assert_eq!(p.count(".band .band-today-row .band-tick"), 0);
 
     // Built long after the last entry, the band has no "today" in it.
     let after = s.built_at("2030-01-01");
@@ -809,7 +821,7 @@ fn an_english_site_shows_english_dates_and_labels() {
             Some("Done"),
             Some("Happening now"),
             Some("Upcoming"),
-            None,
+            Some("No fixed date"),
             Some("Upcoming")
         ]
     );

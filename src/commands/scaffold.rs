@@ -148,6 +148,11 @@ contact:
   email: kommunikation@example.dk
 min_hearing_days: 28    # advarsel, hvis en høring er kortere
 accessibility_page: tilgaengelighedserklaering
+# Hvad høringssiderne siger om personoplysninger i høringssvar. Uden `text` bruges
+# temaets standardtekst; link til jeres egen privatlivspolitik med `page` (en side her)
+# eller `url` (en adresse andetsteds).
+# privacy:
+#   url: https://www.example.dk/privatlivspolitik
 # theme: themes/mit-tema   # uden denne linje bruges planpubs indbyggede standardtema;
 #                          # enkelte skabeloner kan tilpasses i templates/ og filer i static/
 ";

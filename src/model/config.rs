@@ -41,6 +41,18 @@ pub struct SiteContact {
     pub url: Option<WebUrl>,
 }
 
+/// What a hearing's respond block says about the personal data in a response.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+pub struct PrivacySettings {
+    /// The notice itself; the theme's default text if unset.
+    pub text: Option<String>,
+    /// The slug of a page on the site with the full privacy notice.
+    pub page: Option<String>,
+    /// Or the address of the organisation's privacy notice elsewhere.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub url: Option<WebUrl>,
+}
+
 /// The licence the site's open data is published under (`licence:` in `site.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Licence {
@@ -72,6 +84,9 @@ pub struct SiteConfig {
     pub dates: DateConventions,
     /// Slug of the page holding the accessibility statement, linked from every footer.
     pub accessibility_page: Option<String>,
+    /// The privacy notice shown where citizens respond to a hearing.
+    #[serde(default)]
+    pub privacy: PrivacySettings,
     /// File types (extensions) a browser runs, such as `svg`, that the site still
     /// publishes as attachments: see [`crate::model::attachments`].
     #[serde(default)]
@@ -93,6 +108,7 @@ const CONTACT_FIELDS: &[Field] = &[
     Field::leaf("url"),
 ];
 
+const PRIVACY_FIELDS: &[Field] = &[Field::leaf("text"), Field::leaf("page"), Field::leaf("url")];
 const LICENCE_FIELDS: &[Field] = &[Field::leaf("name"), Field::leaf("url")];
 
 pub const SITE_FIELDS: &[Field] = &[
@@ -108,6 +124,7 @@ pub const SITE_FIELDS: &[Field] = &[
     Field::leaf("timezone"),
     Field::leaf("dates"),
     Field::leaf("accessibility_page"),
+    Field::map("privacy", PRIVACY_FIELDS),
     Field::leaf("allow_active_attachments"),
 ];
 
@@ -206,6 +223,12 @@ impl SiteConfig {
                         .help(THEME_HELP),
                 );
             }
+            if cfg.privacy.page.is_some() && cfg.privacy.url.is_some() {
+                diags.push(
+                    src.error(&key("privacy"), "the privacy notice has both `page` and `url`, so it is not clear which one to link")
+                        .help("keep `page` for a page on this site, or `url` for a notice elsewhere"),
+                );
+            }
             if let Some(l) = &cfg.licence
                 && !(l.url.starts_with("https://") || l.url.starts_with("http://"))
             {
@@ -260,6 +283,28 @@ mod tests {
         assert_eq!(c.base_url, "https://x.dk/");
         assert_eq!(c.language, Language::Da);
         assert_eq!(c.min_hearing_days, 28);
+    }
+
+    #[test]
+    fn privacy_notice_links_one_place() {
+        let c = SiteConfig::from_text(
+            "title: T\nbase_url: https://x.dk\nprivacy:\n  text: Vi passer på dine data.\n  url: https://x.dk/persondata\n",
+        )
+        .unwrap();
+        assert_eq!(c.privacy.text.as_deref(), Some("Vi passer på dine data."));
+        assert_eq!(
+            c.privacy.url.unwrap().to_string(),
+            "https://x.dk/persondata"
+        );
+        let e = SiteConfig::from_text(
+            "title: T\nbase_url: https://x.dk\nprivacy:\n  page: persondata\n  url: https://x.dk/p\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, Some(3));
+        let e = SiteConfig::from_text("title: T\nbase_url: https://x.dk\nprivacy:\n  side: p\n")
+            .unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("privacy.side"));
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct Site {
     pub by_slug: BTreeMap<Slug, DocId>,
     pub rel: Relations,
     pub accessibility_page: Option<DocId>,
+    /// The page `privacy.page` in `site.yaml` names, linked where citizens respond.
+    pub privacy_page: Option<DocId>,
     /// Documents held back by a future `publish_at` (not drafts): they appear when it
     /// arrives, so the site must be rebuilt then.
     pub embargoed: Vec<Embargoed>,
@@ -275,28 +277,20 @@ impl Site {
             .map(|(i, d)| (d.slug.clone(), i))
             .collect();
 
-        let accessibility_page = match &config.accessibility_page {
-            Some(s) => match Slug::parse(s).ok().and_then(|s| by_slug.get(&s).copied()) {
-                Some(id) if docs[id].kind() == ContentType::Page => Some(id),
-                _ => {
-                    let pages = docs
-                        .iter()
-                        .filter(|d| d.kind() == ContentType::Page)
-                        .map(|d| d.slug.as_str());
-                    let mut diag = Diagnostic::error(
-                        crate::model::config::FILE_NAME,
-                        format!("there is no page with the slug \"{s}\""),
-                    )
-                    .field("accessibility_page");
-                    if let Some(n) = nearest(s, pages) {
-                        diag = diag.help(format!("the nearest existing page slug is `{n}`"));
-                    }
-                    diags.push(diag);
-                    None
-                }
-            },
-            None => None,
-        };
+        let accessibility_page = setting_page(
+            config.accessibility_page.as_deref(),
+            "accessibility_page",
+            &docs,
+            &by_slug,
+            &mut diags,
+        );
+        let privacy_page = setting_page(
+            config.privacy.page.as_deref(),
+            "privacy.page",
+            &docs,
+            &by_slug,
+            &mut diags,
+        );
 
         let rel = relate(&docs, &by_slug);
         check_cycles(&docs, &rel, &mut diags);
@@ -313,6 +307,7 @@ impl Site {
                 by_slug,
                 rel,
                 accessibility_page,
+                privacy_page,
                 embargoed,
                 hidden,
             },
@@ -416,6 +411,37 @@ fn type_word(t: ContentType) -> &'static str {
 
 /// The candidate with the smallest edit distance, however far: a reference to a slug
 /// that does not exist should always point at something real.
+/// The page a `site.yaml` setting names by slug; an error naming the nearest page slug
+/// if there is no such page.
+fn setting_page(
+    slug: Option<&str>,
+    field: &str,
+    docs: &[Document],
+    by_slug: &BTreeMap<Slug, DocId>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<DocId> {
+    let s = slug?;
+    match Slug::parse(s).ok().and_then(|s| by_slug.get(&s).copied()) {
+        Some(id) if docs[id].kind() == ContentType::Page => Some(id),
+        _ => {
+            let pages = docs
+                .iter()
+                .filter(|d| d.kind() == ContentType::Page)
+                .map(|d| d.slug.as_str());
+            let mut diag = Diagnostic::error(
+                crate::model::config::FILE_NAME,
+                format!("there is no page with the slug \"{s}\""),
+            )
+            .field(field);
+            if let Some(n) = nearest(s, pages) {
+                diag = diag.help(format!("the nearest existing page slug is `{n}`"));
+            }
+            diags.push(diag);
+            None
+        }
+    }
+}
+
 fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()

@@ -60,8 +60,26 @@ pub fn plans_area_path(area: &Slug) -> String {
     format!("{PLANS}omraade/{area}/")
 }
 
+/// The listing of plans with one status, at a Danish address like every other one:
+/// `planer/status/vedtaget/`.
 pub fn plans_status_path(status: &str) -> String {
+    format!("{PLANS}status/{}/", status_folder(status))
+}
+
+/// Where the listing of one status was before its address was Danish
+/// (`planer/status/adopted/`): the build keeps a page there that leads on.
+pub fn plans_status_old_path(status: &str) -> String {
     format!("{PLANS}status/{status}/")
+}
+
+fn status_folder(status: &str) -> &str {
+    match status {
+        "draft" => "under-udarbejdelse",
+        "hearing" => "i-hoering",
+        "adopted" => "vedtaget",
+        "archived" => "arkiveret",
+        other => other,
+    }
 }
 
 /// The href from the page at `from` to the site path `to` (both site-relative),

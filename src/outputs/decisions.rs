@@ -1,6 +1,6 @@
 //! The decision archives: all meetings, by body, by year, and one page per meeting.
 
-use crate::model::content::{ContentType, Data};
+use crate::model::content::{ContentType, Data, Outcome, RecommendationItem};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::{DocId, Site};
 use crate::model::urls;
@@ -76,6 +76,42 @@ struct MeetingItem {
     link: Link,
     closed: bool,
     outcomes: Vec<String>,
+    /// The outcomes in a few words: "Godkendt (3 af 4 punkter), 1 drøftet".
+    outcome_summary: Option<String>,
+}
+
+/// What a meeting listing says of an item's outcomes: the most common outcome with how
+/// many of the recommendations it covers (left out when it covers all), then the count
+/// of each other outcome. `None` while no outcome is recorded.
+pub fn outcome_summary(b: &Builder, recs: &[RecommendationItem]) -> Option<String> {
+    let mut counts: Vec<(Outcome, usize)> = Vec::new();
+    for o in recs.iter().filter_map(|r| r.outcome) {
+        match counts.iter_mut().find(|(k, _)| *k == o) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((o, 1)),
+        }
+    }
+    // Most common first; a tie keeps the order of the recommendations.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let label = |o: Outcome| b.r.t(&format!("outcome.{}", o.as_str()));
+    let (first, n) = *counts.first()?;
+    let mut out = if n == recs.len() {
+        label(first)
+    } else {
+        b.r.t("decision.summary_first")
+            .replace("{label}", &label(first))
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &recs.len().to_string())
+    };
+    for &(o, n) in &counts[1..] {
+        out.push_str(", ");
+        out.push_str(
+            &b.r.t("decision.summary_more")
+                .replace("{n}", &n.to_string())
+                .replace("{label}", &label(o).to_lowercase()),
+        );
+    }
+    Some(out)
 }
 
 /// One meeting's view, from its decisions.
@@ -105,6 +141,11 @@ fn group(b: &Builder, ids: &[DocId]) -> Option<MeetingGroup> {
                         .filter_map(|r| r.outcome)
                         .map(|o| b.r.t(&format!("outcome.{}", o.as_str())))
                         .collect()
+                },
+                outcome_summary: if closed {
+                    None
+                } else {
+                    outcome_summary(b, &x.recommendations)
                 },
             })
         })

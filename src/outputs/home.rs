@@ -15,14 +15,21 @@ use serde_json::{Value, json};
 
 /// How many closed hearings the home page shows; the hearing listing has them all.
 const HOME_CLOSED: usize = 6;
-/// How many coming timeline steps the home page shows.
-const MILESTONES: usize = 8;
+/// How many coming timeline steps the home page shows at most.
+pub const MILESTONES: usize = 5;
+/// How far ahead "Det sker snart" looks: steps that start later than this many days
+/// after the build day are left to the plans and the calendar.
+pub const MILESTONE_HORIZON_DAYS: i64 = 183;
 /// How many of the latest meetings the home page shows.
 const LATEST_MEETINGS: usize = 3;
 
-/// Timeline rows across all plans that are coming, soonest first: (plan, row).
+/// Timeline rows across all plans that are coming within the horizon, soonest first:
+/// (plan, row). A step that several plans share (a framework plan and its
+/// sub-strategies often repeat one row) is listed once, under the first plan.
 fn milestones(l: &Listing) -> Vec<(DocId, usize)> {
     let site = l.site;
+    let today = site.now.date_naive();
+    let horizon = today + chrono::Duration::days(MILESTONE_HORIZON_DAYS);
     let mut rows = Vec::new();
     for (id, d) in site.docs.iter().enumerate() {
         let Data::Plan(p) = &d.data else { continue };
@@ -32,13 +39,22 @@ fn milestones(l: &Listing) -> Vec<(DocId, usize)> {
             if st != Some(EntryState::Upcoming) {
                 continue;
             }
-            if let Some(start) = date.start() {
+            if let Some(start) = date.start().filter(|s| *s <= horizon) {
                 rows.push((start, id, i));
             }
         }
     }
     rows.sort();
+    let mut seen = std::collections::BTreeSet::new();
     rows.into_iter()
+        .filter(|&(_, id, i)| {
+            let Data::Plan(p) = &l.site.docs[id].data else {
+                return false;
+            };
+            let r = &p.timeline[i];
+            let when = r.when.date().map(|d| (d.start(), d.end()));
+            seen.insert((when, r.what.trim().to_lowercase()))
+        })
         .take(MILESTONES)
         .map(|(_, id, i)| (id, i))
         .collect()

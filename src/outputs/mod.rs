@@ -28,6 +28,7 @@ pub mod plans;
 pub mod reader;
 pub mod search;
 pub mod sitemap;
+pub mod subscribe;
 pub mod theme;
 pub mod views;
 
@@ -180,6 +181,7 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("home", home::jobs),
     ("search", search::jobs),
     ("feeds", feeds::jobs),
+    ("subscribe", subscribe::jobs),
     ("sitemap", sitemap::jobs),
     ("api", api::jobs),
     ("files", files::jobs),

@@ -121,6 +121,11 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
     let r = Reader::new(site, theme, &none, style, &slot);
     let b = Builder::new(&r);
     let accessibility = site.accessibility_page.map(|id| b.link(id));
+    let privacy_link = match (site.privacy_page, &cfg.privacy.url) {
+        (Some(id), _) => Some(json!({ "path": b.link(id).path, "external": false })),
+        (None, Some(url)) => Some(json!({ "path": url.to_string(), "external": true })),
+        (None, None) => None,
+    };
     let mut menu: Vec<(u32, Link)> = site
         .docs
         .iter()
@@ -151,13 +156,18 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
         ],
         "menu": menu.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
         "feeds": [
-            { "path": feeds::FEED_ALL, "title": theme.t("feeds.all") },
-            { "path": feeds::FEED_HEARINGS, "title": theme.t("feeds.hearings") },
-            { "path": feeds::FEED_DECISIONS, "title": theme.t("feeds.decisions") },
-            { "path": feeds::FEED_PLANS, "title": theme.t("feeds.plans") },
+            { "path": feeds::FEED_ALL, "title": theme.t("feeds.all"), "about": theme.t("follow.all") },
+            { "path": feeds::FEED_HEARINGS, "title": theme.t("feeds.hearings"), "about": theme.t("follow.hearings") },
+            { "path": feeds::FEED_DECISIONS, "title": theme.t("feeds.decisions"), "about": theme.t("follow.decisions") },
+            { "path": feeds::FEED_PLANS, "title": theme.t("feeds.plans"), "about": theme.t("follow.plans") },
         ],
+        "follow_page": b.path(crate::outputs::subscribe::PAGE),
         "site_calendar": crate::outputs::calendar::SITE_CALENDAR,
         "accessibility": accessibility,
+        "privacy": {
+            "text": cfg.privacy.text.clone().unwrap_or_else(|| theme.t("hearing.privacy_default")),
+            "link": privacy_link,
+        },
         "now": {
             "iso": crate::outputs::format::timestamp(&site.now),
             "date": site.now.date_naive().to_string(),

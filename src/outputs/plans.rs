@@ -96,14 +96,49 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             listing(urls::plans_area_path(&s), ids, Some(("area", area)));
         }
     }
+    let mut moved = Vec::new();
     for (status, ids) in statuses {
         let label = t(&format!("status.{status}"));
         listing(
             urls::plans_status_path(status),
             ids,
-            Some(("status", label)),
+            Some(("status", label.clone())),
         );
+        // Links and bookmarks to the old English address still arrive.
+        let data = json!({ "to": urls::plans_status_path(status), "label": label });
+        moved.push(Job::new(
+            format!("{}index.html", urls::plans_status_old_path(status)),
+            render_moved,
+            Args::none().with(data),
+        ));
     }
+    jobs.extend(moved);
+}
+
+/// A page at an old address that sends the reader to the new one, also without
+/// JavaScript (a zero-second refresh, and a link).
+fn render_moved(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let a = &job.args;
+    let to = a.text("to").unwrap_or_default();
+    let title = format!(
+        "{} – {}",
+        r.t("plans.title"),
+        a.text("label").unwrap_or_default()
+    );
+    let mut ctx = tera::Context::new();
+    ctx.insert("to", &r.style().folder(to));
+    ctx.insert("to_title", &title);
+    page::render(
+        r,
+        &Page {
+            template: "moved.html",
+            path: job.folder(),
+            title: &r.t("moved.title"),
+            description: None,
+            source: None,
+        },
+        ctx,
+    )
 }
 
 fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {

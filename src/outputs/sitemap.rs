@@ -5,7 +5,7 @@ use crate::model::diagnostics::Diagnostic;
 use crate::model::state::changed_as_of;
 use crate::model::urls;
 use crate::outputs::reader::Reader;
-use crate::outputs::{Args, Job, Listing, Output, calendar};
+use crate::outputs::{Args, Job, Listing, Output, calendar, subscribe};
 
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let all = (0..l.site.docs.len()).collect();
@@ -34,6 +34,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         urls::HEARINGS,
         urls::DECISIONS,
         calendar::PAGE,
+        subscribe::PAGE,
     ] {
         list.push(SitemapUrl {
             loc: urls::absolute(base, p),

@@ -116,7 +116,12 @@ pub struct PlanView {
     pub timeline: Vec<YearGroup>,
     pub timeline_count: usize,
     pub band: Option<Band>,
+    /// The step happening now, else the next one (kept for site templates).
     pub current: Option<RowView>,
+    /// Every step happening now: plans often run two at once.
+    pub now_rows: Vec<RowView>,
+    /// The first step still to come.
+    pub next: Option<RowView>,
     pub tracks: Vec<TrackView>,
 }
 
@@ -239,6 +244,8 @@ pub struct PlanCard {
     pub status: Option<&'static str>,
     pub status_label: Option<String>,
     pub current: Option<RowView>,
+    pub now_rows: Vec<RowView>,
+    pub next: Option<RowView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -259,11 +266,19 @@ impl Builder<'_> {
             link: self.link(id),
             area: if d.is_closed() { None } else { d.area.clone() },
             plan: match &d.data {
-                Data::Plan(p) => Some(PlanCard {
-                    status: p.status.map(|s| s.as_str()),
-                    status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
-                    current: self.current_row(id, p),
-                }),
+                Data::Plan(p) => {
+                    let (now, next) = self.steps(id, p);
+                    let row = |i: usize| self.row(id, i, &p.timeline[i], None);
+                    let now_rows: Vec<RowView> = now.into_iter().map(row).collect();
+                    let next = next.map(row);
+                    Some(PlanCard {
+                        status: p.status.map(|s| s.as_str()),
+                        status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
+                        current: now_rows.first().or(next.as_ref()).cloned(),
+                        now_rows,
+                        next,
+                    })
+                }
                 _ => None,
             },
             hearing: match &d.data {
@@ -290,19 +305,27 @@ impl Builder<'_> {
         }
     }
 
-    /// The step happening now, else the next one: what a citizen looks for first.
-    fn current_row(&self, id: DocId, p: &crate::model::content::Plan) -> Option<RowView> {
+    /// The rows happening now and the first row still to come: what a citizen looks
+    /// for first. Rows are in the order written; a row's state follows its linked
+    /// hearing or decision, as everywhere else.
+    fn steps(&self, id: DocId, p: &crate::model::content::Plan) -> (Vec<usize>, Option<usize>) {
         let states: Vec<Option<EntryState>> = p
             .timeline
             .iter()
             .enumerate()
             .map(|(i, r)| self.r.row_state(id, i, r))
             .collect();
-        let pick = states
+        let now = (0..p.timeline.len())
+            .filter(|&i| states[i] == Some(EntryState::Now))
+            .collect();
+        let next = p
+            .timeline
             .iter()
-            .position(|s| *s == Some(EntryState::Now))
-            .or_else(|| states.iter().position(|s| *s == Some(EntryState::Upcoming)))?;
-        Some(self.row(id, pick, &p.timeline[pick], None))
+            .enumerate()
+            .filter(|(i, _)| states[*i] == Some(EntryState::Upcoming))
+            .min_by_key(|(i, r)| (r.when.date().and_then(|d| d.start()), *i))
+            .map(|(i, _)| i);
+        (now, next)
     }
 }
 
@@ -409,7 +432,12 @@ impl<'r> Builder<'r> {
             },
             tags: if closed { Vec::new() } else { d.tags.clone() },
             published: d.published.as_ref().map(|x| date_view(x, self.lang)),
-            updated: d.updated.as_ref().map(|x| date_view(x, self.lang)),
+            // A page built before its `updated` day cannot say it was updated then.
+            updated: d
+                .updated
+                .as_ref()
+                .filter(|x| x.start().is_some_and(|s| s <= self.r.today()))
+                .map(|x| date_view(x, self.lang)),
             attachments: if closed {
                 Vec::new()
             } else {
@@ -472,15 +500,10 @@ impl<'r> Builder<'r> {
             .enumerate()
             .map(|(i, r)| self.row(id, i, r, span))
             .collect();
-        let current = rows
-            .iter()
-            .find(|r| r.state == Some(EntryState::Now.as_str()))
-            .cloned()
-            .or_else(|| {
-                rows.iter()
-                    .find(|r| r.state == Some(EntryState::Upcoming.as_str()))
-                    .cloned()
-            });
+        let (now, next) = self.steps(id, p);
+        let now_rows: Vec<RowView> = now.iter().map(|&i| rows[i].clone()).collect();
+        let next = next.map(|i| rows[i].clone());
+        let current = now_rows.first().or(next.as_ref()).cloned();
         // Group by year in the order written; undated rows stay with the rows around them.
         let mut groups: Vec<YearGroup> = Vec::new();
         for r in rows.drain(..) {
@@ -501,7 +524,10 @@ impl<'r> Builder<'r> {
         }
         let band = span.map(|(s, e)| {
             let total = (e - s).num_days().max(1) as f64;
+            // At most about six year labels, so they fit beside each other at 320 px.
+            let step = ((e.year() - s.year()) / 6 + 1).max(1);
             let ticks = (s.year()..=e.year())
+                .filter(|y| (y - s.year()) % step == 0)
                 .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
                 .filter(|jan1| *jan1 >= s && *jan1 <= e)
                 .map(|jan1| {
@@ -573,6 +599,8 @@ impl<'r> Builder<'r> {
             timeline: groups,
             band,
             current,
+            now_rows,
+            next,
             tracks,
         }
     }

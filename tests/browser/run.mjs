@@ -3,12 +3,16 @@
 //
 // Builds the example site twice (hearing open, hearing closed), once as of the clock and
 // once as a snapshot, and a small English fixture site; serves each build from a tiny
-// local HTTP server, and checks every page type at 375 px and 1280 px in Debian's
+// local HTTP server, and checks every page type at 320, 375, 768 and 1280 px in Debian's
 // Chromium (driven by playwright-core, which downloads no browser): axe-core WCAG 2.1
 // A/AA rules, no horizontal scroll, the skip link, one h1, <html lang>, no request to
 // another host, print styles, 200 % text, the pages without JavaScript, and the
-// snapshot's hearing page from file:// with a later clock. Every generated HTML file,
-// the clock build's included, goes through the Nu HTML Checker.
+// snapshot's hearing page from file:// with a later clock. The layout is measured in the
+// browser: no text cut or covered in the timeline chart, the "today" marker over no
+// label, short steps still visible, every timeline row's state in words, and the hearing
+// page in the order a citizen needs it. Every other page of each build gets axe and the
+// scroll check at 375 and 1280 px, and every generated HTML file, the clock build's
+// included, goes through the Nu HTML Checker.
 //
 //   node tests/browser/run.mjs        (from anywhere; exits non-zero on any failure)
 //
@@ -31,13 +35,15 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
 const SHOTS = path.join(HERE, 'screenshots');
 const DOC_SHOTS = path.join(REPO, 'docs', 'screenshots');
-const WIDTHS = [375, 1280];
+const WIDTHS = [320, 375, 768, 1280];
+const SWEEP_WIDTHS = [375, 1280];
 const started = Date.now();
 
 // ---------------------------------------------------------------- results
 
 let passed = 0;
 let failed = 0;
+const totals = { axe: 0, nu: 0 };
 function check(name, ok, detail = '') {
   if (ok) {
     passed++;
@@ -309,6 +315,91 @@ async function openPage(context, site, url, { fixedTime } = {}) {
   return { page, foreign, status: resp ? resp.status() : 0 };
 }
 
+// ---------------------------------------------------------------- layout, measured
+
+// Boxes of the timeline chart's texts and marks, in page coordinates.
+const bandBoxes = (page) => page.evaluate(() => {
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height,
+      text: e.textContent.trim().slice(0, 40), clipped: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+      ellipsis: getComputedStyle(e).textOverflow === 'ellipsis' && getComputedStyle(e).overflow !== 'visible' };
+  };
+  return [...document.querySelectorAll('.band')].map((b) => ({
+    band: box(b),
+    labels: [...b.querySelectorAll('.band-label')].filter((e) => e.textContent.trim()).map(box),
+    ticks: [...b.querySelectorAll('.band-tick')].map(box),
+    today: [...b.querySelectorAll('.band-today-label')].map(box),
+    bars: [...b.querySelectorAll('.band-bar')].map(box),
+  }));
+});
+
+const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+const inside = (a, o) => a.left >= o.left - 0.5 && a.right <= o.right + 0.5;
+
+async function checkTimeline(page, label) {
+  for (const b of await bandBoxes(page)) {
+    const texts = [...b.labels, ...b.ticks, ...b.today];
+    const cut = texts.filter((t) => t.clipped || t.ellipsis || !inside(t, b.band));
+    check(`${label}: no text clipped in the timeline chart`, cut.length === 0,
+      cut.slice(0, 5).map((t) => `"${t.text}" at ${Math.round(t.left)}–${Math.round(t.right)} (chart ${Math.round(b.band.left)}–${Math.round(b.band.right)})${t.ellipsis ? ', ellipsis' : ''}${t.clipped ? ', overflowing' : ''}`).join('\n'));
+    const covered = b.today.flatMap((t) => [...b.labels, ...b.ticks].filter((o) => overlap(t, o)).map((o) => `"${t.text}" covers "${o.text}"`));
+    check(`${label}: the today marker covers no label`, covered.length === 0, covered.join('\n'));
+    const ticks = b.ticks.filter((t, i) => b.ticks.slice(i + 1).some((o) => overlap(t, o)));
+    check(`${label}: year labels do not overlap`, ticks.length === 0, ticks.map((t) => t.text).join(', '));
+    const thin = b.bars.filter((x) => x.width < 6);
+    check(`${label}: every step is at least 6 px wide in the chart`, thin.length === 0, `${thin.length} bars narrower`);
+  }
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.tl-item')].map((li) => ({
+    what: (li.querySelector('.tl-what') || li).textContent.trim().slice(0, 50),
+    state: (li.querySelector('.state') || { textContent: '' }).textContent.trim(),
+  })));
+  const silent = rows.filter((r) => !r.state);
+  if (rows.length) check(`${label}: every timeline row says its state in words`, silent.length === 0, silent.map((r) => r.what).join('\n'));
+}
+
+// The hearing page in the order a citizen needs it: state and deadline, how to respond,
+// documents and meetings, facts, then the background text. Side by side on a wide
+// screen, where the facts stand beside the banner.
+async function checkHearingOrder(page, label, width) {
+  const pos = await page.evaluate(() => {
+    const at = (sel) => {
+      const e = document.querySelector(sel);
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left };
+    };
+    return {
+      banner: at('.hearing-banner'), respond: at('.respond'), docs: at('.hl-docs .attachments'),
+      meetings: at('.hearing-meetings'), facts: at('.hl-facts'), body: at('.hl-body .prose'),
+    };
+  });
+  const order = ['banner', 'respond', 'docs', 'meetings', 'facts', 'body'].filter((k) => pos[k]);
+  const wide = width >= 768;
+  const flow = wide ? order.filter((k) => k !== 'facts') : order;
+  const wrong = flow.filter((k, i) => i > 0 && pos[k].top < pos[flow[i - 1]].bottom - 1);
+  check(`${label}: hearing page order ${flow.join(' → ')}`, !!pos.banner && !!pos.body && wrong.length === 0,
+    flow.map((k) => `${k} ${Math.round(pos[k].top)}–${Math.round(pos[k].bottom)}`).join(', '));
+  if (wide) {
+    check(`${label}: hearing facts stand beside the banner`, !!pos.facts && pos.facts.top < pos.banner.bottom && pos.facts.left > pos.banner.left,
+      JSON.stringify({ facts: pos.facts, banner: pos.banner }));
+  }
+}
+
+async function checkLayout(page, spec, label, width) {
+  await checkTimeline(page, label);
+  if (spec.hearingOrder) await checkHearingOrder(page, label, width);
+  if (spec.order) {
+    // Other pages: what must come before what, e.g. each decision outcome after its text.
+    const bad = await page.evaluate((pairs) => pairs.filter(([a, b]) => {
+      const x = document.querySelector(a);
+      const y = document.querySelector(b);
+      return !x || !y || x.getBoundingClientRect().bottom > y.getBoundingClientRect().top + 1;
+    }), spec.order);
+    check(`${label}: reading order`, bad.length === 0, bad.map(([a, b]) => `${a} not above ${b}`).join('\n'));
+  }
+}
+
 async function checkPage(browser, site, spec, width) {
   const label = `${spec.name} @${width}`;
   const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
@@ -321,6 +412,7 @@ async function checkPage(browser, site, spec, width) {
     await page.screenshot({ path: path.join(SHOTS, `${spec.name}-${width}.png`), fullPage: true });
 
     const violations = await runAxe(page);
+    totals.axe += violations.length;
     check(`${label}: axe WCAG 2.1 A/AA`, violations.length === 0, violations.map((v) =>
       `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `  at ${n.target}\n    ${(n.summary || '').replace(/\n/g, '\n    ')}`).join('\n')).join('\n'));
 
@@ -382,12 +474,9 @@ async function checkPage(browser, site, spec, width) {
     const ring2 = await focusRing(page);
     check(`${label}: focused content has a focus indicator`, ring2.visible, ring2.what);
 
-    if (width === 375) {
-      await page.setViewportSize({ width: 320, height: 900 });
-      const n = await hasHScroll(page);
-      check(`${spec.name} @320: no horizontal scroll`, n.scrollWidth <= n.innerWidth,
-        `scrollWidth ${n.scrollWidth} > ${n.innerWidth}; too wide: ${n.wide.join(', ')}`);
-    } else {
+    await checkLayout(page, spec, label, width);
+
+    if (width === 1280) {
       // Print: no site navigation.
       await page.emulateMedia({ media: 'print' });
       const nav = await page.locator('.site-nav').isVisible();
@@ -421,7 +510,7 @@ async function checkPage(browser, site, spec, width) {
 }
 
 // Every other page of a build: axe, horizontal scroll, one h1, local requests only.
-async function sweep(browser, site, skip, width) {
+async function sweep(browser, site, skip, width, { axe = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const foreign = watchRequests(page, site.origin);
@@ -432,12 +521,16 @@ async function sweep(browser, site, skip, width) {
       if (rel === '404.html') continue;
       const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
       if (skip.has(url)) continue;
+      // A page left at an old address refreshes at once to the new one: checkMoved.
+      if (fs.readFileSync(f, 'utf8').includes('http-equiv="refresh"')) continue;
       const label = `${site.key}${url} @${width}`;
       try {
         foreign.length = 0;
         const resp = await page.goto(site.origin + url, { waitUntil: 'load' });
-        const violations = await runAxe(page);
+        const violations = axe ? await runAxe(page) : [];
+        totals.axe += violations.length;
         const s = await hasHScroll(page);
+        await checkTimeline(page, label);
         const h1 = await page.evaluate(() => document.querySelectorAll('h1').length);
         const problems = [];
         if (!resp || resp.status() !== 200) problems.push(`HTTP ${resp && resp.status()}`);
@@ -447,7 +540,7 @@ async function sweep(browser, site, skip, width) {
         if (s.scrollWidth > s.innerWidth) problems.push(`horizontal scroll: ${s.scrollWidth} > ${s.innerWidth}; too wide: ${s.wide.join(', ')}`);
         if (h1 !== 1) problems.push(`${h1} h1 elements`);
         if (foreign.length) problems.push(`requests to other hosts: ${foreign.join(', ')}`);
-        check(`${label}: axe, no horizontal scroll, one h1, local requests only`, problems.length === 0, problems.join('\n'));
+        check(`${label}: ${axe ? 'axe, ' : ''}no horizontal scroll, one h1, local requests only`, problems.length === 0, problems.join('\n'));
       } catch (e) {
         check(`${label}: ran without error`, false, e.stack || String(e));
       }
@@ -504,6 +597,22 @@ async function checkWithoutJs(browser, site, url, name, texts) {
   }
 }
 
+// An old address leads to the new one, also without JavaScript.
+async function checkMoved(browser, site, from, to) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.origin + from);
+    await page.waitForURL(site.origin + to, { timeout: 10000 });
+    const h1 = await page.locator('h1').innerText();
+    check(`${from} leads on to ${to}`, new URL(page.url()).pathname === to && h1.length > 0, page.url());
+  } catch (e) {
+    check(`${from} leads on to ${to}`, false, e.stack || String(e));
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -543,8 +652,12 @@ async function main() {
     ['open', { name: 'home', url: '/' }],
     ['open', { name: 'plan', url: '/planer/rammeplan-psykisk-syge/', printVisible: '.timeline' }],
     ['open', { name: 'plans', url: '/planer/' }],
-    ['open', { name: 'hearing-open', url: '/' + H, text: 'Høringsfrist: 20. juni 2008' }],
-    ['closed', { name: 'hearing-closed', url: '/' + H, text: 'Fristen var 20. juni 2008' }],
+    ['open', { name: 'hearing-open', url: '/' + H, hearingOrder: true,
+      text: ['Høringsfrist: 20. juni 2008', 'Vi offentliggør høringssvarene her på siden', 'Sådan behandler vi dine personoplysninger'] }],
+    ['closed', { name: 'hearing-closed', url: '/' + H, hearingOrder: true, text: 'Fristen var 20. juni 2008' }],
+    ['closed', { name: 'decision-decided', url: '/beslutninger/socialudvalget/2008-08-27/1/',
+      order: [['.rec-text', '.rec-outcome'], ['.rec-outcome', '.presentation']] }],
+    ['open', { name: 'feeds', url: '/feeds/', text: ['Alt nyt', 'Abonnér på kalenderen (iCalendar)'] }],
     ['open', { name: 'hearings', url: '/hoeringer/' }],
     ['open', { name: 'decision', url: '/beslutninger/omraadeudvalg-socialomraadet/2023-09-12/1/' }],
     ['open', { name: 'decisions', url: '/beslutninger/' }],
@@ -555,7 +668,7 @@ async function main() {
     ['open', { name: '404', url: '/findes-ikke/', status: 404 }],
     ['en', { name: 'en-home', url: '/' }],
     ['en', { name: 'en-plan', url: '/planer/local-plan/', printVisible: '.timeline', text: ['Harbour works', 'Survey of the quay walls'] }],
-    ['en', { name: 'en-hearing', url: '/hoeringer/harbour-consultation/', text: ['This consultation is open', 'Deadline'] }],
+    ['en', { name: 'en-hearing', url: '/hoeringer/harbour-consultation/', hearingOrder: true, text: ['This consultation is open', 'Deadline'] }],
     ['en', { name: 'en-decision', url: '/beslutninger/planning-committee/2026-11-20/1/', text: 'Approved' }],
     ['en', { name: 'en-decisions', url: '/beslutninger/' }],
     ['en', { name: 'en-search', url: '/soeg/?q=harbour', waitFor: '#search-results li' }],
@@ -577,13 +690,14 @@ async function main() {
     const rest = async () => {
       for (const key of Object.keys(sites)) {
         const skip = new Set(pages.filter(([k]) => k === key).map(([, spec]) => spec.url.replace(/\?.*$/, '')));
-        for (const w of WIDTHS) await sweep(browser, sites[key], skip, w);
+        for (const w of WIDTHS) await sweep(browser, sites[key], skip, w, { axe: SWEEP_WIDTHS.includes(w) });
       }
     };
     await Promise.all([detail(), rest()]);
     await checkWithoutJs(browser, sites.open, '/' + H, 'hearing (open)', ['Høringsfrist: 20. juni 2008', 'Åben']);
     await checkWithoutJs(browser, sites.closed, '/' + H, 'hearing (closed)', ['Fristen var 20. juni 2008', 'Afsluttet']);
     await checkWithoutJs(browser, sites.open, '/soeg/?q=strategi', 'search', ['Planer', 'Høringer', 'Beslutninger']);
+    await checkMoved(browser, sites.closed, '/planer/status/adopted/', '/planer/status/vedtaget/');
     if (check('snapshot written as a bag', Boolean(bag), snapshots)) await checkSnapshot(browser, bag, H);
   } finally {
     await browser.close();
@@ -596,6 +710,7 @@ async function main() {
     check('Nu HTML Checker ran', false, v.error);
   } else {
     const errors = (v.json.messages || []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    totals.nu = errors.length;
     const byFile = new Map();
     for (const m of errors) {
       const f = m.url ? fileURLToPath(m.url) : '?';
@@ -612,9 +727,10 @@ async function main() {
     check(`vnu checked ${files.length} HTML files`, files.length > 40);
   }
 
-  // Two screenshots for the README.
+  // The screenshots in the README.
   fs.mkdirSync(DOC_SHOTS, { recursive: true });
-  for (const s of ['hearing-open-375.png', 'plan-1280.png']) {
+  for (const s of ['hearing-open-375.png', 'hearing-open-1280.png', 'plan-320.png', 'plan-1280.png',
+    'decision-decided-375.png', 'home-375.png', 'plans-1280.png']) {
     const from = path.join(SHOTS, s);
     if (check(`screenshot ${s} exists`, fs.existsSync(from))) fs.copyFileSync(from, path.join(DOC_SHOTS, s));
   }
@@ -627,6 +743,7 @@ try {
 } finally {
   fs.rmSync(TMP, { recursive: true, force: true });
 }
-console.log(`\nbrowser suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\naxe violations: ${totals.axe}; Nu HTML Checker errors: ${totals.nu}`);
+console.log(`browser suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
