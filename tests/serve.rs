@@ -41,11 +41,23 @@ impl Drop for Server {
 }
 
 fn serve(site: &Site, extra: &[&str]) -> Server {
+    // Tests run in parallel, so each takes any free port unless it tests the default.
+    let port: &[&str] = if extra.contains(&"--default-port") {
+        &[]
+    } else {
+        &["--port", "0"]
+    };
+    let extra: Vec<&str> = extra
+        .iter()
+        .copied()
+        .filter(|a| *a != "--default-port")
+        .collect();
     let mut child = Command::new(common::bin())
         .arg("serve")
         .arg("--root")
         .arg(site.root())
         .args(["--now", NOW])
+        .args(port)
         .args(extra)
         .env_remove("SOURCE_DATE_EPOCH")
         .stdout(Stdio::piped())
@@ -443,4 +455,34 @@ fn sigint_stops_the_server_cleanly() {
     };
     assert_eq!(status.code(), Some(0));
     assert!(TcpStream::connect(("127.0.0.1", srv.port)).is_err());
+}
+
+#[test]
+fn the_preview_uses_its_fixed_port_or_the_next_free_one() {
+    // Hold the default port (if another program holds it already, it is busy anyway).
+    let _held = std::net::TcpListener::bind(("127.0.0.1", planpub::commands::serve::DEFAULT_PORT));
+    let site = site();
+    let s = serve(&site, &["--default-port"]);
+    let first = planpub::commands::serve::DEFAULT_PORT;
+    assert!(
+        s.port > first && s.port < first + 20,
+        "expected a port just after {first}, got {}",
+        s.port
+    );
+    assert_eq!(get(s.port, "/om/").status, 200);
+}
+
+#[test]
+fn a_port_asked_for_that_is_busy_is_an_error() {
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = held.local_addr().expect("addr").port().to_string();
+    let site = site();
+    let out = Command::new(common::bin())
+        .args(["serve", "--port", &port, "--now", NOW, "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run planpub serve");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&port), "{err}");
 }

@@ -272,7 +272,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (ledger_update, (pages, stats)) = match (ledger, rendered) {
         (Ok(l), Ok(r)) => (l, r),
         (l, r) => {
-            let mut d = Diagnostics::new();
+            // The warnings of loading count too, as `check` counts them.
+            let mut d = loaded.warnings;
             d.extend(l.err().into_iter().flatten());
             d.extend(r.err().into_iter().flatten());
             return Err(d.sorted());

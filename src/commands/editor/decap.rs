@@ -186,7 +186,7 @@ fn widget(kind: &Kind, lang: Language) -> Value {
                 "pattern",
                 pattern(
                     lang,
-                    contract::DAY_PATTERN,
+                    &contract::day_pattern(),
                     "Skriv én dag, evt. med klokkeslæt, fx 2024-03-01 12:00",
                     "Write one day, optionally with a time, e.g. 2024-03-01 12:00",
                 ),

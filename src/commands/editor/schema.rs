@@ -170,7 +170,7 @@ fn value(kind: &Kind, lang: Language) -> Value {
         }),
         Kind::Date(DateForm::Day) => json!({
             "type": "string",
-            "pattern": contract::DAY_PATTERN,
+            "pattern": contract::day_pattern(),
             "examples": ["2024-03-01", "2024-03-01 12:00", "1. marts 2024 kl. 12.00"],
         }),
         Kind::Slug | Kind::Ref(_) => json!({ "type": "string", "pattern": contract::SLUG_PATTERN }),

@@ -17,8 +17,42 @@ use std::time::{Duration, Instant};
 
 pub struct ServeOptions {
     pub bind: IpAddr,
+    /// A port the user asked for; `None` takes [`DEFAULT_PORT`] or the next free one.
     pub port: Option<u16>,
     pub open: bool,
+}
+
+/// The preview's usual port, so a bookmark keeps working from one run to the next.
+/// (Zola uses 1111, Hugo 1313, Jekyll 4000; 1212 is none of them.)
+pub const DEFAULT_PORT: u16 = 1212;
+
+/// How many ports after [`DEFAULT_PORT`] are tried before any free port is taken.
+const PORT_TRIES: u16 = 20;
+
+/// Starts the server on the port asked for, or on the default port, or on the next
+/// free one after it (and at last on any free port): a busy default is not an error.
+fn start_server(bind: IpAddr, port: Option<u16>, out: PathBuf) -> Result<Server, ServeError> {
+    let cfg = |port| ServeConfig {
+        bind,
+        port: Some(port),
+        root: out.clone(),
+    };
+    if let Some(p) = port {
+        return Ok(Server::start(cfg(p))?);
+    }
+    for p in DEFAULT_PORT..DEFAULT_PORT + PORT_TRIES {
+        if let Ok(server) = Server::start(cfg(p)) {
+            if p != DEFAULT_PORT {
+                println!("Port {DEFAULT_PORT} is in use, so the preview uses port {p}.");
+            }
+            return Ok(server);
+        }
+    }
+    Ok(Server::start(ServeConfig {
+        bind,
+        port: None,
+        root: out,
+    })?)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,11 +189,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
     let started = Instant::now();
     let first = session.rebuild(&[]);
-    let server = Server::start(ServeConfig {
-        bind: serve.bind,
-        port: serve.port,
-        root: out,
-    })?;
+    let server = start_server(serve.bind, serve.port, out)?;
     match &first {
         Ok(r) => {
             print_diags(&r.warnings);
