@@ -81,6 +81,7 @@ enum Stored {
     Config,
     Theme,
     Site,
+    Hidden,
 }
 
 /// What the last rendering of one output file depended on, and what it produced.
@@ -409,6 +410,7 @@ struct Fingerprints<'a> {
     config: u64,
     theme: u64,
     shared: u64,
+    hidden: u64,
 }
 
 impl<'a> Fingerprints<'a> {
@@ -432,6 +434,12 @@ impl<'a> Fingerprints<'a> {
             config: hash_of((config, &site.config.base_url)),
             theme,
             shared: hash_of(shared.base.clone().into_json().to_string()),
+            hidden: hash_of(
+                site.hidden
+                    .iter()
+                    .map(crate::model::urls::doc_path)
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 
@@ -445,6 +453,7 @@ impl<'a> Fingerprints<'a> {
             Stored::Config => self.config,
             Stored::Theme => self.theme,
             Stored::Site => self.shared,
+            Stored::Hidden => self.hidden,
         }
     }
 }
@@ -474,6 +483,7 @@ fn stored(site: &Site, d: &Dep) -> Stored {
         Dep::Config => Stored::Config,
         Dep::Theme => Stored::Theme,
         Dep::Site => Stored::Site,
+        Dep::Hidden => Stored::Hidden,
     }
 }
 

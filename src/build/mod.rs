@@ -51,15 +51,11 @@ pub struct Loaded {
 
 /// Reads `site.yaml`, applying the `--base-url` override.
 pub fn load_config(opts: &BuildOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let mut config = SiteConfig::load(&opts.root)?;
-    if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
+    let config = SiteConfig::load(&opts.root)?;
+    match &opts.base_url {
+        Some(url) => config.with_base_url(url).map_err(|d| vec![d]),
+        None => Ok(config),
     }
-    Ok(config)
 }
 
 /// The Markdown files of the site, or why they cannot be listed.
@@ -141,9 +137,13 @@ pub fn finish(
     };
     let now = opts.now.resolve(&config.tz());
     let _t = crate::build::timings::phase("assemble + checks");
+    let failed = crate::model::followon::failed_files(&diags, &docs);
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
     diags.extend(ds);
+    diags = crate::model::followon::mark(diags, &failed);
     diags.extend(crate::model::checks::check_site(&site));
+    diags.extend(crate::model::attachments::check_active(&site));
+    diags.extend(crate::model::links::check_body_links(&site));
     diags = diags.settle_drafts(&site.draft_files(), opts.drafts);
     if diags.has_errors() {
         return Err(diags.sorted());

@@ -89,8 +89,26 @@ fn absolute(p: &Path) -> PathBuf {
 /// Refuses output folders that would destroy the sources: the site root itself, a
 /// folder containing it, or `content/` (or anything inside it).
 pub fn check_location(root: &Path, out: &Path) -> Result<(), OutputError> {
-    let root = absolute(root);
+    check_overlap(root, out)?;
+    if absolute(out).exists() && !is_ours_or_empty(&absolute(out)) {
+        return Err(OutputError::NotOurs(out.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// The folders no output may be written to or over, also for `snapshot --out` (which
+/// adds to a folder of archives rather than replacing it): the filesystem root, the
+/// home folder, the site root or a folder containing it, and the site's sources.
+pub fn check_overlap(root: &Path, out: &Path) -> Result<(), OutputError> {
     let out_abs = absolute(out);
+    let home = std::env::var_os("HOME").map(|h| absolute(Path::new(&h)));
+    if out_abs.parent().is_none() || home.is_some_and(|h| h == out_abs) {
+        return Err(OutputError::Overlaps {
+            out: out.to_path_buf(),
+            what: "the whole disk or your home folder".into(),
+        });
+    }
+    let root = absolute(root);
     let content = root.join("content");
     if root.starts_with(&out_abs) {
         return Err(OutputError::Overlaps {
@@ -112,9 +130,6 @@ pub fn check_location(root: &Path, out: &Path) -> Result<(), OutputError> {
                 what: format!("the {sub} folder"),
             });
         }
-    }
-    if out_abs.exists() && !is_ours_or_empty(&out_abs) {
-        return Err(OutputError::NotOurs(out.to_path_buf()));
     }
     Ok(())
 }

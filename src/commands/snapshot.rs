@@ -51,6 +51,7 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
             "a snapshot is an archive of the published site, so it never includes drafts; run it without --drafts",
         ));
     }
+    crate::build::writer::check_overlap(&opts.root, out).map_err(|e| fail(out, e.to_string()))?;
     let loaded = build::load(opts)?;
     let ledger_update = build::ledger_gate(opts, &loaded)?;
     let site = &loaded.site;

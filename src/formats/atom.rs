@@ -144,9 +144,11 @@ fn entry_order(a: &FeedEntry, b: &FeedEntry) -> Ordering {
 
 fn entry(e: &FeedEntry) -> Entry {
     let mut categories: Vec<Category> = Vec::new();
+    // A set, not a search of the list: 100,000 tags must not take 100,000² steps.
+    let mut seen = std::collections::HashSet::new();
     let mut push = |term: &str, label: Option<&str>| {
         let term = clean(term);
-        if term.is_empty() || categories.iter().any(|c| c.term == term) {
+        if term.is_empty() || !seen.insert(term.clone()) {
             return;
         }
         categories.push(Category {

@@ -7,16 +7,22 @@
 //!   the clock and a random `UID`, which RFC 5545 does not allow in a `VTIMEZONE`), so the
 //!   `VTIMEZONE` lines are written here and put in front of the first `VEVENT`, one for every
 //!   zone used by a timed event, sorted by zone name.
-//! * **Folding.** The crate folds, but its last continuation line can reach 76 octets. Its
-//!   output is therefore unfolded and folded again here: every physical line is at most 75
-//!   octets (not counting CRLF), continuation lines start with one space, and a fold never
-//!   splits a UTF-8 character.
+//! * **Content lines and folding.** The crate's writer folds long lines in time that grows
+//!   with the square of the line (it counts characters from the start of the line for
+//!   every fold: a 1 MB title took most of a second, 2 MB four), and its last continuation
+//!   line can reach 76 octets. So the crate builds the calendar and its properties, and
+//!   [`content_lines`] writes them here, escaped as the crate would, and [`fold_into`]
+//!   folds them in one pass: every physical line is at most 75 octets (not counting
+//!   CRLF), continuation lines start with one space, and a fold never splits a UTF-8
+//!   character.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+use icalendar::{
+    Calendar, CalendarComponent, CalendarDateTime, Component, Event, EventLike, Property, ValueType,
+};
 
 /// When an event happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,13 +107,7 @@ pub fn ical(meta: &CalMeta, events: &[CalEvent]) -> String {
         }
     }
 
-    let rendered = cal.to_string();
-    let unfolded = rendered.replace("\r\n ", "").replace("\r\n\t", "");
-    let mut lines: Vec<String> = unfolded
-        .split("\r\n")
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let mut lines = content_lines(&cal);
 
     let at = lines
         .iter()
@@ -119,7 +119,8 @@ pub fn ical(meta: &CalMeta, events: &[CalEvent]) -> String {
         .collect();
     lines.splice(at..at, vtimezones);
 
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
+    let size: usize = lines.iter().map(|l| l.len() + 2).sum();
+    let mut out = String::with_capacity(size + size / 20);
     for line in &lines {
         fold_into(line, &mut out);
     }
@@ -171,6 +172,69 @@ fn vevent(meta: &CalMeta, ev: &CalEvent) -> Event {
         e.categories(&categories);
     }
     e.done()
+}
+
+/// The calendar's content lines, unfolded, in the crate's order: calendar properties,
+/// then per event its properties (sorted by name) and its repeatable ones.
+fn content_lines(cal: &Calendar) -> Vec<String> {
+    let mut lines = vec!["BEGIN:VCALENDAR".to_owned()];
+    lines.extend(cal.properties.iter().map(content_line));
+    for component in &cal.components {
+        if let CalendarComponent::Event(event) = component {
+            lines.push("BEGIN:VEVENT".to_owned());
+            lines.extend(event.properties().values().map(content_line));
+            lines.extend(
+                event
+                    .multi_properties()
+                    .values()
+                    .flatten()
+                    .map(content_line),
+            );
+            lines.push("END:VEVENT".to_owned());
+        }
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    lines
+}
+
+/// `NAME;PARAM=value:VALUE`: parameter values quoted where RFC 5545 §3.2 asks, TEXT
+/// values escaped per §3.3.11 (lists such as CATEGORIES are escaped item by item when
+/// the crate joins them).
+fn content_line(p: &Property) -> String {
+    let mut line = String::with_capacity(p.key().len() + p.value().len() + 8);
+    line.push_str(p.key());
+    for param in p.params().values() {
+        line.push(';');
+        line.push_str(param.key());
+        line.push('=');
+        let v = param.value();
+        let quote = v.contains([':', ';', ',']) && !(v.starts_with('"') && v.ends_with('"'));
+        if quote {
+            line.push('"');
+        }
+        line.push_str(v);
+        if quote {
+            line.push('"');
+        }
+    }
+    line.push(':');
+    let text_list = ["CATEGORIES", "RESOURCES"]
+        .iter()
+        .any(|k| p.key().eq_ignore_ascii_case(k));
+    if p.value_type() == Some(ValueType::Text) && !text_list {
+        for c in p.value().chars() {
+            match c {
+                '\\' => line.push_str("\\\\"),
+                ',' => line.push_str("\\,"),
+                ';' => line.push_str("\\;"),
+                '\n' => line.push_str("\\n"),
+                c => line.push(c),
+            }
+        }
+    } else {
+        line.push_str(p.value());
+    }
+    line
 }
 
 /// TEXT value: line breaks normalised to `\n` (escaped by the writer), other control

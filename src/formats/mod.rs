@@ -19,6 +19,7 @@ pub mod archive;
 mod atom;
 mod calendar;
 pub mod markdown;
+pub mod mime;
 mod sitemap;
 
 #[cfg(test)]

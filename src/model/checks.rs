@@ -41,7 +41,7 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
         }
         let r = &h.respond;
         let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
-        if blank(&r.email) && blank(&r.address) && blank(&r.url) {
+        if r.email.is_none() && blank(&r.address) && r.url.is_none() {
             // A draft is a preview and may still be incomplete; a published hearing may not.
             let severity = if d.draft {
                 Severity::Warning

@@ -2,6 +2,7 @@
 
 use crate::model::dates::DateConventions;
 use crate::model::diagnostics::Diagnostic;
+use crate::model::web::{Email, WebUrl, blank_as_none};
 use crate::model::yaml::{self, Field, Shape};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -32,10 +33,12 @@ impl Language {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct SiteContact {
     pub name: Option<String>,
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub phone: Option<String>,
     pub address: Option<String>,
-    pub url: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub url: Option<WebUrl>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -58,6 +61,10 @@ pub struct SiteConfig {
     pub dates: DateConventions,
     /// Slug of the page holding the accessibility statement, linked from every footer.
     pub accessibility_page: Option<String>,
+    /// File types (extensions) a browser runs, such as `svg`, that the site still
+    /// publishes as attachments: see [`crate::model::attachments`].
+    #[serde(default)]
+    pub allow_active_attachments: Vec<String>,
 }
 
 fn default_min_hearing_days() -> u32 {
@@ -87,21 +94,65 @@ pub const SITE_FIELDS: &[Field] = &[
     Field::leaf("timezone"),
     Field::leaf("dates"),
     Field::leaf("accessibility_page"),
+    Field::leaf("allow_active_attachments"),
 ];
 
 pub const FILE_NAME: &str = "site.yaml";
 
+pub const THEME_HELP: &str = "copy the theme into the site, for example to `themes/mit-tema`, and write `theme: themes/mit-tema`";
+
+pub const BASE_URL_HELP: &str = "write the full address of the published site, for example `https://planer.example.dk/` (no `?` or `#` part)";
+
 impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![
-                Diagnostic::error(FILE_NAME, format!("cannot read the site settings: {e}")).help(
-                    "every site needs a `site.yaml` in its root folder; `planpub init` creates one",
-                ),
-            ]
+        let bytes = std::fs::read(&path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("there is no `site.yaml` in {}", root.display())
+                }
+                std::io::ErrorKind::IsADirectory => "`site.yaml` is a folder, not a file".into(),
+                _ => format!("cannot read the site settings: {e}"),
+            };
+            vec![Diagnostic::error(FILE_NAME, why).help(
+                "every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one",
+            )]
         })?;
-        Self::from_text(&text)
+        let text =
+            crate::model::content::parse::utf8_text(FILE_NAME, bytes).map_err(|d| vec![d])?;
+        // Windows editors start UTF-8 files with a byte-order mark; YAML would read it
+        // as the start of a second document.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let cfg = Self::from_text(text)?;
+        cfg.check_theme_inside(root, text).map_err(|d| vec![d])?;
+        Ok(cfg)
+    }
+
+    /// A theme folder must be inside the site folder, also after following links: its
+    /// `static/` files are published as the site's own.
+    fn check_theme_inside(&self, root: &Path, text: &str) -> Result<(), Diagnostic> {
+        let Some(theme) = &self.theme else {
+            return Ok(());
+        };
+        let dir = root.join(theme);
+        let inside = match (dir.canonicalize(), root.canonicalize()) {
+            (Ok(d), Ok(r)) => d.starts_with(r),
+            _ => return Ok(()), // a missing folder is reported with the theme
+        };
+        if inside {
+            return Ok(());
+        }
+        let src = yaml::Source {
+            text,
+            file: FILE_NAME,
+            first_line: 1,
+        };
+        Err(src
+            .error(
+                &[yaml::PathSeg::Key("theme".into())],
+                format!("the theme folder \"{theme}\" is a link to a folder outside the site folder, whose files planpub will not publish"),
+            )
+            .help(THEME_HELP))
     }
 
     pub fn from_text(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -110,7 +161,7 @@ impl SiteConfig {
             file: FILE_NAME,
             first_line: 1,
         };
-        let value = yaml::parse_value(&src).map_err(|d| vec![d])?;
+        let value = yaml::parse_value(&src)?;
         let mut diags = yaml::check_fields(&src, &value, &Shape::Map(SITE_FIELDS));
         let cfg: Option<SiteConfig> = match yaml::from_value(&src, value) {
             Ok(c) => Some(c),
@@ -121,10 +172,24 @@ impl SiteConfig {
         };
         if let Some(cfg) = &cfg {
             let key = |k: &str| [yaml::PathSeg::Key(k.into())];
-            if !(cfg.base_url.starts_with("https://") || cfg.base_url.starts_with("http://")) {
+            if let Err(e) = crate::model::web::base_url(&cfg.base_url) {
                 diags.push(
-                    src.error(&key("base_url"), format!("\"{}\" is not a web address", cfg.base_url))
-                        .help("write the full address of the published site, for example `https://planer.example.dk/`"),
+                    src.error(&key("base_url"), e.to_string())
+                        .help(BASE_URL_HELP),
+                );
+            }
+            if cfg.title.trim().is_empty() {
+                diags.push(
+                    src.error(&key("title"), "the site has no title: `title` is empty")
+                        .help("write the site's name, for example `title: Planer og høringer i Eksempel Kommune`"),
+                );
+            }
+            if let Some(theme) = &cfg.theme
+                && let Err(why) = crate::model::content::parse::safe_relative(theme)
+            {
+                diags.push(
+                    src.error(&key("theme"), format!("the theme folder \"{theme}\" {why}; a theme must be a folder inside the site folder"))
+                        .help(THEME_HELP),
                 );
             }
             if cfg.timezone.parse::<chrono_tz::Tz>().is_err() {
@@ -139,13 +204,18 @@ impl SiteConfig {
         }
         match cfg {
             Some(mut cfg) if diags.is_empty() => {
-                if !cfg.base_url.ends_with('/') {
-                    cfg.base_url.push('/');
-                }
+                cfg.base_url = crate::model::web::base_url(&cfg.base_url).unwrap_or(cfg.base_url);
                 Ok(cfg)
             }
             _ => Err(diags),
         }
+    }
+
+    /// The settings with another public address (`--base-url`), checked like `base_url`.
+    pub fn with_base_url(mut self, url: &str) -> Result<SiteConfig, Diagnostic> {
+        self.base_url = crate::model::web::base_url(url)
+            .map_err(|e| Diagnostic::error("--base-url", e.to_string()).help(BASE_URL_HELP))?;
+        Ok(self)
     }
 
     pub fn tz(&self) -> chrono_tz::Tz {

@@ -29,6 +29,10 @@ pub struct Diagnostic {
     /// ([`Diagnostics::settle_drafts`]), since the draft is not published.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Caused by another problem (a reference to a file that could not be read): listed
+    /// after all others.
+    #[serde(skip)]
+    pub follow_on: bool,
 }
 
 impl Diagnostic {
@@ -42,6 +46,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             draft: false,
+            follow_on: false,
         }
     }
 
@@ -136,8 +141,22 @@ impl Diagnostics {
     }
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (
+                a.follow_on,
+                &a.file,
+                a.line,
+                a.column,
+                a.severity,
+                &a.message,
+            )
+                .cmp(&(
+                    b.follow_on,
+                    &b.file,
+                    b.line,
+                    b.column,
+                    b.severity,
+                    &b.message,
+                ))
         });
         self.0.dedup();
         self

@@ -19,13 +19,25 @@ pub enum SlugError {
         "\"{0}\" is not a valid slug: use only lower-case letters a–z, digits and single hyphens (for example \"rammeplan-psykisk-syge\"); slashes, dots, spaces and Danish letters are not allowed"
     )]
     Invalid(String),
+    #[error(
+        "the web address made from this would be {0} characters long, more than the {max} a web address part may have",
+        max = Slug::MAX_LEN
+    )]
+    TooLong(usize),
 }
 
 impl Slug {
+    /// The longest slug: every slug is a folder name in the output, and file systems
+    /// allow 255 bytes per name.
+    pub const MAX_LEN: usize = 200;
+
     /// Accepts an already slug-shaped string and nothing else.
     pub fn parse(s: &str) -> Result<Slug, SlugError> {
         if s.is_empty() {
             return Err(SlugError::Empty);
+        }
+        if s.len() > Self::MAX_LEN {
+            return Err(SlugError::TooLong(s.len()));
         }
         let ok = s
             .bytes()

@@ -31,12 +31,36 @@ fn template(kind: ContentType) -> &'static str {
 struct Relative<'a> {
     from: &'a str,
     style: LinkStyle,
+    reader: &'a Reader<'a>,
 }
 
 impl LinkRewriter for Relative<'_> {
     fn internal(&self, site_path: &str) -> String {
         urls::relative(self.from, site_path, self.style)
     }
+    fn hidden(&self, dest: &str) -> bool {
+        self.reader.link_hidden(self.from, dest)
+    }
+}
+
+/// The body's text without markup, as the page shows it: links to pages that are not
+/// public are left out there, so a body with links is read again against the site.
+pub fn plain_text<'a>(r: &Reader<'a>, id: crate::model::site::DocId) -> std::borrow::Cow<'a, str> {
+    let d = r.doc(id);
+    if d.body_links.is_empty() {
+        return d.plain_text().into();
+    }
+    let path = urls::doc_path(d);
+    markdown::render(
+        &d.body,
+        &Relative {
+            from: &path,
+            style: r.style(),
+            reader: r,
+        },
+    )
+    .plain
+    .into()
 }
 
 fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
@@ -54,9 +78,13 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
             &Relative {
                 from: &path,
                 style: r.style(),
+                reader: r,
             },
         );
-        let _ = d.plain.set(m.plain);
+        if d.body_links.is_empty() {
+            // Without links the text depends on the document alone, so it is kept.
+            let _ = d.plain.set(m.plain);
+        }
         (m.html, m.toc)
     };
     let b = Builder::new(r);

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod calendar;
+pub mod conflicts;
 pub mod decisions;
 pub mod documents;
 pub mod feeds;
@@ -210,14 +211,7 @@ pub fn list(l: &Listing) -> Result<Vec<Job>, Vec<Diagnostic>> {
         }
     }
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
-    let dupes: Vec<Diagnostic> = jobs
-        .windows(2)
-        .filter(|w| w[0].path == w[1].path)
-        .map(|w| {
-            Diagnostic::error(&w[0].path, "two different things would be published at this address")
-                .help("a file in static/ or an attachment has the same name as a page or another file; rename one of them")
-        })
-        .collect();
+    let dupes = conflicts::duplicate_addresses(l.site, l.theme, &jobs);
     if dupes.is_empty() {
         Ok(jobs)
     } else {

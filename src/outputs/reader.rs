@@ -46,6 +46,9 @@ pub enum Dep {
     Theme,
     /// What every page shares: navigation, menu pages, the accessibility page.
     Site,
+    /// Which documents exist but are not public (drafts, embargoed): a link to one is
+    /// left out of the page.
+    Hidden,
 }
 
 /// What every job of one build shares, computed once.
@@ -172,6 +175,14 @@ impl<'a> Reader<'a> {
         self.record(Dep::Config);
         self.record(Dep::Theme);
         &self.shared.base
+    }
+
+    /// Whether a link written on the page at `from` points at a document that is not
+    /// public (see [`crate::model::links::hidden_target`]).
+    pub fn link_hidden(&self, from: &str, dest: &str) -> bool {
+        self.record(Dep::Hidden);
+        self.record(Dep::Config);
+        crate::model::links::hidden_target(self.site, from, dest).is_some()
     }
 
     /// The accessibility statement page, if the site has one.

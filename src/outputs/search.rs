@@ -1,44 +1,47 @@
-//! Site search that works on any static host and offline: a compact index written at
-//! build time as a script (`search-index.js`, loaded with `<script>`, so it also works
-//! from `file://`, where browsers refuse `fetch`), searched by `assets/search.js`.
+//! Site search that works on any static host and offline, and stays small on a large
+//! site: the index is split into script files under `search/`, loaded with `<script>`
+//! (so it also works from `file://`, where browsers refuse `fetch`) and only as a query
+//! needs them, by `assets/search.js`:
 //!
-//! Each entry has the type, title, address, date, an excerpt for the result list and a
-//! folded text for matching: lower case, with æ/ø/å spelled ae/oe/aa and accents
-//! removed, so `Høring`, `høring` and `hoering` all find the same pages. A closed item
-//! contributes only its title.
+//! * `search/index.js` — which word files exist, how many documents there are and the
+//!   type of each;
+//! * `search/w-<xy>.js` — for every word beginning with `xy`, the documents it is in
+//!   (each as `2 × number + 1` when the word is in the title, else `2 × number`);
+//! * `search/d-<k>.js` — documents `100 k … 100 k + 99`: type, title, address, date,
+//!   excerpt, and for a hearing its state and deadline.
+//!
+//! A query for `høring` loads the manifest, one word file and the document files of the
+//! first results: a few hundred kilobytes even for a site of 10,000 documents, where
+//! one index of everything would be several megabytes.
+//!
+//! Words are folded: lower case, with æ/ø/å spelled ae/oe/aa and accents removed, so
+//! `Høring`, `høring` and `hoering` find the same pages. A closed item contributes only
+//! its title and committee.
 
 use crate::formats::markdown::excerpt;
-use crate::model::content::Data;
+use crate::model::content::{Data, Document};
 use crate::model::diagnostics::Diagnostic;
+use crate::model::site::DocId;
 use crate::model::slug::Slug;
 use crate::outputs::page::{self, Page};
 use crate::outputs::reader::Reader;
-use crate::outputs::views::{Builder, Link};
+use crate::outputs::views::Builder;
 use crate::outputs::{Args, Job, Listing, Output};
+use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
 
-pub const INDEX_FILE: &str = "search-index.js";
 pub const PAGE: &str = "soeg/";
+/// The manifest the search page loads.
+pub const INDEX_FILE: &str = "search/index.js";
+/// Documents per document file.
+pub const CHUNK: usize = 100;
+/// Word files are named by the first this-many characters of their words.
+const PREFIX: usize = 2;
 
 /// Longest text indexed per document; long documents are found by their opening.
 const MAX_TEXT: usize = 6000;
-
-#[derive(Serialize)]
-struct Entry<'a> {
-    /// Content type (plan, hearing, decision, page).
-    k: &'a str,
-    /// Type label in the site's language.
-    l: &'a str,
-    t: &'a str,
-    /// Path from the site root.
-    u: &'a str,
-    /// Date for display.
-    d: Option<&'a str>,
-    /// Excerpt for the result list.
-    e: String,
-    /// Folded text for matching.
-    x: String,
-}
 
 /// Folds text for matching: the same rules as the search script.
 pub fn fold(text: &str) -> String {
@@ -50,9 +53,31 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// The text a document is found by: title, summary, fields and body, folded, each
-/// word once. A closed item is found by its title and committee only.
-fn matching_text(d: &crate::model::content::Document, closed: bool) -> String {
+/// The words a document is found by: title, summary, fields and body, folded, sorted,
+/// each once. A closed item is found by its title and committee only. They depend on
+/// the document alone (and are kept) unless its body has links, whose text depends on
+/// which pages are public.
+pub fn words<'a>(r: &Reader<'a>, id: DocId) -> std::borrow::Cow<'a, [String]> {
+    let d = r.doc(id);
+    let compute = || {
+        let plain = crate::outputs::documents::plain_text(r, id);
+        let mut w: Vec<String> = matching_text(d, d.is_closed(), &plain)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    if d.body_links.is_empty() {
+        d.search_words.get_or_init(compute).as_slice().into()
+    } else {
+        compute().into()
+    }
+}
+
+fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
     let mut text = String::new();
     if !closed {
         let mut extra: Vec<&str> = Vec::new();
@@ -78,7 +103,7 @@ fn matching_text(d: &crate::model::content::Document, closed: bool) -> String {
         }
         text = extra.join(" ");
         text.push(' ');
-        text.push_str(d.plain_text());
+        text.push_str(plain);
     } else if let Data::Decision(x) = &d.data {
         text = x.body.clone();
     }
@@ -103,17 +128,88 @@ fn matching_text(d: &crate::model::content::Document, closed: bool) -> String {
         .join(" ")
 }
 
+/// The word file a word belongs to: its first characters, with anything but letters
+/// and digits (the `/` of a case number) written `_`.
+fn prefix(word: &str) -> String {
+    word.chars()
+        .take(PREFIX)
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn kind_letter(k: crate::model::content::ContentType) -> char {
+    use crate::model::content::ContentType;
+    match k {
+        ContentType::Plan => 'p',
+        ContentType::Hearing => 'h',
+        ContentType::Decision => 'd',
+        ContentType::Page => 's',
+    }
+}
+
+fn word_file(prefix: &str) -> String {
+    format!("search/w-{prefix}.js")
+}
+
 pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
+    let docs = &l.site.docs;
     jobs.push(Job::new(
         format!("{PAGE}index.html"),
         render_page,
         Args::none(),
     ));
-    let all = (0..l.site.docs.len()).collect();
-    jobs.push(Job::new(INDEX_FILE, render_index, Args::docs(all)));
+    // Which word files each document is in (its words are worked out once and kept).
+    let prefixes: Vec<BTreeSet<String>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(id, _)| {
+            // Listing decides which files a document is in; what it read is not
+            // recorded, because the files' document lists are their identity.
+            let slot = crate::outputs::reader::PageSlot::default();
+            let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
+            words(&r, id).iter().map(|w| prefix(w)).collect()
+        })
+        .collect();
+    let mut files: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
+    for (id, ps) in prefixes.iter().enumerate() {
+        for p in ps {
+            files.entry(p).or_default().push(id);
+        }
+    }
+    jobs.push(Job::new(
+        INDEX_FILE,
+        render_manifest,
+        Args::none().with(json!({
+            "words": files.keys().collect::<Vec<_>>(),
+            "docs": docs.len(),
+            "chunk": CHUNK,
+            // One letter per document (p, h, d, s), so results are filtered by type
+            // and counted before any document file is loaded.
+            "kinds": docs.iter().map(|d| kind_letter(d.kind())).collect::<String>(),
+        })),
+    ));
+    // A word file names documents by number, so the numbers are part of its identity.
+    for (p, ids) in files {
+        jobs.push(Job::new(
+            word_file(p),
+            render_words,
+            Args::docs(ids.clone()).with(json!({ "prefix": p, "numbers": ids })),
+        ));
+    }
+    for (k, chunk) in (0..docs.len())
+        .collect::<Vec<_>>()
+        .chunks(CHUNK)
+        .enumerate()
+    {
+        jobs.push(Job::new(
+            format!("search/d-{k}.js"),
+            render_docs,
+            Args::docs(chunk.to_vec()).with(json!({ "chunk": k })),
+        ));
+    }
 }
 
-/// The search page works with the index script; without JavaScript it links to the
+/// The search page works with the index scripts; without JavaScript it links to the
 /// index pages.
 fn render_page(r: &Reader, _: &Job) -> Result<Output, Diagnostic> {
     let mut ctx = tera::Context::new();
@@ -131,45 +227,88 @@ fn render_page(r: &Reader, _: &Job) -> Result<Output, Diagnostic> {
     )
 }
 
-fn render_index(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+/// A script that hands `value` to the search page: JSON with `<` escaped, so no text
+/// can end the script.
+fn script(name: &str, value: &impl Serialize) -> Output {
+    let json = serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c");
+    Output::Bytes(format!("window.PLANPUB_SEARCH_LOAD({:?}, {json});\n", name).into_bytes())
+}
+
+fn render_manifest(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    Ok(script("index", &job.args.data))
+}
+
+fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    let p = job.args.text("prefix").unwrap_or_default();
+    let numbers: Vec<usize> = job.args.get("numbers").unwrap_or_default();
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (&id, n) in job.args.docs.iter().zip(numbers) {
+        let d = r.doc(id);
+        let ws = words(r, id);
+        let title: BTreeSet<String> = fold(&d.title).split(' ').map(str::to_string).collect();
+        // The document's words are sorted, so its words of this file are one run.
+        let from = ws.partition_point(|w| prefix(w).as_str() < p);
+        for w in ws[from..].iter().take_while(|w| prefix(w) == p) {
+            let flag = usize::from(title.contains(w.as_str()));
+            postings.entry(w.clone()).or_default().push(2 * n + flag);
+        }
+    }
+    Ok(script(&format!("w-{p}"), &postings))
+}
+
+/// One document as a search result shows it.
+#[derive(Serialize)]
+struct Entry<'a> {
+    /// Content type (plan, hearing, decision, page) and its label.
+    k: &'a str,
+    l: String,
+    t: &'a str,
+    /// Path from the site root.
+    u: String,
+    /// Date for display.
+    d: Option<String>,
+    /// Excerpt.
+    e: String,
+    /// A hearing's state (`open`, …), its label, and its deadline for readers.
+    s: Option<&'static str>,
+    sl: Option<String>,
+    dl: Option<String>,
+}
+
+fn render_docs(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let b = Builder::new(r);
-    let links: Vec<Link> = job.args.docs.iter().map(|&id| b.link(id)).collect();
     let entries: Vec<Entry> = job
         .args
         .docs
         .iter()
-        .zip(&links)
-        .map(|(&id, link)| {
+        .map(|&id| {
             let d = r.doc(id);
-            let closed = d.is_closed();
-            // The folded text depends on the document alone; a preview rebuild reuses it.
-            let x = d
-                .search_text
-                .get_or_init(|| matching_text(d, closed))
-                .clone();
-            let e = if closed {
-                String::new()
-            } else {
-                d.summary
-                    .clone()
-                    .unwrap_or_else(|| excerpt(d.plain_text(), 180))
-            };
+            let link = b.link(id);
+            let card = matches!(d.data, Data::Hearing(_)).then(|| b.card(id));
+            let hearing = card.and_then(|c| c.hearing);
             Entry {
                 k: link.kind,
-                l: &link.kind_label,
-                t: &link.title,
-                u: &link.path,
-                d: link.date.as_ref().map(|d| d.display.as_str()),
-                e,
-                x,
+                l: link.kind_label,
+                t: &d.title,
+                u: link.path,
+                d: link.date.map(|d| d.display),
+                e: if d.is_closed() {
+                    String::new()
+                } else {
+                    d.summary.clone().unwrap_or_else(|| {
+                        excerpt(&crate::outputs::documents::plain_text(r, id), 180)
+                    })
+                },
+                s: hearing.as_ref().map(|h| h.state),
+                sl: hearing.as_ref().map(|h| h.state_label.clone()),
+                dl: hearing.and_then(|h| h.deadline_display),
             }
         })
         .collect();
-    let json = serde_json::to_string(&entries)
-        .unwrap_or_else(|_| "[]".into())
-        .replace('<', "\\u003c");
-    let js = format!("// Search index written by planpub.\nwindow.PLANPUB_SEARCH = {json};\n");
-    Ok(Output::Bytes(js.into_bytes()))
+    let k = job.args.num("chunk").unwrap_or(0);
+    Ok(script(&format!("d-{k}"), &entries))
 }
 
 #[cfg(test)]

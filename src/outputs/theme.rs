@@ -110,6 +110,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("slugify", slugify_filter);
+        tera.register_filter("mailto", mailto_filter);
         let sources: Vec<(String, String)> = templates
             .iter()
             .map(|(n, (t, _))| (n.clone(), t.clone()))
@@ -178,6 +179,22 @@ fn slugify_filter(
             .map(|s| s.to_string())
             .unwrap_or_default(),
     ))
+}
+
+/// `{{ address | mailto }}` or `{{ address | mailto(subject="…") }}`: the one way a
+/// template writes a `mailto:` link ([`Email::mailto`](crate::model::web::Email::mailto)).
+/// A value that is not a checked address gives an empty link rather than a wrong one.
+fn mailto_filter(
+    value: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let subject = args.get("subject").and_then(tera::Value::as_str);
+    let href = value
+        .as_str()
+        .and_then(|s| crate::model::web::Email::parse(s).ok())
+        .map(|e| e.mailto(subject))
+        .unwrap_or_default();
+    Ok(tera::Value::String(href))
 }
 
 /// Keys of the built-in translations for a language (used to check that both

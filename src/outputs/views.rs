@@ -625,15 +625,8 @@ impl<'r> Builder<'r> {
             Some(c) => format!("{} ({} {c})", d.title, self.t("hearing.case_number")),
             None => d.title.clone(),
         };
-        let mailto = h.respond.email.as_ref().map(|e| {
-            format!(
-                "mailto:{e}?subject={}",
-                percent_encode(&format!(
-                    "{}: {subject}",
-                    self.t("hearing.response_subject")
-                ))
-            )
-        });
+        let subject = format!("{}: {subject}", self.t("hearing.response_subject"));
+        let mailto = h.respond.email.as_ref().map(|e| e.mailto(Some(&subject)));
         let period_days = match (state::opening(h, &tz), deadline) {
             (Some(o), Some(c)) => Some((c.date_naive() - o.date_naive()).num_days() + 1),
             _ => None,
@@ -655,10 +648,10 @@ impl<'r> Builder<'r> {
             authority: h.authority.clone(),
             case_number: h.case_number.clone(),
             plan: self.links(self.r.related(id, Rel::HearingPlan)).pop(),
-            email: h.respond.email.clone(),
+            email: h.respond.email.as_ref().map(|e| e.to_string()),
             mailto,
             address: h.respond.address.clone(),
-            form_url: h.respond.url.clone(),
+            form_url: h.respond.url.as_ref().map(|u| u.to_string()),
             documents: h.documents.iter().map(|a| self.attachment(d, a)).collect(),
             meetings: h
                 .meetings
@@ -802,18 +795,4 @@ fn bar((s, e): (NaiveDate, NaiveDate), d: &crate::model::dates::FuzzyDate) -> Op
         left,
         width: width.min(100.0 - left).max(0.8),
     })
-}
-
-/// Percent-encodes text for a `mailto:` subject.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

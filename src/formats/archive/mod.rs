@@ -89,7 +89,6 @@ use std::path::{Path, PathBuf};
 
 mod bagit;
 mod encode;
-mod mime;
 mod site;
 mod verify;
 mod warc;
@@ -98,7 +97,6 @@ mod warc;
 mod tests;
 
 pub use self::bagit::write_bag;
-pub use self::mime::content_type_for;
 pub use self::verify::verify_bag;
 pub use self::warc::write_warc;
 
@@ -319,35 +317,11 @@ impl ArchiveError {
 
 /// Checks a base URL and returns it with a trailing `/`.
 pub(crate) fn normalize_base_url(url: &str) -> Result<String, ArchiveError> {
-    let bad = |reason: &str| ArchiveError::InvalidBaseUrl {
+    // One rule for the site's address, the same as for `base_url` in site.yaml.
+    crate::model::web::base_url(url).map_err(|e| ArchiveError::InvalidBaseUrl {
         url: url.to_string(),
-        reason: reason.to_string(),
-    };
-    let rest = if let Some(r) = url.strip_prefix("https://") {
-        r
-    } else if let Some(r) = url.strip_prefix("http://") {
-        r
-    } else {
-        return Err(bad("must start with http:// or https://"));
-    };
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() {
-        return Err(bad("has no host"));
-    }
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-    {
-        return Err(bad("contains whitespace, control characters, quotes or <>"));
-    }
-    if url.contains('?') || url.contains('#') {
-        return Err(bad("must not have a query or fragment"));
-    }
-    let mut s = url.to_string();
-    if !s.ends_with('/') {
-        s.push('/');
-    }
-    Ok(s)
+        reason: e.to_string(),
+    })
 }
 
 /// Fails when `output` (which need not exist) lies inside `site` (which must exist).

@@ -7,9 +7,9 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::encode::{base32, url_path_encode, uuid_v8};
-use super::mime::content_type_for;
 use super::site::site_files;
 use super::{ArchiveError, WarcSummary, check_output_outside_site, normalize_base_url};
+use crate::formats::mime::content_type;
 
 /// Profile URI of a revisit record whose payload equals the referenced record's.
 pub(crate) const REVISIT_PROFILE: &str =
@@ -151,7 +151,7 @@ pub fn write_warc(
 
     for f in &files {
         let body = fs::read(&f.abs).map_err(|e| ArchiveError::io(&f.abs, e))?;
-        let head = http_head(content_type_for(Path::new(&f.rel)), body.len());
+        let head = http_head(&content_type(Path::new(&f.rel)), body.len());
         let payload_digest = warc_digest(&Sha256::digest(&body));
         let block_digest = {
             let mut h = Sha256::new();

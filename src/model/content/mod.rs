@@ -247,13 +247,17 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     pub body: String,
     pub body_first_line: usize,
+    /// Every link and image in the body: (file line, destination as written), so links
+    /// to pages that are not public can be reported and left out.
+    pub body_links: Vec<(usize, String)>,
     /// SHA-256 (hex) of the whole source file, for the decision ledger.
     pub source_sha256: String,
     /// The body as plain text, filled when the page is rendered (or on first use) and
     /// shared by every clone, so the preview server extracts it once per edit.
     pub plain: std::sync::Arc<std::sync::OnceLock<String>>,
-    /// The folded text the search index matches against, likewise computed once.
-    pub search_text: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// The words the search index finds the document by (folded, sorted, each once),
+    /// likewise computed once.
+    pub search_words: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
     pub data: Data,
 }
 

@@ -7,6 +7,7 @@ use super::row_dates::RowYears;
 use super::*;
 use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
 use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
+use crate::model::slug::SlugError;
 use crate::model::yaml::{self, PathSeg, Shape};
 use serde_norway::Value;
 use std::path::{Component, Path, PathBuf};
@@ -33,6 +34,16 @@ fn key(k: &str) -> PathSeg {
 /// come back either way.
 pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
     let file = rel_display(env.root, path);
+    if let Some(why) = unusable_link(env.root, path) {
+        let d = Diagnostic::warning(
+            &file,
+            format!(
+                "this is a link to {why}, so planpub does not read it and the page is not published"
+            ),
+        )
+        .help("copy the file into the site's content folder instead of linking to it");
+        return (None, vec![d]);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -45,21 +56,22 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
             );
         }
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match utf8_text(&file, bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-            return (
-                None,
-                vec![Diagnostic::error(&file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
-                    .at(Some(line), None)
-                    .help("open the file in your editor and save it again with the encoding \"UTF-8\"")],
-            );
-        }
+        Err(d) => return (None, vec![d]),
     };
     parse_text(env, path, &file, &text)
+}
+
+/// The text of a file that must be UTF-8, or an error naming the first line that is not.
+pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error(file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
+            .at(Some(line), None)
+            .help("open the file in your editor and save it again with the encoding \"UTF-8\"")
+    })
 }
 
 pub fn parse_text(
@@ -87,9 +99,9 @@ pub fn parse_text(
     };
     let value = match yaml::parse_value(&src) {
         Ok(v) => v,
-        Err(d) => {
+        Err(ds) => {
             let draft = says_draft(split.yaml, None);
-            return (None, vec![d.in_draft(draft)]);
+            return (None, ds.into_iter().map(|d| d.in_draft(draft)).collect());
         }
     };
     let draft = says_draft(split.yaml, Some(&value));
@@ -169,6 +181,22 @@ impl Parser<'_> {
         let guess = guess_type_from_folder(path);
         let t = match value.get("type") {
             Some(Value::String(s)) => s.clone(),
+            Some(other) if !other.is_null() => {
+                let found = match other {
+                    Value::Sequence(_) => "a list",
+                    Value::Mapping(_) => "a group of fields",
+                    _ => "something else",
+                };
+                let d = self.err(
+                    &[key("type")],
+                    format!("`type` must be one word (plan, hearing, decision or page), but it is {found}"),
+                );
+                d.help = Some(format!(
+                    "write it on one line, for example `type: {}`",
+                    guess.unwrap_or("page")
+                ));
+                return None;
+            }
             Some(_) | None => {
                 let d = self.err(&[], "the required field `type` is missing: planpub needs to know what kind of content this is");
                 d.field = Some("type".into());
@@ -222,6 +250,14 @@ impl Parser<'_> {
         let kind = self.content_type(&value, path)?;
         let unknown = yaml::check_fields(&self.src, &value, &Shape::Map(raw::fields_for(kind)));
         self.diags.extend(unknown);
+        // serde stops at the first missing field; every one is reported at once (the
+        // same message, so serde's own copy of the first is merged with it).
+        for name in raw::required_for(kind) {
+            if value.get(name).is_none() {
+                let d = self.err(&[], format!("the required field `{name}` is missing"));
+                d.field = Some((*name).to_string());
+            }
+        }
         let common: Option<raw::Common> = self.typed(value.clone());
         let data = match kind {
             ContentType::Plan => self
@@ -290,11 +326,33 @@ impl Parser<'_> {
             attachments,
             body: split.body.to_string(),
             body_first_line: split.body_first_line,
+            body_links: self.body_links(split),
             source_sha256: sha256_hex(text.as_bytes()),
             plain: Default::default(),
-            search_text: Default::default(),
+            search_words: Default::default(),
             data,
         })
+    }
+
+    /// Looks at the body once: raw HTML that would cut the text after it is shown as
+    /// text, with a warning naming its line; the links are kept for the site checks.
+    fn body_links(&mut self, split: &frontmatter::Split) -> Vec<(usize, String)> {
+        let found = crate::formats::markdown::inspect(split.body);
+        let file_line = |l: usize| l + split.body_first_line - 1;
+        for (line, what) in found.cut_html {
+            self.diags.push(
+                Diagnostic::warning(self.src.file, format!(
+                    "the HTML `{what}` would hide the text after it, so it is shown on the page as text, just as written"
+                ))
+                .at(Some(file_line(line)), None)
+                .help("write the text without `<` `>` (for example \"script-tag\"), or put it in backticks: `<script>`"),
+            );
+        }
+        found
+            .links
+            .into_iter()
+            .map(|(line, dest)| (file_line(line), dest))
+            .collect()
     }
 
     fn slug(&mut self, path: &Path, explicit: Option<&str>) -> Option<Slug> {
@@ -305,6 +363,11 @@ impl Parser<'_> {
                     let d = self.err(&[key("slug")], e.to_string());
                     if let Ok(fixed) = Slug::from_text(s) {
                         d.help = Some(format!("did you mean `{fixed}`?"));
+                    } else if matches!(e, SlugError::TooLong(_)) {
+                        d.help = Some(
+                            "choose a short slug of a few words, for example `rammeplan-2024`"
+                                .into(),
+                        );
                     }
                     None
                 }
@@ -324,13 +387,17 @@ impl Parser<'_> {
                 };
                 match Slug::from_text(&name) {
                     Ok(s) => Some(s),
-                    Err(_) => {
+                    Err(e) => {
+                        let why = match e {
+                            SlugError::TooLong(_) => format!(": {e}"),
+                            _ => String::new(),
+                        };
                         self.err(
                             &[],
-                            format!("cannot make a web address from the file name \"{name}\""),
+                            format!("cannot make a web address from the file name \"{name}\"{why}"),
                         )
                         .help = Some(
-                            "rename the file using letters and digits, or add a `slug:` field"
+                            "rename the file using letters and digits, or add a shorter `slug:` field"
                                 .into(),
                         );
                         None
@@ -641,10 +708,15 @@ impl Parser<'_> {
         let body_slug = match Slug::from_text(&f.body) {
             Ok(s) => Some(s),
             Err(_) => {
-                self.err(&[key("body")], "the body's name must contain letters")
-                    .help = Some(
-                    "write the committee or council, for example `Områdeudvalg socialområdet`"
-                        .into(),
+                self.err(
+                    &[key("body")],
+                    format!(
+                        "planpub makes the decision's permanent web address from the body's name, and \"{}\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)",
+                        f.body.trim()
+                    ),
+                )
+                .help = Some(
+                    "write the committee or council's name with Latin letters, for example `Områdeudvalg socialområdet`".into(),
                 );
                 None
             }
@@ -876,6 +948,26 @@ impl Parser<'_> {
     }
 }
 
+/// What a symbolic link in `content/` points at, if planpub will not read it: only a
+/// link to a Markdown file inside the site folder is read.
+fn unusable_link(root: &Path, path: &Path) -> Option<&'static str> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let Ok(target) = path.canonicalize() else {
+        return Some("something that does not exist");
+    };
+    let inside = root.canonicalize().is_ok_and(|r| target.starts_with(r));
+    if !inside {
+        Some("a file or folder outside the site folder")
+    } else if target.is_dir() {
+        Some("a folder (planpub does not follow links to folders)")
+    } else {
+        None
+    }
+}
+
 /// Why a relative path written by an author is unsafe, if it is.
 pub fn safe_relative(file: &str) -> Result<(), &'static str> {
     if file.trim().is_empty() {
@@ -890,10 +982,10 @@ pub fn safe_relative(file: &str) -> Result<(), &'static str> {
             Component::Normal(_) => {}
             Component::CurDir => {}
             Component::ParentDir => {
-                return Err("uses `..`, which would point outside the page's folder");
+                return Err("uses `..`, which would point outside its folder");
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path; write it relative to the Markdown file");
+                return Err("is an absolute path, which could point anywhere on the computer");
             }
         }
     }

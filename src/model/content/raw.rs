@@ -2,6 +2,7 @@
 //! (`shared/content-model.md`). These structs are turned into the checked model in
 //! `content::parse`.
 
+use crate::model::web::{Email, WebUrl, blank_as_none};
 use crate::model::yaml::{Field, Shape};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -13,20 +14,21 @@ pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Scalar {
-            S(String),
-            I(i64),
-            F(f64),
-        }
-        // An untagged error would hide the real cause, so describe the expectation.
-        match Scalar::deserialize(d) {
-            Ok(Scalar::S(s)) => Ok(Text(s)),
-            Ok(Scalar::I(i)) => Ok(Text(i.to_string())),
-            Ok(Scalar::F(f)) => Ok(Text(f.to_string())),
-            Err(_) => Err(serde::de::Error::custom("expected text or a number here")),
-        }
+        use serde::de::Error;
+        use serde_norway::Value;
+        // Read any value, so a missing field stays "missing" and a wrong one is named.
+        let found = match Value::deserialize(d)? {
+            Value::String(s) => return Ok(Text(s)),
+            Value::Number(n) => return Ok(Text(n.to_string())),
+            Value::Null => "nothing (the field is empty)".to_string(),
+            Value::Bool(b) => format!("`{b}`"),
+            Value::Sequence(_) => "a list".to_string(),
+            Value::Mapping(_) => "a group of fields".to_string(),
+            Value::Tagged(_) => "a tagged value".to_string(),
+        };
+        Err(D::Error::custom(format!(
+            "expected text or a number, but found {found}"
+        )))
     }
 }
 
@@ -105,7 +107,8 @@ impl PlanStatus {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Contact {
     pub name: Option<String>,
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub phone: Option<Text>,
 }
 
@@ -174,9 +177,11 @@ pub struct PlanFields {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Respond {
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub email: Option<Email>,
     pub address: Option<String>,
-    pub url: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub url: Option<WebUrl>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -407,6 +412,15 @@ pub const DECISION_FIELDS: &[Field] = with_common![
 ];
 
 pub const PAGE_FIELDS: &[Field] = with_common![Field::leaf("menu")];
+
+/// Fields a type cannot do without (besides `type` and `title`, checked on their own).
+pub fn required_for(kind: ContentType) -> &'static [&'static str] {
+    match kind {
+        ContentType::Hearing => &["opens", "closes"],
+        ContentType::Decision => &["body", "meeting", "item"],
+        ContentType::Plan | ContentType::Page => &[],
+    }
+}
 
 pub fn fields_for(kind: ContentType) -> &'static [Field] {
     match kind {

@@ -69,7 +69,19 @@ fn walk(
                     Some(f) => walk(src, v, &f.shape, path, out),
                     None => {
                         let names = fields.iter().map(|f| f.name);
-                        let mut d = src.error(path, format!("`{key}` is not a known field here"));
+                        let invisible = key.chars().any(|c| {
+                            c.is_whitespace()
+                                || c.is_control()
+                                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
+                        });
+                        let message = if invisible {
+                            format!(
+                                "{key:?} is not a known field here: its name contains an invisible character, such as a non-breaking space"
+                            )
+                        } else {
+                            format!("`{key}` is not a known field here")
+                        };
+                        let mut d = src.error(path, message);
                         d = match did_you_mean(&key, names) {
                             Some(s) => d.help(format!("did you mean `{s}`?")),
                             None => d.help(format!(

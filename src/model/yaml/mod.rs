@@ -7,12 +7,14 @@
 //! the text.
 
 mod fields;
+pub mod limits;
 mod locate;
+mod messages;
 
 pub use fields::{Field, Shape, check_fields};
 pub use locate::{PathSeg, locate, path_to_string};
 
-use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::model::diagnostics::{Diagnostic, Severity};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
 
@@ -56,27 +58,154 @@ impl Source<'_> {
 }
 
 /// Parses the text into a generic value; a syntax error is located where the parser
-/// stopped.
-pub fn parse_value(src: &Source) -> Result<Value, Diagnostic> {
+/// stopped. The [`limits`] are checked first, and YAML tags are refused.
+pub fn parse_value(src: &Source) -> Result<Value, Vec<Diagnostic>> {
     if src.text.trim().is_empty() {
         return Ok(Value::Mapping(Default::default()));
     }
-    serde_norway::from_str::<Value>(src.text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map(|l| (Some(l.line() + src.first_line - 1), Some(l.column())))
-            .unwrap_or((Some(src.first_line), None));
-        let raw = e.to_string();
-        let reason = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        Diagnostic::error(src.file, format!("the YAML is not valid here: {reason}"))
-            .at(line, col)
-            .help("check the indentation, that every `field: value` has a space after the colon, and put quotes around values that contain `: ` or start with a special character such as `*`, `&`, `[` or `{`")
-    })
+    let findings = limits::scan(src.text);
+    if findings
+        .iter()
+        .any(|f| !matches!(f, limits::Finding::Tag { .. }))
+    {
+        return Err(findings
+            .iter()
+            .map(|f| limit_diagnostic(src, f, None))
+            .collect());
+    }
+    let value = parse_unchecked(src).map_err(|d| vec![d])?;
+    let mut problems: Vec<Diagnostic> = findings
+        .iter()
+        .map(|f| limit_diagnostic(src, f, Some(&value)))
+        .collect();
+    too_long_lists(src, &value, &mut Vec::new(), &mut problems);
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
+    }
+}
+
+fn limit_diagnostic(src: &Source, f: &limits::Finding, value: Option<&Value>) -> Diagnostic {
+    let at = |line: usize| Some(line + src.first_line - 1);
+    match f {
+        limits::Finding::TooLarge { bytes } => Diagnostic::error(
+            src.file,
+            format!(
+                "the front matter is {bytes} bytes long, more than planpub reads ({} bytes, 4 MiB)",
+                limits::MAX_BYTES
+            ),
+        )
+        .at(Some(src.first_line), None)
+        .help("move long text into the Markdown body below the closing `---`, or split the file"),
+        limits::Finding::TooDeep { line } => Diagnostic::error(
+            src.file,
+            format!(
+                "the fields are nested more than {} levels deep here, more than planpub reads",
+                limits::MAX_DEPTH
+            ),
+        )
+        .at(at(*line), None)
+        .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed, or indentation that keeps growing"),
+        limits::Finding::Tag { line, tag, key } => {
+            let mut d = Diagnostic::error(
+                src.file,
+                format!("`{tag}` is a YAML tag, which planpub does not read: the value would not mean what it seems to"),
+            )
+            .at(at(*line), None)
+            .help(format!("remove `{tag}` and write the value as plain text; put the text in quotes if it really starts with `!`"));
+            if let (Some(key), Some(value)) = (key, value) {
+                d.field = field_on_line(src, value, key, *line).or(Some(key.clone()));
+            }
+            d
+        }
+    }
+}
+
+/// The full path (`respond.url`) of the field `key` written on `line`.
+fn field_on_line(src: &Source, value: &Value, key: &str, line: usize) -> Option<String> {
+    let mut found = None;
+    let mut path = Vec::new();
+    visit_keys(value, key, &mut path, &mut |p| {
+        if found.is_none() && locate(src.text, p).map(|(l, _)| l) == Some(line) {
+            found = Some(path_to_string(p));
+        }
+    });
+    found
+}
+
+fn visit_keys(value: &Value, key: &str, path: &mut Vec<PathSeg>, f: &mut dyn FnMut(&[PathSeg])) {
+    match value {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                let Value::String(k) = k else { continue };
+                path.push(PathSeg::Key(k.clone()));
+                if k == key {
+                    f(path);
+                }
+                visit_keys(v, key, path, f);
+                path.pop();
+            }
+        }
+        Value::Sequence(s) => {
+            for (i, v) in s.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                visit_keys(v, key, path, f);
+                path.pop();
+            }
+        }
+        Value::Tagged(t) => visit_keys(&t.value, key, path, f),
+        _ => {}
+    }
+}
+
+fn too_long_lists(src: &Source, value: &Value, path: &mut Vec<PathSeg>, out: &mut Vec<Diagnostic>) {
+    let n = match value {
+        Value::Sequence(s) => s.len(),
+        Value::Mapping(m) => m.len(),
+        _ => return,
+    };
+    if n > limits::MAX_LIST_ITEMS {
+        out.push(
+            src.error(
+                path,
+                format!(
+                    "this has {n} items, more than planpub reads ({})",
+                    limits::MAX_LIST_ITEMS
+                ),
+            )
+            .help("split the content over several files"),
+        );
+        return;
+    }
+    match value {
+        Value::Sequence(s) => {
+            for (i, v) in s.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                too_long_lists(src, v, path, out);
+                path.pop();
+            }
+        }
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                if let Value::String(k) = k {
+                    path.push(PathSeg::Key(k.clone()));
+                    too_long_lists(src, v, path, out);
+                    path.pop();
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn parse_unchecked(src: &Source) -> Result<Value, Diagnostic> {
+    serde_norway::from_str::<Value>(src.text).map_err(|e| messages::parser_error(src, &e))
 }
 
 /// Converts a value into a typed struct, locating the field serde complains about.
 pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, Diagnostic> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
         let mut path: Vec<PathSeg> = e
             .path()
             .iter()
@@ -87,99 +216,20 @@ pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, 
             })
             .collect();
         let raw = e.inner().to_string();
-        let (message, missing) = friendly_serde_message(&raw);
-        let help = unknown_variant_help(&raw);
-        let mut d = if let Some(missing) = missing {
+        let allowed = || messages::allowed_values::<T>(&value, &path);
+        let plain = messages::typed_error(&raw, allowed);
+        let mut d = if let Some(missing) = plain.missing {
             // serde reports a missing field at its parent; point there but name the field.
-            let mut d = src.error(&path, message);
+            let mut d = src.error(&path, plain.message);
             path.push(PathSeg::Key(missing));
             d.field = Some(path_to_string(&path));
             d
         } else {
-            src.error(&path, message)
+            src.error(&path, plain.message)
         };
-        if let Some(h) = help {
-            d = d.help(h);
-        }
+        d.help = plain.help;
         d
     })
-}
-
-/// Rewrites serde's terse messages into plain language; also returns the name of a
-/// missing field.
-fn friendly_serde_message(raw: &str) -> (String, Option<String>) {
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest).to_string();
-        return (
-            format!("the required field `{name}` is missing"),
-            Some(name),
-        );
-    }
-    // serde says "invalid type" for a wrong kind of value and "invalid value" for a
-    // wrong value of the right kind; both read the same to an author.
-    if let Some(rest) = raw
-        .strip_prefix("invalid type: ")
-        .or_else(|| raw.strip_prefix("invalid value: "))
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (
-            format!(
-                "expected {}, but found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
-            None,
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
-        let allowed = backticked(expected).join(", ");
-        return (
-            format!("`{value}` is not an allowed value here; allowed values: {allowed}"),
-            None,
-        );
-    }
-    (raw.to_string(), None)
-}
-
-fn plain_expected(expected: &str) -> String {
-    match expected {
-        "a string" => "text".into(),
-        "a boolean" => "`true` or `false`".into(),
-        "a sequence" => "a list (lines starting with `- `)".into(),
-        "u32" | "u16" | "u64" | "usize" | "u8" => "a whole number".into(),
-        e if e.starts_with("struct ") || e == "a map" => "a group of `field: value` lines".into(),
-        e => e.replace('`', ""),
-    }
-}
-
-fn plain_found(found: &str) -> String {
-    if let Some(v) = found.strip_prefix("integer ") {
-        return format!("the number {}", v.trim_matches('`'));
-    }
-    if let Some(v) = found.strip_prefix("floating point ") {
-        return format!("the number {}", v.trim_matches('`'));
-    }
-    if let Some(v) = found.strip_prefix("string ") {
-        return format!("the text {v}");
-    }
-    match found {
-        "sequence" => "a list".into(),
-        "map" => "a group of fields".into(),
-        "unit value" => "nothing (the field is empty)".into(),
-        f => f.replace('`', ""),
-    }
-}
-
-/// The words serde put in backticks: its lists of allowed values.
-fn backticked(s: &str) -> Vec<&str> {
-    s.split('`').skip(1).step_by(2).collect()
-}
-
-fn unknown_variant_help(raw: &str) -> Option<String> {
-    let rest = raw.strip_prefix("unknown variant `")?;
-    let (value, expected) = rest.split_once("`, expected ")?;
-    did_you_mean(value, backticked(expected)).map(|s| format!("did you mean `{s}`?"))
 }
 
 #[cfg(test)]
@@ -247,7 +297,7 @@ mod tests {
     #[test]
     fn syntax_error_has_line() {
         let s = src("title: A\n  bad: [\n");
-        let e = parse_value(&s).unwrap_err();
+        let e = &parse_value(&s).unwrap_err()[0];
         assert!(e.line.unwrap() >= 3, "{:?}", e);
         assert!(e.message.starts_with("the YAML is not valid here"));
     }

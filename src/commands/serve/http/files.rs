@@ -151,31 +151,9 @@ fn is_plain_segment(s: &str) -> bool {
     )
 }
 
-/// Content type for a file, chosen by its extension.
-pub(crate) fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "ics" => "text/calendar; charset=utf-8",
-        "atom" => "application/atom+xml",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
+/// Content type for a file: the program's one table.
+pub(crate) fn content_type(path: &Path) -> String {
+    crate::formats::mime::content_type(path)
 }
 
 /// Whether a content type gets the reload script and overlay.

@@ -42,18 +42,23 @@
 //! page if it was rendered at another version (so changes that happened
 //! between page load and connect are not missed). Then come `reload`,
 //! `problems` (data: JSON list of [`Problem`]) and a `: keep-alive` comment
-//! every 15 s. Each client has its own thread that sleeps on a condvar.
+//! every 15 s.
 //!
-//! # Threads and shutdown
-//! tiny_http runs its own accept thread and per-connection reader threads.
-//! On top of it [`Server::start`] spawns [`WORKERS`] request workers that
-//! share `tiny_http::Server::recv`, plus one thread per event stream.
-//! [`Server::shutdown`] (also run on drop) flags the hub (waking every event
-//! stream, which writes its last chunk and ends), calls `unblock()` once per
-//! worker, joins everything that finished within about one second (a thread
-//! stuck writing to a client that stopped reading is left detached rather
-//! than blocking shutdown), then drops the tiny_http server and waits, also
-//! bounded, until the port no longer accepts, so a restart can rebind it.
+//! # Connections, timeouts and shutdown
+//! The server is `hyper` 1.x (HTTP/1.1 with keep-alive) on a small tokio runtime of
+//! two worker threads, so a connection costs a task, not a thread: clients that stop
+//! reading cannot use up workers and stop it answering others. Every connection has
+//! `TCP_NODELAY` (a keep-alive response goes out at once instead of waiting for the
+//! client's delayed ACK), a header read timeout (a client must send its request head
+//! within [`READ_TIMEOUT`]; it also closes idle keep-alive connections) and a write
+//! timeout (a response that makes no progress for [`WRITE_TIMEOUT`] closes the
+//! connection). At most [`MAX_CONNECTIONS`] connections are served at once; more wait
+//! in the listen queue.
+//!
+//! [`Server::shutdown`] (also run on drop) flags the hub (every event stream ends its
+//! body, which writes the last chunk), stops accepting (the listening socket closes),
+//! asks every connection to finish its response and close, waits for them for about a
+//! second, then stops the runtime, which drops whatever is still open.
 //!
 //! Each open tab holds one HTTP/1.1 connection for its event stream;
 //! browsers allow about six per host, so very many preview tabs in one
@@ -65,29 +70,42 @@ mod reload;
 #[cfg(test)]
 mod tests;
 
-use std::fs::{self, File};
+use std::convert::Infallible;
 use std::io;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::{self, JoinHandle};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
+use hyper::body::{Bytes, Frame, Incoming, SizeHint};
+use hyper::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, HeaderValue, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
-use tiny_http::{HTTPVersion, Header, Method, Request, Response, StatusCode};
+use tokio::io::{AsyncRead, ReadBuf};
+use tokio::sync::{mpsc, watch};
 
 use self::files::Target;
-use self::reload::{Hub, SseWriter};
+use self::reload::Hub;
 
 /// Path of the server-sent events endpoint.
 pub const EVENTS_PATH: &str = "/__planpub/events";
 
-/// Number of threads answering ordinary requests.
-pub const WORKERS: usize = 4;
+/// A client must send its request head within this time (also the idle time after
+/// which a keep-alive connection is closed).
+pub const READ_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// How long [`Server::shutdown`] waits for threads before leaving them.
+/// A response that makes no progress for this long (the client stopped reading) is
+/// abandoned and its connection closed.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Connections served at once; more wait in the listen queue.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// How long [`Server::shutdown`] waits for connections before dropping them.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(1000);
-
 /// How to run the preview server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServeConfig {
@@ -145,24 +163,29 @@ pub enum ServerError {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
     pub(crate) keepalive: Duration,
+    pub(crate) read_timeout: Duration,
+    pub(crate) write_timeout: Duration,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             keepalive: reload::KEEPALIVE,
+            read_timeout: READ_TIMEOUT,
+            write_timeout: WRITE_TIMEOUT,
         }
     }
 }
 
-/// Counts live threads so shutdown can wait for them without spinning.
+/// Counts live tasks (the accept loop and each connection) so shutdown can wait for
+/// them without spinning.
 #[derive(Debug, Default)]
 struct Tracker {
     live: Mutex<usize>,
     done: Condvar,
 }
 
-/// Held by a tracked thread; decrements the count when the thread ends.
+/// Held by a tracked task; decrements the count when the task ends or is dropped.
 struct Alive(Arc<Tracker>);
 
 impl Tracker {
@@ -200,20 +223,20 @@ impl Drop for Alive {
     }
 }
 
-/// State shared by all threads.
+/// State shared by all tasks.
 struct Shared {
     root: PathBuf,
     hub: Arc<Hub>,
     tracker: Arc<Tracker>,
-    streams: Mutex<Vec<JoinHandle<()>>>,
+    opts: Options,
 }
 
 /// A running preview server. Dropping it stops it like [`Server::shutdown`].
 pub struct Server {
     addr: SocketAddr,
-    http: Option<Arc<tiny_http::Server>>,
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
+    stop: watch::Sender<bool>,
+    runtime: Option<tokio::runtime::Runtime>,
 }
 
 impl std::fmt::Debug for Server {
@@ -226,45 +249,46 @@ impl std::fmt::Debug for Server {
 }
 
 impl Server {
-    /// Bind, spawn the worker threads and return at once.
+    /// Bind, start serving in the background and return at once.
     pub fn start(cfg: ServeConfig) -> Result<Server, ServerError> {
         Self::start_with(cfg, Options::default())
     }
 
     pub(crate) fn start_with(cfg: ServeConfig, opts: Options) -> Result<Server, ServerError> {
         let wanted = SocketAddr::new(cfg.bind, cfg.port.unwrap_or(0));
-        let http = tiny_http::Server::http(wanted).map_err(|source| ServerError::Bind {
+        let bind_error = |source: io::Error| ServerError::Bind {
             addr: wanted,
-            source,
-        })?;
-        let addr = http.server_addr().to_ip().unwrap_or(wanted);
-        let http = Arc::new(http);
+            source: Box::new(source),
+        };
+        // Bound here, before any thread starts, so a port in use is reported at once.
+        let listener = std::net::TcpListener::bind(wanted).map_err(bind_error)?;
+        listener.set_nonblocking(true).map_err(bind_error)?;
+        let addr = listener.local_addr().unwrap_or(wanted);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("planpub-serve")
+            .enable_all()
+            .build()
+            .map_err(ServerError::Thread)?;
+        let listener = {
+            let _in_runtime = runtime.enter();
+            tokio::net::TcpListener::from_std(listener).map_err(bind_error)?
+        };
         let shared = Arc::new(Shared {
             root: cfg.root,
             hub: Arc::new(Hub::new(opts.keepalive)),
             tracker: Arc::new(Tracker::default()),
-            streams: Mutex::new(Vec::new()),
+            opts,
         });
-        let mut server = Server {
+        let (stop, stopped) = watch::channel(false);
+        let alive = shared.tracker.enter();
+        runtime.spawn(accept_loop(listener, Arc::clone(&shared), stopped, alive));
+        Ok(Server {
             addr,
-            http: Some(Arc::clone(&http)),
-            shared: Arc::clone(&shared),
-            workers: Vec::with_capacity(WORKERS),
-        };
-        for i in 0..WORKERS {
-            let http = Arc::clone(&http);
-            let shared = Arc::clone(&shared);
-            let alive = shared.tracker.enter();
-            let handle = thread::Builder::new()
-                .name(format!("planpub-serve-{i}"))
-                .spawn(move || {
-                    let _alive = alive;
-                    worker(&http, &shared);
-                })
-                .map_err(ServerError::Thread)?; // `server` drops and stops
-            server.workers.push(handle);
-        }
-        Ok(server)
+            shared,
+            stop,
+            runtime: Some(runtime),
+        })
     }
 
     /// The address actually bound (with the real port when `port` was None).
@@ -291,43 +315,23 @@ impl Server {
         self.shared.hub.set_problems(problems);
     }
 
-    /// Stop: end event streams, unblock and join the workers, close the
+    /// Stop: end event streams, stop accepting, let connections finish, close the
     /// listening socket. Returns within about a second.
     pub fn shutdown(mut self) {
         self.stop();
     }
 
     fn stop(&mut self) {
-        let Some(http) = self.http.take() else {
+        let Some(runtime) = self.runtime.take() else {
             return;
         };
         self.shared.hub.shutdown();
-        for _ in 0..self.workers.len() {
-            http.unblock();
-        }
+        self.stop.send_replace(true);
         self.shared
             .tracker
             .wait_idle(Instant::now() + SHUTDOWN_GRACE);
-        for handle in self.workers.drain(..) {
-            if handle.is_finished() {
-                let _ = handle.join();
-            }
-        }
-        let streams = std::mem::take(&mut *lock(&self.shared.streams));
-        for handle in streams {
-            if handle.is_finished() {
-                let _ = handle.join();
-            }
-        }
-        // Last reference once the workers are gone: tiny_http's Drop tells
-        // its accept thread to stop; the listener closes when that thread
-        // ends, which tiny_http does not let us join. Wait (briefly, bounded)
-        // until connecting is refused, so a restart can rebind the port.
-        let sole = Arc::strong_count(&http) == 1;
-        drop(http);
-        if sole {
-            wait_listener_closed(self.addr, Instant::now() + SHUTDOWN_GRACE);
-        }
+        // Whatever is still open (a client that never reads) is dropped here.
+        runtime.shutdown_timeout(Duration::from_millis(200));
     }
 
     /// Number of open event streams (for tests).
@@ -340,17 +344,6 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
-    }
-}
-
-/// Poll (every 10 ms, until `deadline`) until nothing accepts on `addr`.
-fn wait_listener_closed(addr: SocketAddr, deadline: Instant) {
-    let target = reachable(addr);
-    while Instant::now() < deadline {
-        match TcpStream::connect_timeout(&target, Duration::from_millis(100)) {
-            Ok(_) => thread::sleep(Duration::from_millis(10)),
-            Err(_) => return,
-        }
     }
 }
 
@@ -369,150 +362,261 @@ fn browse_url(addr: SocketAddr) -> String {
     format!("http://{}/", reachable(addr))
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn worker(http: &tiny_http::Server, shared: &Arc<Shared>) {
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    mut stopped: watch::Receiver<bool>,
+    _alive: Alive,
+) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     loop {
-        match http.recv() {
-            Ok(rq) => handle(shared, rq),
-            Err(_) if shared.hub.is_shutdown() => return,
-            // An accept error reported through the queue: keep serving.
-            Err(_) => continue,
+        let Ok(permit) = Arc::clone(&slots).acquire_owned().await else {
+            return;
+        };
+        let accepted = tokio::select! {
+            _ = stopped.changed() => return, // drops the listener: the port closes
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((tcp, _)) => {
+                // Small responses go out at once, not after the client's delayed ACK.
+                let _ = tcp.set_nodelay(true);
+                let alive = shared.tracker.enter();
+                let conn = connection(tcp, Arc::clone(&shared), stopped.clone());
+                tokio::spawn(async move {
+                    let _alive = alive;
+                    let _permit = permit;
+                    conn.await;
+                });
+            }
+            // Out of file descriptors and the like: wait a moment, keep serving.
+            Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
         }
     }
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond<R: io::Read>(rq: Request, status: u16, headers: &[(&str, &str)], body: Response<R>) {
-    let mut response = body.with_status_code(StatusCode(status));
-    let common = [
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    for (name, value) in common.iter().chain(headers) {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
+/// Serves one connection until it closes, times out or the server stops.
+async fn connection(
+    tcp: tokio::net::TcpStream,
+    shared: Arc<Shared>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let mut io = tokio_io_timeout::TimeoutStream::new(tcp);
+    io.set_write_timeout(Some(shared.opts.write_timeout));
+    let io = TokioIo::new(Box::pin(io));
+    let service_shared = Arc::clone(&shared);
+    let service = hyper::service::service_fn(move |rq: Request<Incoming>| {
+        let shared = Arc::clone(&service_shared);
+        async move { Ok::<_, Infallible>(handle(&shared, &rq).await) }
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(shared.opts.read_timeout)
+        .title_case_headers(true)
+        .serve_connection(io, service);
+    tokio::pin!(conn);
+    let mut stopping = *stopped.borrow();
+    if stopping {
+        conn.as_mut().graceful_shutdown();
+    }
+    loop {
+        tokio::select! {
+            _ = conn.as_mut() => return,
+            _ = stopped.changed(), if !stopping => {
+                stopping = true;
+                conn.as_mut().graceful_shutdown();
+            }
         }
     }
-    // A client that went away is not our problem.
-    let _ = rq.respond(response);
 }
 
-fn respond_text(rq: Request, status: u16, text: &str, extra: &[(&str, &str)]) {
-    let mut headers = vec![("Content-Type", "text/plain; charset=utf-8")];
-    headers.extend_from_slice(extra);
-    respond(
-        rq,
-        status,
-        &headers,
-        Response::from_data(text.as_bytes().to_vec()),
+/// A response body: bytes in memory, a file read as it is sent, or an event stream.
+enum Body {
+    Bytes(Option<Bytes>),
+    File {
+        file: tokio::fs::File,
+        remaining: u64,
+        buf: Vec<u8>,
+    },
+    Events(mpsc::Receiver<Bytes>),
+}
+
+impl Body {
+    fn text(text: &str) -> Body {
+        Body::Bytes(Some(Bytes::copy_from_slice(text.as_bytes())))
+    }
+}
+
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        match self.get_mut() {
+            Body::Bytes(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
+            Body::Events(rx) => rx.poll_recv(cx).map(|b| b.map(|b| Ok(Frame::data(b)))),
+            Body::File {
+                file,
+                remaining,
+                buf,
+            } => {
+                if *remaining == 0 {
+                    return Poll::Ready(None);
+                }
+                let want = (*remaining).min(buf.len() as u64) as usize;
+                let mut read = ReadBuf::new(&mut buf[..want]);
+                match Pin::new(file).poll_read(cx, &mut read) {
+                    Poll::Pending => Poll::Pending,
+                    Poll::Ready(Err(e)) => Poll::Ready(Some(Err(e))),
+                    // The file shrank while being sent (a build replaced it).
+                    Poll::Ready(Ok(())) if read.filled().is_empty() => Poll::Ready(Some(Err(
+                        io::Error::new(io::ErrorKind::UnexpectedEof, "file shrank"),
+                    ))),
+                    Poll::Ready(Ok(())) => {
+                        let n = read.filled().len();
+                        *remaining -= n as u64;
+                        Poll::Ready(Some(Ok(Frame::data(Bytes::copy_from_slice(&buf[..n])))))
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match self {
+            Body::Bytes(b) => b.is_none(),
+            Body::File { remaining, .. } => *remaining == 0,
+            Body::Events(_) => false,
+        }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Body::Bytes(b) => SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::File { remaining, .. } => SizeHint::with_exact(*remaining),
+            Body::Events(_) => SizeHint::default(),
+        }
+    }
+}
+
+/// A response with the headers every response carries.
+fn respond(
+    status: u16,
+    content_type: &str,
+    extra: &[(hyper::header::HeaderName, &str)],
+    body: Body,
+) -> Response<Body> {
+    let mut r = Response::new(body);
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let h = r.headers_mut();
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        hyper::header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(CONTENT_TYPE, v);
+    }
+    for (name, value) in extra {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            h.insert(name.clone(), v);
+        }
+    }
+    r
 }
 
-fn handle(shared: &Arc<Shared>, rq: Request) {
-    let method = rq.method().clone();
-    if method != Method::Get && method != Method::Head {
-        respond_text(
-            rq,
+fn respond_text(
+    status: u16,
+    text: &str,
+    extra: &[(hyper::header::HeaderName, &str)],
+) -> Response<Body> {
+    respond(status, "text/plain; charset=utf-8", extra, Body::text(text))
+}
+
+const NOT_FOUND: &str = "404 Siden blev ikke fundet\n";
+
+async fn handle(shared: &Arc<Shared>, rq: &Request<Incoming>) -> Response<Body> {
+    let method = rq.method();
+    if method != Method::GET && method != Method::HEAD {
+        return respond_text(
             405,
             "405 Metoden er ikke tilladt\n",
-            &[("Allow", "GET, HEAD")],
+            &[(ALLOW, "GET, HEAD")],
         );
-        return;
     }
-    let target = rq.url().to_owned();
+    // Only origin-form targets (`/…`); `http://host/…` and `*` are refused.
+    let target = match (rq.uri().scheme(), rq.uri().path_and_query()) {
+        (None, Some(pq)) => pq.as_str(),
+        _ => return respond_text(400, "400 Ugyldig forespørgsel\n", &[]),
+    };
     let path = target.split(['?', '#']).next().unwrap_or("");
     if path == EVENTS_PATH {
-        if method == Method::Head {
-            respond(
-                rq,
-                200,
-                &[("Content-Type", "text/event-stream; charset=utf-8")],
-                Response::empty(200),
-            );
-        } else {
-            open_stream(shared, rq);
+        return open_stream(shared, method == Method::HEAD);
+    }
+    match files::resolve(&shared.root, target) {
+        Target::File(path) => serve_file(shared, path, 200).await,
+        Target::Redirect(location) => {
+            respond_text(301, "301 Flyttet permanent\n", &[(LOCATION, &location)])
         }
-        return;
-    }
-    match files::resolve(&shared.root, &target) {
-        Target::File(path) => serve_file(shared, rq, path, 200),
-        Target::Redirect(location) => respond_text(
-            rq,
-            301,
-            "301 Flyttet permanent\n",
-            &[("Location", &location)],
-        ),
-        Target::NotFound => not_found(shared, rq),
-        Target::BadRequest => respond_text(rq, 400, "400 Ugyldig forespørgsel\n", &[]),
+        Target::NotFound => match files::not_found_page(&shared.root) {
+            Some(page) => serve_file(shared, page, 404).await,
+            None => respond_text(404, NOT_FOUND, &[]),
+        },
+        Target::BadRequest => respond_text(400, "400 Ugyldig forespørgsel\n", &[]),
     }
 }
 
-fn not_found(shared: &Arc<Shared>, rq: Request) {
-    match files::not_found_page(&shared.root) {
-        Some(page) => serve_file(shared, rq, page, 404),
-        None => respond_text(rq, 404, "404 Siden blev ikke fundet\n", &[]),
-    }
-}
-
-fn serve_file(shared: &Arc<Shared>, rq: Request, path: PathBuf, status: u16) {
+async fn serve_file(shared: &Arc<Shared>, path: PathBuf, status: u16) -> Response<Body> {
     let ctype = files::content_type(&path);
-    let headers = [("Content-Type", ctype)];
-    if files::is_html(ctype) {
-        let Ok(bytes) = fs::read(&path) else {
+    if files::is_html(&ctype) {
+        let Ok(bytes) = tokio::fs::read(&path).await else {
             // Vanished between resolving and reading (a build swapped it).
-            return respond_text(rq, 404, "404 Siden blev ikke fundet\n", &[]);
+            return respond_text(404, NOT_FOUND, &[]);
         };
         let (version, problems) = shared.hub.snapshot();
         let body = inject::inject(&bytes, version, &problems);
-        respond(rq, status, &headers, Response::from_data(body));
-    } else {
-        match File::open(&path) {
-            Ok(file) => respond(rq, status, &headers, Response::from_file(file)),
-            Err(_) => respond_text(rq, 404, "404 Siden blev ikke fundet\n", &[]),
-        }
+        return respond(status, &ctype, &[], Body::Bytes(Some(Bytes::from(body))));
+    }
+    let opened = match tokio::fs::File::open(&path).await {
+        Ok(file) => file.metadata().await.map(|m| (file, m.len())),
+        Err(e) => Err(e),
+    };
+    match opened {
+        Ok((file, len)) => respond(
+            status,
+            &ctype,
+            &[],
+            Body::File {
+                file,
+                remaining: len,
+                buf: vec![0; 64 * 1024],
+            },
+        ),
+        Err(_) => respond_text(404, NOT_FOUND, &[]),
     }
 }
 
-/// Hand an event-stream request to its own thread.
-fn open_stream(shared: &Arc<Shared>, rq: Request) {
+/// An event stream: its own task feeds the body through a small channel.
+fn open_stream(shared: &Arc<Shared>, head: bool) -> Response<Body> {
+    const EVENT_STREAM: &str = "text/event-stream; charset=utf-8";
+    let buffering = (
+        hyper::header::HeaderName::from_static("x-accel-buffering"),
+        "no",
+    );
+    if head {
+        return respond(200, EVENT_STREAM, &[buffering], Body::Bytes(None));
+    }
     let Some(slot) = shared.hub.register() else {
-        respond_text(
-            rq,
+        return respond_text(
             503,
             "503 Serveren lukker eller har for mange faner åbne\n",
             &[],
         );
-        return;
     };
-    let chunked = *rq.http_version() >= HTTPVersion(1, 1);
-    let hub = Arc::clone(&shared.hub);
-    let alive = shared.tracker.enter();
-    let spawned = thread::Builder::new()
-        .name("planpub-events".to_owned())
-        .spawn(move || {
-            let _alive = alive;
-            let _slot = slot;
-            let mut out = SseWriter::new(rq.into_writer(), chunked);
-            if out.head().is_ok() {
-                // Err means the client went away: just end this stream.
-                let _ = hub.stream(out);
-            }
-        });
-    if let Ok(handle) = spawned {
-        let mut streams = lock(&shared.streams);
-        // Reap streams that already ended so the list stays short.
-        let (done, live): (Vec<_>, Vec<_>) = streams.drain(..).partition(JoinHandle::is_finished);
-        *streams = live;
-        streams.push(handle);
-        drop(streams);
-        for handle in done {
-            let _ = handle.join();
-        }
-    }
+    let (tx, rx) = mpsc::channel(16);
+    tokio::spawn(Arc::clone(&shared.hub).stream(slot, tx));
+    respond(200, EVENT_STREAM, &[buffering], Body::Events(rx))
 }

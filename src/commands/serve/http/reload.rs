@@ -1,25 +1,29 @@
 //! Server-sent events hub behind `/__planpub/events`.
 //!
-//! One `Mutex<State>` + one `Condvar`. Every broadcast bumps `version` and
-//! appends an [`Event`] (with that version as its SSE `id`) to a short log;
-//! each connected client runs on its own thread, sleeps on the condvar with a
-//! timeout equal to the keep-alive interval, and on waking sends every logged
-//! event newer than the last one it sent (or a keep-alive comment if nothing
-//! happened). A client that fell further behind than the log reaches is sent
-//! a single `reload`. A write error (client gone) ends that client's thread
-//! only. Shutdown sets a flag and wakes everyone.
+//! One `Mutex<State>` holds the version counter, a short log of events and the current
+//! problems; a `tokio::sync::watch` channel wakes the event streams whenever it changes.
+//! Every broadcast bumps `version` and appends an [`Event`] (with that version as its SSE
+//! `id`). Each connected client is a small task that waits for a change or the
+//! keep-alive interval, then sends every logged event newer than the last one it sent
+//! (or a keep-alive comment if nothing happened) into its response body. A client that
+//! fell further behind than the log reaches is sent a single `reload`. A client that is
+//! gone (or stopped reading, and so was cut off by the write timeout) ends its task
+//! only. Shutdown sets a flag and wakes everyone; each stream then ends its body, which
+//! closes the chunked response cleanly.
 
 use std::collections::VecDeque;
-use std::io::{self, Write};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+
+use hyper::body::Bytes;
+use tokio::sync::{mpsc, watch};
 
 use super::Problem;
 
 /// How many past events are kept for clients that were busy writing.
 const LOG_CAPACITY: usize = 32;
 
-/// Upper bound on simultaneously open event streams (one thread each).
+/// Upper bound on simultaneously open event streams.
 pub(crate) const MAX_CLIENTS: usize = 64;
 
 /// Default interval between keep-alive comments.
@@ -58,11 +62,11 @@ struct State {
 #[derive(Debug)]
 pub(crate) struct Hub {
     state: Mutex<State>,
-    changed: Condvar,
+    changed: watch::Sender<u64>,
     keepalive: Duration,
 }
 
-/// Proof that a client slot was taken; frees it (and wakes shutdown) on drop.
+/// Proof that a client slot was taken; frees it on drop.
 pub(crate) struct ClientSlot {
     hub: Arc<Hub>,
 }
@@ -71,8 +75,6 @@ impl Drop for ClientSlot {
     fn drop(&mut self) {
         let mut st = self.hub.lock();
         st.clients = st.clients.saturating_sub(1);
-        drop(st);
-        self.hub.changed.notify_all();
     }
 }
 
@@ -80,14 +82,18 @@ impl Hub {
     pub(crate) fn new(keepalive: Duration) -> Hub {
         Hub {
             state: Mutex::new(State::default()),
-            changed: Condvar::new(),
+            changed: watch::Sender::new(0),
             keepalive,
         }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
-        // A panicking client thread must not take the whole server down.
+        // A panicking stream task must not take the whole server down.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn wake(&self) {
+        self.changed.send_modify(|n| *n = n.wrapping_add(1));
     }
 
     fn push(&self, st: &mut State, name: &'static str, data: String) {
@@ -100,7 +106,6 @@ impl Hub {
         while st.log.len() > LOG_CAPACITY {
             st.log.pop_front();
         }
-        self.changed.notify_all();
     }
 
     /// Broadcast `event: reload`.
@@ -108,6 +113,8 @@ impl Hub {
         let mut st = self.lock();
         if !st.shutdown {
             self.push(&mut st, "reload", String::new());
+            drop(st);
+            self.wake();
         }
     }
 
@@ -129,6 +136,8 @@ impl Hub {
             self.push(&mut st, "problems", json);
             self.push(&mut st, "reload", String::new());
         }
+        drop(st);
+        self.wake();
     }
 
     /// Current version and problem list, read together.
@@ -137,14 +146,10 @@ impl Hub {
         (st.version, Arc::clone(&st.problems))
     }
 
-    pub(crate) fn is_shutdown(&self) -> bool {
-        self.lock().shutdown
-    }
-
-    /// Stop accepting clients and wake every client thread so it can finish.
+    /// Stop accepting clients and wake every stream so it can finish.
     pub(crate) fn shutdown(&self) {
         self.lock().shutdown = true;
-        self.changed.notify_all();
+        self.wake();
     }
 
     /// Number of open event streams.
@@ -165,99 +170,73 @@ impl Hub {
         })
     }
 
-    /// Run one event stream until the client goes away or the hub shuts
-    /// down. The HTTP response head must already have been written.
-    pub(crate) fn stream<W: Write>(&self, mut out: SseWriter<W>) -> io::Result<()> {
-        let mut seen = {
-            let st = self.lock();
-            st.version
-        };
-        // `hello` carries the current version: a page rendered at another
-        // version missed something and reloads itself.
-        out.send(&format!(
-            "retry: {RETRY_MS}\nid: {seen}\nevent: hello\ndata: {seen}\n\n"
-        ))?;
+    /// What to send after `seen`: `None` when there is nothing new, or when shutting
+    /// down (then `ended` is set).
+    fn next(&self, seen: &mut u64, ended: &mut bool) -> Option<String> {
+        let st = self.lock();
+        if st.shutdown {
+            *ended = true;
+            return None;
+        }
+        if st.version == *seen {
+            return None;
+        }
+        let mut msg = String::new();
+        if st.log.front().is_some_and(|e| e.id <= *seen + 1) {
+            for ev in st.log.iter().filter(|e| e.id > *seen) {
+                ev.encode(&mut msg);
+            }
+        } else {
+            // Missed more than the log holds: a reload resyncs everything.
+            Event {
+                id: st.version,
+                name: "reload",
+                data: String::new(),
+            }
+            .encode(&mut msg);
+        }
+        *seen = st.version;
+        Some(msg)
+    }
+
+    /// Run one event stream into `out` (the response body) until the client goes away
+    /// or the hub shuts down.
+    pub(crate) async fn stream(self: Arc<Self>, slot: ClientSlot, out: mpsc::Sender<Bytes>) {
+        let _slot = slot;
+        // Subscribe before reading the version, so no change can slip between the two.
+        let mut changes = self.changed.subscribe();
+        let mut seen = self.lock().version;
+        // `hello` carries the current version: a page rendered at another version
+        // missed something and reloads itself.
+        let hello = format!("retry: {RETRY_MS}\nid: {seen}\nevent: hello\ndata: {seen}\n\n");
+        if out.send(Bytes::from(hello)).await.is_err() {
+            return;
+        }
+        let mut ended = false;
         loop {
-            let st = self.lock();
-            let (st, _) = self
-                .changed
-                .wait_timeout_while(st, self.keepalive, |s| !s.shutdown && s.version == seen)
-                .unwrap_or_else(|e| e.into_inner());
-            if st.shutdown {
-                drop(st);
-                return out.finish();
-            }
-            let mut msg = String::new();
-            if st.version == seen {
-                msg.push_str(": keep-alive\n\n");
-            } else if st.log.front().is_some_and(|e| e.id <= seen + 1) {
-                for ev in st.log.iter().filter(|e| e.id > seen) {
-                    ev.encode(&mut msg);
+            if let Some(msg) = self.next(&mut seen, &mut ended) {
+                if out.send(Bytes::from(msg)).await.is_err() {
+                    return;
                 }
-            } else {
-                // Missed more than the log holds: a reload resyncs everything.
-                Event {
-                    id: st.version,
-                    name: "reload",
-                    data: String::new(),
-                }
-                .encode(&mut msg);
+                continue;
             }
-            seen = st.version;
-            drop(st);
-            out.send(&msg)?;
+            if ended {
+                return; // dropping `out` ends the body
+            }
+            tokio::select! {
+                changed = changes.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                }
+                _ = tokio::time::sleep(self.keepalive) => {
+                    if out.send(Bytes::from_static(b": keep-alive\n\n")).await.is_err() {
+                        return;
+                    }
+                }
+                // The client went away: the body (and its receiver) was dropped.
+                _ = out.closed() => return,
+            }
         }
-    }
-}
-
-/// Writes SSE text either as HTTP/1.1 chunks (so the stream can be ended
-/// cleanly with a last chunk) or raw (HTTP/1.0, ended by closing).
-pub(crate) struct SseWriter<W: Write> {
-    inner: W,
-    chunked: bool,
-}
-
-impl<W: Write> SseWriter<W> {
-    pub(crate) fn new(inner: W, chunked: bool) -> Self {
-        SseWriter { inner, chunked }
-    }
-
-    /// Write the response head.
-    pub(crate) fn head(&mut self) -> io::Result<()> {
-        let head = if self.chunked {
-            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
-             Cache-Control: no-store\r\nX-Accel-Buffering: no\r\n\
-             Transfer-Encoding: chunked\r\n\r\n"
-        } else {
-            "HTTP/1.0 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
-             Cache-Control: no-store\r\nConnection: close\r\n\r\n"
-        };
-        self.inner.write_all(head.as_bytes())?;
-        self.inner.flush()
-    }
-
-    /// Send one piece of the stream and flush it out at once.
-    pub(crate) fn send(&mut self, text: &str) -> io::Result<()> {
-        if text.is_empty() {
-            return Ok(());
-        }
-        if self.chunked {
-            let mut buf = Vec::with_capacity(text.len() + 16);
-            buf.extend_from_slice(format!("{:x}\r\n", text.len()).as_bytes());
-            buf.extend_from_slice(text.as_bytes());
-            buf.extend_from_slice(b"\r\n");
-            self.inner.write_all(&buf)?;
-        } else {
-            self.inner.write_all(text.as_bytes())?;
-        }
-        self.inner.flush()
-    }
-
-    /// End the stream.
-    pub(crate) fn finish(mut self) -> io::Result<()> {
-        if self.chunked {
-            self.inner.write_all(b"0\r\n\r\n")?;
-        }
-        self.inner.flush()
     }
 }

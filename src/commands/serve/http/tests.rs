@@ -72,7 +72,14 @@ impl Fixture {
     }
 
     fn start_with_keepalive(&self, keepalive: Duration) -> Server {
-        Server::start_with(ServeConfig::new(self.root()), Options { keepalive }).unwrap()
+        Server::start_with(
+            ServeConfig::new(self.root()),
+            Options {
+                keepalive,
+                ..Options::default()
+            },
+        )
+        .unwrap()
     }
 }
 
@@ -740,8 +747,8 @@ fn explicit_port_and_bind_error() {
         other => panic!("expected bind error, got {other:?}"),
     }
     first.shutdown();
-    // The listener is closed by shutdown, so the port is free again. tiny_http closes
-    // it on its own thread, which can lag under a loaded test run: allow a few seconds.
+    // The listener is closed by shutdown, so the port is free again; allow a few
+    // seconds for a loaded test run.
     let deadline = Instant::now() + Duration::from_secs(5);
     let again = loop {
         match Server::start(cfg.clone()) {
@@ -802,4 +809,122 @@ fn drop_stops_the_server_too() {
         addr
     )
     .is_err()));
+}
+
+// ------------------------------------------------- slow clients, keep-alive (issue 14)
+
+/// Sends `GET target` on an open keep-alive connection and reads exactly one reply.
+fn keepalive_get(s: &mut TcpStream, target: &str) -> Reply {
+    // One write, so the client side's own Nagle delay plays no part.
+    s.write_all(format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
+        .unwrap();
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 4096];
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .map(|v| v.trim().parse().unwrap())
+                .expect("a content-length");
+            if buf.len() >= end + 4 + len {
+                return parse(&buf[..end + 4 + len]);
+            }
+        }
+        let n = s.read(&mut byte).unwrap();
+        assert!(n > 0, "connection closed early");
+        buf.extend_from_slice(&byte[..n]);
+    }
+}
+
+#[test]
+fn four_stalled_clients_cannot_stop_it_answering_others() {
+    let fx = Fixture::new();
+    // Far more than the socket buffers of a loopback connection hold.
+    let big = vec![b'x'; 48 << 20];
+    fs::write(fx.root().join("stor.bin"), &big).unwrap();
+    let opts = Options {
+        write_timeout: Duration::from_secs(2),
+        ..Options::default()
+    };
+    let srv = Server::start_with(ServeConfig::new(fx.root()), opts).unwrap();
+    let mut stalled: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut s = connect(srv.addr());
+            // A small receive buffer fills at once; this client never reads.
+            write!(s, "GET /stor.bin HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // Others are answered while the four wait, on new and on kept-alive connections.
+    for _ in 0..5 {
+        let r = get(srv.addr(), "/");
+        assert_eq!(r.status, 200);
+        assert!(r.text().contains("Velkommen"));
+    }
+    let mut ev = Events::open(srv.addr());
+    srv.reload();
+    assert!(ev.wait_for("event: reload", Duration::from_secs(2)));
+    // After the write timeout the stalled responses are abandoned: each connection
+    // ends long before the whole file could have been sent to it.
+    std::thread::sleep(Duration::from_secs(3));
+    for s in &mut stalled {
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut got = Vec::new();
+        let _ = s.read_to_end(&mut got); // EOF or reset, not a timeout
+        assert!(got.len() < big.len(), "a stalled client got the whole file");
+    }
+    assert_eq!(get(srv.addr(), "/").status, 200);
+}
+
+#[test]
+fn keep_alive_responses_are_not_held_back() {
+    let fx = Fixture::new();
+    // Two file frames and a short tail: each response is several writes.
+    let file: Vec<u8> = (0..(64 << 10) + 1000).map(|i| (i % 251) as u8).collect();
+    fs::write(fx.root().join("assets/kort.bin"), &file).unwrap();
+    let srv = fx.start();
+    let mut s = connect(srv.addr());
+    let n = 100;
+    let started = Instant::now();
+    for i in 0..n {
+        let target = if i % 2 == 0 {
+            "/assets/data.json"
+        } else {
+            "/assets/kort.bin"
+        };
+        let r = keepalive_get(&mut s, target);
+        assert_eq!(r.status, 200);
+        if i % 2 == 0 {
+            assert_eq!(r.body, b"{\"a\":1}");
+        } else {
+            assert_eq!(r.body, file);
+        }
+    }
+    // A generous bound: without TCP_NODELAY each reply waits for the client's delayed
+    // ACK (about 40 ms, so 4 s for 100); with it the whole loop takes milliseconds.
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(2),
+        "{n} keep-alive requests took {took:?}"
+    );
+}
+
+#[test]
+fn a_client_that_sends_no_request_is_closed_after_the_read_timeout() {
+    let fx = Fixture::new();
+    let opts = Options {
+        read_timeout: Duration::from_millis(500),
+        ..Options::default()
+    };
+    let srv = Server::start_with(ServeConfig::new(fx.root()), opts).unwrap();
+    let mut idle = connect(srv.addr());
+    write!(idle, "GET / HTTP/1.1\r\nHost: x\r\n").unwrap(); // head never finished
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = idle.read_to_end(&mut rest);
+    assert!(started.elapsed() < Duration::from_secs(4));
+    assert_eq!(get(srv.addr(), "/").status, 200);
 }
