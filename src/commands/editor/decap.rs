@@ -157,6 +157,30 @@ fn pattern(lang: Language, regex: &str, da: &str, en: &str) -> Value {
 fn widget(kind: &Kind, lang: Language) -> Value {
     match kind {
         Kind::Line | Kind::Code => map([("widget", s("string"))]),
+        Kind::Email => map([
+            ("widget", s("string")),
+            (
+                "pattern",
+                pattern(
+                    lang,
+                    contract::EMAIL_PATTERN,
+                    "Skriv én e-mailadresse, fx hoering@kommune.dk",
+                    "Write one e-mail address, e.g. hearing@council.gov.uk",
+                ),
+            ),
+        ]),
+        Kind::Url => map([
+            ("widget", s("string")),
+            (
+                "pattern",
+                pattern(
+                    lang,
+                    contract::URL_PATTERN,
+                    "Skriv en webadresse, der begynder med https://",
+                    "Write a web address that starts with https://",
+                ),
+            ),
+        ]),
         Kind::Prose => map([("widget", s("text"))]),
         Kind::Bool => map([("widget", s("boolean")), ("default", Value::Bool(false))]),
         Kind::Whole => map([

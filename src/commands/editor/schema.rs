@@ -157,6 +157,8 @@ fn field(f: &FieldDoc, lang: Language) -> Value {
 fn value(kind: &Kind, lang: Language) -> Value {
     match kind {
         Kind::Line | Kind::Prose | Kind::File => json!({ "type": "string" }),
+        Kind::Email => json!({ "type": "string", "pattern": contract::EMAIL_PATTERN }),
+        Kind::Url => json!({ "type": "string", "pattern": contract::URL_PATTERN }),
         Kind::Code => json!({ "type": ["string", "number"] }),
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Whole => json!({ "type": "integer", "minimum": 0 }),

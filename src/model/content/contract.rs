@@ -62,6 +62,10 @@ pub enum Kind {
     Prose,
     /// Text that may also be written as a plain number (case numbers, phone numbers).
     Code,
+    /// One e-mail address (`model::web::Email`).
+    Email,
+    /// One http(s) web address (`model::web::WebUrl`).
+    Url,
     Bool,
     /// A whole number, 0 or more.
     Whole,
@@ -179,6 +183,13 @@ pub fn day_pattern() -> String {
     let time = r"([ T,]+(kl\.?\s*)?\d{1,2}([:.]\d{2}([:.]\d{2})?)?(\s*(Z|[+-]\d{2}:?\d{2}))?)?";
     format!(r"^\s*{lead}({forms}){time}\s*$")
 }
+
+/// The pattern of an e-mail address: deliberately loose (one `@`, a dot in the domain,
+/// no spaces); `check` gives the exact reason.
+pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s]+\.[^@\s]+$";
+
+/// The pattern of a web address planpub links to: http or https.
+pub const URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$";
 
 /// The pattern of a slug: lower-case letters a–z, digits and single hyphens.
 pub const SLUG_PATTERN: &str = r"^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -419,7 +430,7 @@ const CONTACT: Record = Record {
         ),
         f(
             "email",
-            Line,
+            Email,
             Optional,
             w("E-mail", "E-mail"),
             w("Kontaktens e-mailadresse.", "The contact's e-mail address."),
@@ -696,7 +707,7 @@ const RESPOND: Record = Record {
     fields: &[
         f(
             "email",
-            Line,
+            Email,
             Optional,
             w("E-mail", "E-mail"),
             w(
@@ -716,7 +727,7 @@ const RESPOND: Record = Record {
         ),
         f(
             "url",
-            Line,
+            Url,
             Optional,
             w("Webformular", "Web form"),
             w(

@@ -33,8 +33,18 @@ enum Traced {
 type Error = de::value::Error;
 
 /// A deserializer that feeds a derived `Deserialize` plausible input and records the
-/// shape it asks for.
-struct Tracer<'a>(&'a mut Traced);
+/// shape it asks for. The second part is the field's name, for text that must have a
+/// form (an e-mail address, a web address).
+struct Tracer<'a>(&'a mut Traced, &'static str);
+
+/// Text that the field `name` accepts.
+fn sample_text(name: &str) -> &'static str {
+    match name {
+        "email" => "x@example.dk",
+        "url" => "https://example.dk/",
+        _ => "x",
+    }
+}
 
 macro_rules! scalar {
     ($($method:ident => $name:literal, $visit:ident($($value:expr)?);)*) => {
@@ -47,6 +57,15 @@ macro_rules! scalar {
 
 impl<'de> Deserializer<'de> for Tracer<'_> {
     type Error = Error;
+
+    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        *self.0 = Traced::Scalar("str");
+        v.visit_str(sample_text(self.1))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
 
     scalar! {
         deserialize_any => "any", visit_str("1");
@@ -62,8 +81,6 @@ impl<'de> Deserializer<'de> for Tracer<'_> {
         deserialize_f32 => "float", visit_f32(1.0);
         deserialize_f64 => "float", visit_f64(1.0);
         deserialize_char => "str", visit_char('x');
-        deserialize_str => "str", visit_str("x");
-        deserialize_string => "str", visit_str("x");
         deserialize_identifier => "str", visit_str("x");
         deserialize_bytes => "bytes", visit_bytes(b"x");
         deserialize_byte_buf => "bytes", visit_bytes(b"x");
@@ -73,7 +90,7 @@ impl<'de> Deserializer<'de> for Tracer<'_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         let mut inner = Traced::Unknown;
-        let r = v.visit_some(Tracer(&mut inner));
+        let r = v.visit_some(Tracer(&mut inner, self.1));
         *self.0 = Traced::Option(Box::new(inner));
         r
     }
@@ -157,7 +174,7 @@ impl<'de> de::SeqAccess<'de> for OneItem<'_> {
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
         match self.0.take() {
-            Some(slot) => seed.deserialize(Tracer(slot)).map(Some),
+            Some(slot) => seed.deserialize(Tracer(slot, "")).map(Some),
             None => Ok(None),
         }
     }
@@ -187,13 +204,13 @@ impl<'de> de::MapAccess<'de> for Fields<'_> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let name = self.current.expect("a key before its value");
         let slot = self.map.get_mut(name).expect("a known field");
-        seed.deserialize(Tracer(slot))
+        seed.deserialize(Tracer(slot, name))
     }
 }
 
 fn trace<T: serde::de::DeserializeOwned>() -> BTreeMap<&'static str, Traced> {
     let mut t = Traced::Unknown;
-    T::deserialize(Tracer(&mut t)).expect("the tracer feeds every struct what it asks for");
+    T::deserialize(Tracer(&mut t, "")).expect("the tracer feeds every struct what it asks for");
     match t {
         Traced::Struct(m) => m,
         other => panic!("not a struct: {other:?}"),
@@ -244,7 +261,14 @@ fn compare(path: &str, doc: &Kind, traced: &Traced, out: &mut Vec<String>) {
         // `raw::Text` takes text or a number.
         (Kind::Code | Kind::Date(_), Traced::Scalar("any")) => {}
         (
-            Kind::Line | Kind::Prose | Kind::Slug | Kind::Ref(_) | Kind::File | Kind::Date(_),
+            Kind::Line
+            | Kind::Prose
+            | Kind::Email
+            | Kind::Url
+            | Kind::Slug
+            | Kind::Ref(_)
+            | Kind::File
+            | Kind::Date(_),
             Traced::Scalar("str"),
         ) => {}
         (d, t) => out.push(format!("{path}: described as {d:?}, parser reads {t:?}")),
@@ -377,6 +401,8 @@ fn the_unknown_field_lists_match_the_description() {
 fn sample(name: &str, kind: &Kind, full: bool) -> Value {
     match kind {
         Kind::Line | Kind::Prose => json!("Eksempel"),
+        Kind::Email => json!("hoering@example.dk"),
+        Kind::Url => json!("https://example.dk/svar"),
         Kind::Code => json!("12-345"),
         Kind::Bool => json!(false),
         Kind::Whole => json!(1),
