@@ -302,7 +302,10 @@ fn broken_front_matter_shows_the_overlay_until_it_is_fixed() {
         alert[at + PAGE_FILE.len() + 1..].starts_with(|c: char| c.is_ascii_digit()),
         "{alert}"
     );
-    assert!(alert.contains("the YAML is not valid"), "{alert}");
+    // The site is Danish, so is the overlay: the message, its help, the editor link.
+    assert!(alert.contains("YAML-teksten kan ikke læses her"), "{alert}");
+    assert!(alert.contains("Sådan retter du det"), "{alert}");
+    assert!(alert.contains("Åbn i editoren"), "{alert}");
     // The last good content stays under the overlay, on other pages too.
     let page = get(srv.port, "/om/");
     assert!(page.body.contains("role=\"alert\""));

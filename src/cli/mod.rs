@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions};
+use crate::messages::{Key, Messages};
 use crate::model::clock;
 use crate::model::content::ContentType;
 use crate::model::diagnostics::Diagnostics;
@@ -27,6 +28,10 @@ struct Cli {
         value_name = "DIR"
     )]
     root: PathBuf,
+    /// The language of planpub's messages: da or en [default: PLANPUB_LANG, else the
+    /// site's language, else da]
+    #[arg(short = 'l', long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,26 +181,19 @@ fn moment_options(root: &std::path::Path, m: &MomentArg) -> Result<BuildOptions,
     Ok(BuildOptions::new(root, now))
 }
 
-fn report(diags: &Diagnostics) {
+fn report(m: &Messages, diags: &Diagnostics) {
     for d in diags.iter() {
-        eprintln!("{d}");
+        eprintln!("{}", m.render(d));
     }
 }
 
-fn summary(diags: &Diagnostics) -> String {
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("{n} {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    format!(
-        "{}, {}",
-        plural(e, "error", "errors"),
-        plural(w, "warning", "warnings")
-    )
+/// The catalogue to speak in: `--lang`, `PLANPUB_LANG`, the site's `language`.
+fn messages_for(flag: Option<&str>, root: &std::path::Path) -> &'static Messages {
+    let env = std::env::var("PLANPUB_LANG").ok();
+    let site = crate::model::config::SiteConfig::load(root)
+        .ok()
+        .map(|c| c.language);
+    crate::messages::of(crate::messages::choose(flag, env.as_deref(), site))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -209,6 +207,7 @@ fn today() -> chrono::NaiveDate {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root;
+    let m = messages_for(cli.lang.as_deref(), &root);
     match cli.command {
         Command::Build {
             site,
@@ -234,32 +233,25 @@ pub fn run() -> ExitCode {
             let had_output = opts.out.exists();
             match build::build(&opts) {
                 Ok(r) => {
-                    report(&r.warnings);
-                    println!(
-                        "Built {} pages ({} files, {:.1} MB) into {} in {} ms{}",
-                        r.pages,
-                        r.files,
-                        r.bytes as f64 / 1e6,
-                        opts.out.display(),
-                        started.elapsed().as_millis(),
-                        if r.warnings.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; {}", summary(&r.warnings))
-                        }
-                    );
+                    report(m, &r.warnings);
+                    let line = Key::new("build-done")
+                        .arg("pages", r.pages.to_string())
+                        .arg("files", r.files.to_string())
+                        .arg("size", format!("{:.1}", r.bytes as f64 / 1e6))
+                        .arg("out", opts.out.display().to_string())
+                        .arg("ms", started.elapsed().as_millis().to_string())
+                        .arg("counts", m.summary(&r.warnings));
+                    println!("{}", m.text(&line));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
-                    if had_output {
-                        eprintln!(
-                            "The site was not built ({}); the previous output is unchanged.",
-                            summary(&diags)
-                        );
+                    report(m, &diags);
+                    let id = if had_output {
+                        "build-failed-kept"
                     } else {
-                        eprintln!("The site was not built ({}).", summary(&diags));
-                    }
+                        "build-failed"
+                    };
+                    eprintln!("{}", m.text(&Key::new(id).arg("counts", m.summary(&diags))));
                     ExitCode::FAILURE
                 }
             }
@@ -290,6 +282,7 @@ pub fn run() -> ExitCode {
                 Ok(w) => (w, true),
                 Err(d) => (d, false),
             };
+            let diags = m.localize_all(&diags);
             match format {
                 Format::Json => {
                     let list: Vec<_> = diags.iter().collect();
@@ -302,12 +295,9 @@ pub fn run() -> ExitCode {
                     );
                 }
                 Format::Text => {
-                    report(&diags);
-                    println!(
-                        "{}: {}",
-                        if ok { "OK" } else { "Problems found" },
-                        summary(&diags)
-                    );
+                    report(m, &diags);
+                    let id = if ok { "check-ok" } else { "check-problems" };
+                    println!("{}", m.text(&Key::new(id).arg("counts", m.summary(&diags))));
                 }
             }
             if ok {
@@ -351,7 +341,7 @@ pub fn run() -> ExitCode {
             let out = out.unwrap_or_else(|| root.join("snapshot"));
             match crate::commands::snapshot::snapshot(&opts, &out) {
                 Ok(r) => {
-                    report(&r.warnings);
+                    report(m, &r.warnings);
                     println!(
                         "Bag:  {} ({} files, {:.1} MB)",
                         r.bag_dir.display(),
@@ -362,8 +352,8 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
-                    eprintln!("No snapshot was written ({}).", summary(&diags));
+                    report(m, &diags);
+                    eprintln!("No snapshot was written ({}).", m.summary(&diags));
                     ExitCode::FAILURE
                 }
             }
@@ -383,7 +373,12 @@ pub fn run() -> ExitCode {
             };
             match crate::commands::serve::serve(
                 opts,
-                crate::commands::serve::ServeOptions { bind, port, open },
+                crate::commands::serve::ServeOptions {
+                    bind,
+                    port,
+                    open,
+                    lang: m.lang(),
+                },
             ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -450,7 +445,7 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
+                    report(m, &diags);
                     ExitCode::FAILURE
                 }
             }
