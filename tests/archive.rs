@@ -579,3 +579,111 @@ fn the_bags_404_page_works_offline_too() {
         );
     }
 }
+
+/// The README's snapshot example, as planpub prints it for the example site. Run with
+/// `PLANPUB_BLESS=1` to write the current output into the README.
+#[test]
+fn the_readme_snapshot_example_is_what_planpub_prints() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("arkiv");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let snap = run(planpub()
+        .env("SOURCE_DATE_EPOCH", "1212278400")
+        .args(["snapshot", "--root", root, "--out"])
+        .arg(&out));
+    snap.assert_ok();
+    let bag = out.join("planer.example.dk-2008-06-01");
+    let verify = || run(planpub().arg("verify").arg(&bag));
+    let valid = verify();
+    valid.assert_ok();
+    // The README's damage: a file added, one changed (same size).
+    std::fs::write(bag.join("data/extra.txt"), "x\n").unwrap();
+    let robots = bag.join("data/robots.txt");
+    let text = std::fs::read_to_string(&robots).unwrap();
+    std::fs::write(&robots, text.replacen("User-agent: *", "User-agent: -", 1)).unwrap();
+    let invalid = verify();
+    invalid.assert_failed();
+
+    let show = |s: &str| s.replace(out.to_str().unwrap(), "/arkiv");
+    let console = format!(
+        "```console\n$ SOURCE_DATE_EPOCH=1212278400 planpub snapshot --out /arkiv\n{}$ planpub verify /arkiv/planer.example.dk-2008-06-01\n{}```\n",
+        show(&snap.stdout),
+        show(&valid.stdout)
+    );
+    let damaged = format!("```text\n{}```\n", show(&invalid.stdout));
+    let readme_path = Path::new(root).join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let block = |start: &str| -> (usize, usize) {
+        let at = readme
+            .find(start)
+            .unwrap_or_else(|| panic!("README has no block starting {start:?}"));
+        let end = at + readme[at + 4..].find("```\n").unwrap() + 4 + 4;
+        (at, end)
+    };
+    let (c0, c1) = block("```console\n$ SOURCE_DATE_EPOCH=1212278400 planpub snapshot");
+    let (d0, d1) = block("```text\nbag invalid");
+    if std::env::var("PLANPUB_BLESS").as_deref() == Ok("1") {
+        let mut new = readme.clone();
+        new.replace_range(d0..d1, &damaged);
+        new.replace_range(c0..c1, &console);
+        std::fs::write(&readme_path, new).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[c0..c1],
+        console,
+        "the README's snapshot example is out of date: run this test with PLANPUB_BLESS=1"
+    );
+    assert_eq!(
+        readme[d0..d1],
+        damaged,
+        "the README's verify example is out of date: run this test with PLANPUB_BLESS=1"
+    );
+}
+
+#[test]
+fn bag_info_names_the_contact_and_organisation_of_site_yaml() {
+    let s = Site::new().file(
+        "site.yaml",
+        "title: Testkommunens planer\nbase_url: https://planer.test.dk/\norganisation: Testkommune\ncontact:\n  name: Testkommune, Kommunikation\n  email: planer@test.dk\n  phone: \"+45 11 22 33 44\"\n  address: |\n    Rådhuset\n    Torvet 1, 9999 Testby\n",
+    );
+    s.write("content/planer/p.md", PLAN.as_bytes());
+    let out = s.tmp().join("arkiv");
+    run(planpub()
+        .args(["snapshot", "--now", "2008-06-01", "--root"])
+        .arg(s.root())
+        .arg("--out")
+        .arg(&out))
+    .assert_ok();
+    let bag = out.join("planer.test.dk-2008-06-01");
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    for line in [
+        "Source-Organization: Testkommune\n",
+        "Organization-Address: Rådhuset, Torvet 1, 9999 Testby\n",
+        "Contact-Name: Testkommune, Kommunikation\n",
+        "Contact-Phone: +45 11 22 33 44\n",
+        "Contact-Email: planer@test.dk\n",
+    ] {
+        assert!(info.contains(line), "{line:?} not in\n{info}");
+    }
+    // LoC bagit reads the same values.
+    let Some(py) = common::python(&["bagit"]) else {
+        return;
+    };
+    let r = py.run(
+        "import sys, bagit\nb = bagit.Bag(sys.argv[1])\nb.validate()\nfor k in ('Contact-Name', 'Contact-Email', 'Contact-Phone', 'Organization-Address'):\n    print(k, '=', b.info[k])\n",
+        &[bag.as_os_str()],
+    );
+    r.assert_ok();
+    assert!(
+        r.stdout
+            .contains("Organization-Address = Rådhuset, Torvet 1, 9999 Testby"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Contact-Email = planer@test.dk"),
+        "{}",
+        r.stdout
+    );
+}

@@ -877,13 +877,31 @@ fn api_plan_record_carries_fields_and_relations() {
     assert_eq!(p["status"], "hearing");
     assert_eq!(p["owner"], "Sundhed og Omsorg");
     assert_eq!(p["case_number"], "2008-11111");
-    assert_eq!(p["children"], serde_json::json!(["delplan-hjemmepleje"]));
-    assert_eq!(p["hearings"], serde_json::json!(["hoering-hovedplan"]));
-    assert_eq!(p["decisions"], serde_json::json!(["beslutning-hovedplan"]));
-    assert_eq!(p["attachments"][0]["type"], "PDF");
+    let slugs = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["slug"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(slugs(&p["children"]), ["delplan-hjemmepleje"]);
+    assert_eq!(slugs(&p["hearings"]), ["hoering-hovedplan"]);
+    assert_eq!(slugs(&p["decisions"]), ["beslutning-hovedplan"]);
+    // Related items come with their ids and full addresses.
+    assert_eq!(p["hearings"][0]["id"], "hearing:hoering-hovedplan");
+    assert_eq!(
+        p["hearings"][0]["json"],
+        "https://planer.test.dk/api/hearings/hoering-hovedplan.json"
+    );
+    assert_eq!(p["attachments"][0]["media_type"], "application/pdf");
     assert_eq!(p["attachments"][0]["bytes"], 1234);
+    assert_eq!(p["attachments"][0]["sha256"].as_str().unwrap().len(), 64);
     let child = out.json("api/plans/delplan-hjemmepleje.json");
-    assert_eq!(child["parent"], "hovedplan");
+    assert_eq!(child["parent"]["slug"], "hovedplan");
+    assert_eq!(
+        child["parent"]["url"],
+        "https://planer.test.dk/planer/hovedplan/"
+    );
 }
 
 /// Every object that looks like a date (has `precision`) has the four contract keys.

@@ -106,11 +106,13 @@ fn before_its_meeting_a_decision_is_an_agenda_item_in_every_output() {
         "GODKENDTEMARKØR",
         "\"approved\"",
     ] {
-        assert!(
-            out.files_containing(secret).is_empty(),
-            "{secret} leaked into {:?}",
-            out.files_containing(secret)
-        );
+        // The published JSON Schemas name every outcome a decision can have.
+        let leaked: Vec<String> = out
+            .files_containing(secret)
+            .into_iter()
+            .filter(|f| !f.starts_with("api/schema/"))
+            .collect();
+        assert!(leaked.is_empty(), "{secret} leaked into {leaked:?}");
     }
     for word in [
         "Godkendt",

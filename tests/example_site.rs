@@ -92,9 +92,10 @@ fn example_decision_has_four_recommendations_and_the_absent_members() {
     let json = out.json("api/decisions/omu-2023-09-12-strategi.json");
     assert_eq!(json["recommendations"].as_array().unwrap().len(), 4);
     assert_eq!(json["absent"].as_array().unwrap().len(), 6);
+    assert_eq!(json["plans"][0]["slug"], "faelles-strategi-socialomraadet");
     assert_eq!(
-        json["plans"],
-        serde_json::json!(["faelles-strategi-socialomraadet"])
+        json["plans"][0]["url"],
+        "https://planer.example.dk/planer/faelles-strategi-socialomraadet/"
     );
 }
 
@@ -126,9 +127,12 @@ fn example_closed_item_publishes_nothing_but_its_title() {
     assert_eq!(
         keys,
         [
-            "access", "body", "item", "meeting", "slug", "state", "title", "type", "url"
+            "$schema", "access", "body", "created", "id", "item", "json", "meeting", "modified",
+            "slug", "state", "title", "type", "url"
         ]
     );
+    // Its dates say no more than its meeting does.
+    assert_eq!(json["created"], "2023-09-12T00:00:00+02:00");
     assert_eq!(json["access"], "closed");
     // As of 2008 the meeting of 2023 is still ahead.
     assert_eq!(json["state"], "agenda");

@@ -75,7 +75,18 @@ fn the_requirements_pin_exact_versions_and_comments_are_allowed() {
         .into_iter()
         .map(|p| p.name)
         .collect();
-    assert_eq!(names, ["bagit", "warcio", "icalendar"]);
+    assert_eq!(
+        names,
+        [
+            "bagit",
+            "warcio",
+            "icalendar",
+            "vobject",
+            "rdflib",
+            "extruct",
+            "schemaorg"
+        ]
+    );
 }
 
 #[test]

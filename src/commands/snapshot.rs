@@ -87,11 +87,26 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
 
     let cfg = &site.config;
     let day = site.now.date_naive();
+    let contact = cfg.contact.clone().unwrap_or_default();
+    // bag-info values are single lines; an address written over several is joined.
+    let one_line = |v: Option<String>| {
+        v.map(|v| {
+            v.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
     let info = BagInfo {
         source_organization: cfg
             .organisation
             .clone()
             .unwrap_or_else(|| cfg.title.clone()),
+        organization_address: one_line(contact.address),
+        contact_name: one_line(contact.name),
+        contact_phone: one_line(contact.phone),
+        contact_email: one_line(contact.email.map(|e| e.to_string())),
         external_identifier: format!(
             "planpub:{}:{}",
             cfg.base_url,

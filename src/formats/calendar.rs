@@ -37,11 +37,12 @@ pub enum EventTime {
     /// Exact times, as wall-clock times in `tz`: `DTSTART;TZID=Europe/Copenhagen:…`, with a
     /// matching `VTIMEZONE` in the calendar.
     ///
-    /// With `end: None` only `DTSTART` is written: RFC 5545 §3.6.1 defines such an event as
-    /// taking up no time (an instant). That is what a deadline is ("høringsfrist" at 23:59),
-    /// and for a meeting whose end is unknown it is better than inventing a duration.
-    /// An `end` that is not after `start` is dropped the same way (RFC 5545 requires `DTEND`
-    /// to be later than `DTSTART`).
+    /// With `end: None` the event is an instant: `DTSTART` with `DURATION:PT0S` and
+    /// `TRANSP:TRANSPARENT`. RFC 5545 §3.6.1 gives an event without an end no length, but
+    /// clients guess (one shows nothing, another an hour), so the zero length is written
+    /// out; that is what a deadline is ("høringsfrist" at 12:00), and it does not mark the
+    /// time as busy. An `end` that is not after `start` is an instant too (RFC 5545
+    /// requires `DTEND` to be later than `DTSTART`).
     ///
     /// A wall-clock time that does not exist (skipped at the spring DST change) is written as
     /// given; RFC 5545 §3.3.5 says readers interpret it with the offset before the gap.
@@ -157,8 +158,14 @@ fn vevent(meta: &CalMeta, ev: &CalEvent) -> Event {
                 tzid: tz.name().to_owned(),
             };
             e.starts(at(*start));
-            if let Some(end) = end.filter(|end| end > start) {
-                e.ends(at(end));
+            match end.filter(|end| end > start) {
+                Some(end) => {
+                    e.ends(at(end));
+                }
+                None => {
+                    e.append_property(Property::new("DURATION", "PT0S"));
+                    e.append_property(Property::new("TRANSP", "TRANSPARENT"));
+                }
             }
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! The table is `mime_guess` (the shared-mime-info and Apache lists), with three
 //! corrections for the web: `.mjs` is JavaScript (RFC 9239), `.xml` is
-//! `application/xml` (RFC 7303) and `.map` (source maps) is JSON. Text types carry
+//! `application/xml` (RFC 7303), `.map` (source maps) is JSON, and the JSON-LD, GeoJSON
+//! and web-manifest types are named (the open-data catalogue is `.jsonld`). Text types carry
 //! `; charset=utf-8`, since planpub writes UTF-8.
 
 use std::path::Path;
@@ -19,6 +20,9 @@ pub fn essence(path: &Path) -> &'static str {
         "mjs" => "text/javascript",
         "xml" => "application/xml",
         "map" => "application/json",
+        "jsonld" => "application/ld+json",
+        "geojson" => "application/geo+json",
+        "webmanifest" => "application/manifest+json",
         _ => mime_guess::from_ext(&ext)
             .first_raw()
             .unwrap_or("application/octet-stream"),
@@ -73,6 +77,12 @@ mod tests {
             ("mod.mjs", "text/javascript; charset=utf-8"),
             ("data.json", "application/json"),
             ("app.js.map", "application/json"),
+            ("catalog.jsonld", "application/ld+json"),
+            ("Bilag æøå 2.PDF", "application/pdf"),
+            (
+                "x.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
             ("logo.svg", "image/svg+xml"),
             ("kort.png", "image/png"),
             ("foto.JPEG", "image/jpeg"),

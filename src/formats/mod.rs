@@ -11,7 +11,9 @@
 //!   75 octets on UTF-8 character boundaries, `DTSTAMP` taken from [`CalMeta::dtstamp`]
 //!   and one `VTIMEZONE` for every time zone that a timed event uses.
 //!   Whole-day or fuzzy dates are [`EventTime::AllDay`]; meetings and deadlines are
-//!   [`EventTime::Timed`], where a missing end means an instant (`DTSTART` only).
+//!   [`EventTime::Timed`], where a missing end means an instant (`DURATION:PT0S`).
+//! * [`url::encode_path`] percent-encodes a site path for a URL: the one rule for
+//!   every address planpub writes.
 //! * [`sitemap`] writes a sitemaps.org 0.9 `urlset`, sorted by `loc`; [`robots_txt`] points
 //!   crawlers at it.
 
@@ -21,6 +23,7 @@ mod calendar;
 pub mod markdown;
 pub mod mime;
 mod sitemap;
+pub mod url;
 
 #[cfg(test)]
 mod tests;

@@ -470,13 +470,15 @@ fn ical_deadline_is_an_instant() {
     let out = ical(&cal_meta(), &cal_events());
     let lines = event_lines(&out, "deadline-lp-123@planer.example.dk");
     assert!(lines.contains(&"DTSTART;TZID=Europe/Copenhagen:20240402T235900".to_owned()));
+    // Zero length written out, so no client invents one; it does not block time.
+    assert!(lines.contains(&"DURATION:PT0S".to_owned()), "{lines:?}");
     assert!(
-        !lines
-            .iter()
-            .any(|l| l.starts_with("DTEND") || l.starts_with("DURATION"))
+        lines.contains(&"TRANSP:TRANSPARENT".to_owned()),
+        "{lines:?}"
     );
+    assert!(!lines.iter().any(|l| l.starts_with("DTEND")));
 
-    // An end that is not after the start is dropped too.
+    // An end that is not after the start makes an instant too.
     let mut ev = cal_events().remove(1);
     ev.time = EventTime::Timed {
         start: ndt("2024-01-16T19:00"),
@@ -485,6 +487,7 @@ fn ical_deadline_is_an_instant() {
     };
     let out = ical(&cal_meta(), &[ev]);
     assert!(!out.contains("DTEND"));
+    assert!(out.contains("DURATION:PT0S"));
 }
 
 #[test]

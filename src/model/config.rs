@@ -42,6 +42,15 @@ pub struct SiteContact {
     pub url: Option<WebUrl>,
 }
 
+/// The licence the site's open data is published under (`licence:` in `site.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Licence {
+    /// Its name as readers know it, e.g. `CC BY 4.0`.
+    pub name: String,
+    /// The address of the licence text, e.g. `https://creativecommons.org/licenses/by/4.0/`.
+    pub url: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct SiteConfig {
     pub title: String,
@@ -51,6 +60,8 @@ pub struct SiteConfig {
     pub organisation: Option<String>,
     pub description: Option<String>,
     pub contact: Option<SiteContact>,
+    /// The licence of the open data (the JSON API, the catalogue).
+    pub licence: Option<Licence>,
     /// A theme folder, relative to the site root; the built-in default theme if unset.
     pub theme: Option<String>,
     #[serde(default = "default_min_hearing_days")]
@@ -83,6 +94,8 @@ const CONTACT_FIELDS: &[Field] = &[
     Field::leaf("url"),
 ];
 
+const LICENCE_FIELDS: &[Field] = &[Field::leaf("name"), Field::leaf("url")];
+
 pub const SITE_FIELDS: &[Field] = &[
     Field::leaf("title"),
     Field::leaf("language"),
@@ -90,6 +103,7 @@ pub const SITE_FIELDS: &[Field] = &[
     Field::leaf("organisation"),
     Field::leaf("description"),
     Field::map("contact", CONTACT_FIELDS),
+    Field::map("licence", LICENCE_FIELDS),
     Field::leaf("theme"),
     Field::leaf("min_hearing_days"),
     Field::leaf("timezone"),
@@ -195,6 +209,17 @@ impl SiteConfig {
                         .help(THEME_HELP),
                 );
             }
+            if let Some(l) = &cfg.licence
+                && !(l.url.starts_with("https://") || l.url.starts_with("http://"))
+            {
+                diags.push(
+                    src.error(
+                        &[yaml::PathSeg::Key("licence".into()), yaml::PathSeg::Key("url".into())],
+                        format!("\"{}\" is not a web address", l.url),
+                    )
+                    .help("give the address of the licence text, for example `https://creativecommons.org/licenses/by/4.0/`"),
+                );
+            }
             if cfg.timezone.parse::<chrono_tz::Tz>().is_err() {
                 diags.push(
                     src.error(
@@ -238,6 +263,20 @@ mod tests {
         assert_eq!(c.base_url, "https://x.dk/");
         assert_eq!(c.language, Language::Da);
         assert_eq!(c.min_hearing_days, 28);
+    }
+
+    #[test]
+    fn licence_is_read_and_its_address_checked() {
+        let c = SiteConfig::from_text(
+            "title: T\nbase_url: https://x.dk\nlicence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n",
+        )
+        .unwrap();
+        assert_eq!(c.licence.unwrap().name, "CC BY 4.0");
+        let e = SiteConfig::from_text(
+            "title: T\nbase_url: https://x.dk\nlicence:\n  name: CC BY 4.0\n  url: cc-by\n",
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, Some(5), "{e:?}");
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //! deadlines, public meetings. The calendar page, the iCalendar files and
 //! `planpub schedule` all read this one list.
 
-use crate::model::content::{Access, Data, DecisionState, When};
+use crate::model::content::{Access, Data, DecisionState, Meeting, When};
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Site};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+/// How long a meeting (or any other timed event) lasts when its source gives a start
+/// time but no end (`2008-06-03 19:00` without `until:` or `kl. 19.00-21.00`): two
+/// hours, the usual length of a public meeting. Documented in docs/content-reference.md.
+pub const DEFAULT_DURATION_MINUTES: i64 = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
@@ -52,6 +57,41 @@ impl EventWhen {
             EventWhen::Days { end, .. } => *end,
             EventWhen::Timed { start, end } => end.map(|e| e.date()).unwrap_or(start.date()),
         }
+    }
+}
+
+impl SiteEvent {
+    /// Whether the event is a moment rather than something that lasts: a hearing's
+    /// opening and its deadline.
+    pub fn is_instant(&self) -> bool {
+        matches!(
+            self.kind,
+            EventKind::HearingOpens | EventKind::HearingDeadline
+        )
+    }
+
+    /// The end of a timed event as calendars show it: its own end, else
+    /// [`DEFAULT_DURATION_MINUTES`] after its start; `None` for an instant (and for a
+    /// whole-day event, whose days are its span).
+    pub fn timed_end(&self) -> Option<NaiveDateTime> {
+        match &self.when {
+            EventWhen::Timed { .. } if self.is_instant() => None,
+            EventWhen::Timed { start, end } => {
+                Some(end.unwrap_or(*start + Duration::minutes(DEFAULT_DURATION_MINUTES)))
+            }
+            EventWhen::Days { .. } => None,
+        }
+    }
+}
+
+/// When a public meeting happens: its date, ending at its `until:` time if it has one.
+pub fn meeting_when(m: &Meeting) -> Option<EventWhen> {
+    match (event_when(&m.when)?, m.until) {
+        (EventWhen::Timed { start, end: None }, Some(until)) => Some(EventWhen::Timed {
+            start,
+            end: Some(start.date().and_time(until)).filter(|e| *e > start),
+        }),
+        (w, _) => Some(w),
     }
 }
 
@@ -159,7 +199,7 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                     date: h.period.closes().written().clone(),
                 });
                 for (i, m) in h.meetings.iter().enumerate() {
-                    let Some(when) = event_when(&m.when) else {
+                    let Some(when) = meeting_when(m) else {
                         continue;
                     };
                     out.push(SiteEvent {
@@ -168,7 +208,10 @@ pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
                         uid: uid(m.key.clone()),
                         title: m.what.clone().unwrap_or_else(|| d.title.clone()),
                         description: Some(d.title.clone()),
-                        location: m.place.clone(),
+                        location: match (&m.place, &m.address) {
+                            (Some(p), Some(a)) => Some(format!("{p}, {a}")),
+                            (p, a) => p.clone().or_else(|| a.clone()),
+                        },
                         when,
                         date: m.when.clone(),
                     });

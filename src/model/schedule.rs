@@ -182,7 +182,7 @@ pub fn next_change_json(site: &Site) -> serde_json::Value {
     let (what, page) = match &next {
         Some(c) if c.public => (
             Some(c.what.clone()),
-            Some(format!("{}{}", site.config.base_url, c.page)),
+            Some(urls::absolute(&site.config.base_url, &c.page)),
         ),
         Some(_) => (Some("scheduled publication".to_string()), None),
         None => (None, None),

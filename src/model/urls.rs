@@ -1,13 +1,28 @@
 //! Where every page lives in the output, as site-relative paths ending in `/` (a folder
 //! with an `index.html`). Nothing here can escape the output folder: every segment is a
 //! [`Slug`](crate::model::slug::Slug), a date or a number.
+//!
+//! A path becomes part of a URL only through [`crate::formats::url::encode_path`]: in
+//! [`LinkStyle::folder`] for the links of pages, in [`absolute`] for every full address
+//! (JSON, feeds, sitemap, calendars, JSON-LD), and in the WARC writer.
 
+use crate::formats::url::encode_path;
 use crate::model::content::{Data, Decision, Document};
 use crate::model::slug::Slug;
 
 pub const PLANS: &str = "planer/";
 pub const HEARINGS: &str = "hoeringer/";
 pub const DECISIONS: &str = "beslutninger/";
+
+/// The full address of a site path (`base_url` + the encoded path). `base_url` is
+/// written as `site.yaml` gives it (checked to be an http(s) address, ending in `/`).
+pub fn absolute(base_url: &str, path: &str) -> String {
+    let path = encode_path(path);
+    let mut s = String::with_capacity(base_url.len() + path.len());
+    s.push_str(base_url);
+    s.push_str(&path);
+    s
+}
 
 pub fn doc_path(d: &Document) -> String {
     match &d.data {
@@ -69,12 +84,14 @@ pub enum LinkStyle {
 }
 
 impl LinkStyle {
-    /// A site-relative folder path (`planer/x/`) as this style writes it.
+    /// A site-relative path (`planer/x/`, `planer/x/bilag 1.pdf`) as a page links it in
+    /// this style: percent-encoded, and a folder with `index.html` when explicit.
     pub fn folder(self, p: &str) -> String {
+        let p = encode_path(p);
         if self == LinkStyle::ExplicitIndex && p.ends_with('/') {
             format!("{p}index.html")
         } else {
-            p.to_string()
+            p.into_owned()
         }
     }
 
@@ -109,6 +126,26 @@ mod tests {
         assert_eq!(
             relative("a/", "x.css", LinkStyle::ExplicitIndex),
             "../x.css"
+        );
+    }
+
+    #[test]
+    fn addresses_are_percent_encoded() {
+        assert_eq!(
+            absolute("https://x.dk/", "hoeringer/h/bilag æøå #2.pdf"),
+            "https://x.dk/hoeringer/h/bilag%20%C3%A6%C3%B8%C3%A5%20%232.pdf"
+        );
+        assert_eq!(
+            absolute("https://x.dk/", "planer/p/"),
+            "https://x.dk/planer/p/"
+        );
+        assert_eq!(
+            LinkStyle::Pretty.folder("planer/p/a b.pdf"),
+            "planer/p/a%20b.pdf"
+        );
+        assert_eq!(
+            LinkStyle::ExplicitIndex.folder("planer/p/"),
+            "planer/p/index.html"
         );
     }
 }

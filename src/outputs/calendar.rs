@@ -197,10 +197,9 @@ fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
         uid: e.uid.clone(),
         summary: e.title.clone(),
         description: e.description.clone(),
-        url: Some(format!(
-            "{}{}",
-            r.config().base_url,
-            urls::doc_path(r.doc(e.doc))
+        url: Some(urls::absolute(
+            &r.config().base_url,
+            &urls::doc_path(r.doc(e.doc)),
         )),
         location: e.location.clone(),
         time: match &e.when {
@@ -208,9 +207,9 @@ fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
                 start: *start,
                 end_inclusive: *end,
             },
-            EventWhen::Timed { start, end } => EventTime::Timed {
+            EventWhen::Timed { start, .. } => EventTime::Timed {
                 start: *start,
-                end: *end,
+                end: e.timed_end(),
                 tz,
             },
         },

@@ -93,7 +93,7 @@ fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {
         .map(|p| p.min(today))
         .and_then(|p| midnight(r, p));
     let closed = d.is_closed();
-    let link = format!("{}{}", r.config().base_url, urls::doc_path(d));
+    let link = urls::absolute(&r.config().base_url, &urls::doc_path(d));
     Some(FeedEntry {
         // The permanent address never changes, so it is a stable id.
         id: link.clone(),
@@ -130,7 +130,7 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         .max()
         .or_else(|| midnight(r, NaiveDate::from_ymd_opt(2000, 1, 1)?))
         .expect("a fixed date exists");
-    let url = format!("{}{path}", cfg.base_url);
+    let url = urls::absolute(&cfg.base_url, path);
     let meta = FeedMeta {
         id: url.clone(),
         title: format!("{} – {}", cfg.title, r.t(title_key)),

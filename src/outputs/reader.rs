@@ -203,6 +203,16 @@ impl<'a> Reader<'a> {
             .map(move |&i| &shared.events[i])
     }
 
+    /// The SHA-256 (lower-case hex) of an attachment's bytes. An attachment is read
+    /// through its document, and [`Dep::Doc`] already covers its file (the preview
+    /// compares each attachment's size and time), so this records nothing more.
+    pub fn file_sha256(&self, a: &crate::model::content::Attachment) -> std::io::Result<String> {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        std::io::copy(&mut std::fs::File::open(&a.source)?, &mut h)?;
+        Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    }
+
     pub fn style(&self) -> LinkStyle {
         self.style
     }

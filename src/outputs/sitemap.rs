@@ -23,7 +23,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         .map(|&id| {
             let d = r.doc(id);
             SitemapUrl {
-                loc: format!("{base}{}", urls::doc_path(d)),
+                loc: urls::absolute(base, &urls::doc_path(d)),
                 lastmod: changed_as_of(d, today),
             }
         })
@@ -36,7 +36,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         calendar::PAGE,
     ] {
         list.push(SitemapUrl {
-            loc: format!("{base}{p}"),
+            loc: urls::absolute(base, p),
             lastmod: None,
         });
     }
@@ -44,6 +44,6 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 }
 
 fn render_robots(r: &Reader, _: &Job) -> Result<Output, Diagnostic> {
-    let url = format!("{}sitemap.xml", r.config().base_url);
+    let url = urls::absolute(&r.config().base_url, "sitemap.xml");
     Ok(Output::Bytes(formats::robots_txt(&url).into_bytes()))
 }

@@ -383,7 +383,7 @@ impl<'r> Builder<'r> {
     fn attachment(&self, d: &Document, a: &Attachment) -> AttachmentView {
         AttachmentView {
             title: a.title.clone(),
-            path: attachment_output_path(d, a),
+            path: self.path(&attachment_output_path(d, a)),
             file_name: std::path::Path::new(&a.file)
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())

@@ -539,3 +539,67 @@ pub fn build_at(site: &Site, now: &str, extra: &[&str]) -> Run {
         .args(extra);
     run(&mut c)
 }
+
+/// The validators' Python (tests/python/requirements.txt, prepared by
+/// [`python::interpreter`]) for a check that imports `modules`; `None` (the test is
+/// skipped, and says so) only when PLANPUB_SKIP_PYTHON=1.
+#[allow(dead_code)]
+pub fn python(modules: &[&str]) -> Option<Python> {
+    let python = python::interpreter()?;
+    let probe = format!("import {}", modules.join(", "));
+    let r = run(Command::new(&python).args(["-c", &probe]));
+    assert!(
+        r.ok(),
+        "the validators' Python cannot import {}: add it to tests/python/requirements.txt\n{}",
+        modules.join(", "),
+        r.all()
+    );
+    Some(Python(python))
+}
+
+/// The validators' Python interpreter, found by [`python`].
+#[allow(dead_code)]
+pub struct Python(PathBuf);
+
+#[allow(dead_code)]
+impl Python {
+    /// Runs `script` with `args` (`sys.argv[1:]`).
+    pub fn run(&self, script: &str, args: &[&std::ffi::OsStr]) -> Run {
+        run(Command::new(&self.0).arg("-c").arg(script).args(args))
+    }
+}
+
+/// Whether a check that needs the browser suite's tools (Java and the Nu HTML Checker,
+/// Node.js and ical.js, installed by `npm ci --prefix tests/browser`) may be skipped
+/// when they are missing. They are not part of the README's fresh-machine promise
+/// (Rust and Python 3), so `cargo test` skips them with a visible line; `.ci/run`
+/// installs them first and sets PLANPUB_REQUIRE_BROWSER_TOOLS=1, which makes a
+/// missing tool a failure.
+#[allow(dead_code)]
+pub fn browser_tool_missing(what: &str) {
+    if std::env::var("PLANPUB_REQUIRE_BROWSER_TOOLS").as_deref() == Ok("1") {
+        panic!(
+            "{what} is needed: `npm ci --prefix tests/browser --ignore-scripts` and a Java runtime (PLANPUB_REQUIRE_BROWSER_TOOLS=1 is set)"
+        );
+    }
+    println!(
+        "SKIPPED: {what} is not installed (`npm ci --prefix tests/browser --ignore-scripts`; .ci/run does it)"
+    );
+}
+
+/// The Nu HTML Checker's jar, installed by `npm ci --prefix tests/browser`, with a
+/// Java runtime; `None` when missing (see [`browser_tool_missing`]).
+#[allow(dead_code)]
+pub fn vnu() -> Option<PathBuf> {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if jar.is_file() && java {
+        return Some(jar);
+    }
+    browser_tool_missing("the Nu HTML Checker (vnu.jar and java)");
+    None
+}

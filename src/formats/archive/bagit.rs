@@ -158,6 +158,9 @@ fn check_value(label: &str, value: &str) -> Result<(), ArchiveError> {
 fn check_bag_info(info: &BagInfo) -> Result<(), ArchiveError> {
     check_value("Source-Organization", &info.source_organization)?;
     check_value("External-Identifier", &info.external_identifier)?;
+    for (label, value) in contact_lines(info) {
+        check_value(label, value)?;
+    }
     for (label, value) in &info.extra {
         if label.is_empty()
             || label.trim() != label
@@ -178,18 +181,33 @@ fn check_bag_info(info: &BagInfo) -> Result<(), ArchiveError> {
     Ok(())
 }
 
+/// The contact lines of `bag-info.txt`, in their order.
+fn contact_lines(info: &BagInfo) -> Vec<(&'static str, &str)> {
+    [
+        ("Organization-Address", &info.organization_address),
+        ("Contact-Name", &info.contact_name),
+        ("Contact-Phone", &info.contact_phone),
+        ("Contact-Email", &info.contact_email),
+    ]
+    .into_iter()
+    .filter_map(|(l, v)| v.as_deref().map(|v| (l, v.trim())))
+    .collect()
+}
+
 /// The text of `bag-info.txt`.  Lines with an empty value are left out.
 fn bag_info_text(info: &BagInfo, base_url: &str, oxum: &str) -> String {
     let description = format!("Snapshot of the static website {base_url} made by planpub");
     let date = info.bagging_date.format("%Y-%m-%d").to_string();
-    let mut lines: Vec<(&str, &str)> = vec![
-        ("Source-Organization", info.source_organization.trim()),
-        ("External-Description", &description),
+    let mut lines: Vec<(&str, &str)> =
+        vec![("Source-Organization", info.source_organization.trim())];
+    lines.extend(contact_lines(info));
+    lines.extend([
+        ("External-Description", description.as_str()),
         ("External-Identifier", info.external_identifier.trim()),
         ("Bagging-Date", &date),
         ("Payload-Oxum", oxum),
         ("Planpub-Base-URL", base_url),
-    ];
+    ]);
     for (l, v) in &info.extra {
         lines.push((l.as_str(), v.trim()));
     }
@@ -214,6 +232,10 @@ mod tests {
     fn info() -> BagInfo {
         BagInfo {
             source_organization: "Aarhus Kommune".into(),
+            organization_address: Some("Rådhuspladsen 2, 8000 Aarhus C".into()),
+            contact_name: Some("Borgerservice".into()),
+            contact_phone: None,
+            contact_email: Some("plan@aarhus.example".into()),
             external_identifier: "planpub:https://plan.example.dk/:2025-06-01".into(),
             base_url: "https://plan.example.dk".into(),
             bagging_date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
@@ -227,6 +249,9 @@ mod tests {
         assert_eq!(
             text,
             "Source-Organization: Aarhus Kommune\n\
+             Organization-Address: Rådhuspladsen 2, 8000 Aarhus C\n\
+             Contact-Name: Borgerservice\n\
+             Contact-Email: plan@aarhus.example\n\
              External-Description: Snapshot of the static website https://plan.example.dk/ made by planpub\n\
              External-Identifier: planpub:https://plan.example.dk/:2025-06-01\n\
              Bagging-Date: 2025-06-01\n\

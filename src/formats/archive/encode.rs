@@ -81,37 +81,11 @@ pub(crate) fn manifest_path_decode(path: &str) -> String {
     out
 }
 
-/// Percent-encodes a relative `/`-separated path for use in a URL: every byte
-/// except RFC 3986 unreserved characters, the sub-delimiters other than `&`, `+`,
-/// `;` and `=`, `:`, `@` and the `/` separators is written as `%XX`
-/// (upper-case hex of the UTF-8 bytes).
+/// A relative `/`-separated path as written in a URL: the site's one rule
+/// ([`crate::formats::url::encode_path`]), so WARC records sit at the very addresses
+/// the pages link to.
 pub(crate) fn url_path_encode(path: &str) -> String {
-    let mut s = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b'!'
-                    | b'$'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b','
-                    | b':'
-                    | b'@'
-                    | b'/'
-            );
-        if keep {
-            s.push(b as char);
-        } else {
-            s.push_str(&format!("%{b:02X}"));
-        }
-    }
-    s
+    crate::formats::url::encode_path(path).into_owned()
 }
 
 /// Formats the first 16 bytes of `digest` as an RFC 9562 version-8 UUID

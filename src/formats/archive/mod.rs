@@ -34,7 +34,8 @@
 //!
 //! * `bagit.txt` — `BagIt-Version: 1.0`, `Tag-File-Character-Encoding: UTF-8`;
 //! * `manifest-sha256.txt` — `<lowercase hex>  data/<path>` per payload file;
-//! * `bag-info.txt` — in this order: `Source-Organization`, `External-Description`
+//! * `bag-info.txt` — in this order: `Source-Organization`, `Organization-Address`,
+//!   `Contact-Name`, `Contact-Phone`, `Contact-Email` (when given), `External-Description`
 //!   (a sentence naming the base URL), `External-Identifier`, `Bagging-Date`
 //!   (`YYYY-MM-DD`), `Payload-Oxum` (`<octets>.<files>`), `Planpub-Base-URL` (the
 //!   base URL alone, machine-readable; RFC 8493 has no reserved label for it), then
@@ -105,6 +106,13 @@ pub use self::warc::write_warc;
 pub struct BagInfo {
     /// `Source-Organization`, e.g. "Aarhus Kommune".
     pub source_organization: String,
+    /// `Organization-Address`, `Contact-Name`, `Contact-Phone` and `Contact-Email`
+    /// (RFC 8493 §2.2.2), written after `Source-Organization` when given. Values must be
+    /// one line.
+    pub organization_address: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
     /// `External-Identifier`, e.g. `planpub:https://plan.example.dk/:2025-06-01`.
     pub external_identifier: String,
     /// The site's public base URL, e.g. `https://plan.example.dk/`.  Written as

@@ -80,6 +80,10 @@ fn make_site(root: &Path, reverse: bool) {
 
 fn bag_info() -> BagInfo {
     BagInfo {
+        organization_address: None,
+        contact_name: None,
+        contact_phone: None,
+        contact_email: None,
         source_organization: "Ærø Kommune".into(),
         external_identifier: format!("planpub:{BASE}:2025-06-01"),
         base_url: BASE.into(),

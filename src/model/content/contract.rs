@@ -763,11 +763,31 @@ const MEETING_ROW: Record = Record {
             ),
         ),
         f(
+            "until",
+            Code,
+            Optional,
+            w("Slutter", "Until"),
+            w(
+                "Klokkeslættet, mødet slutter, samme dag: 21:00.",
+                "The time the meeting ends, the same day: 21:00.",
+            ),
+        ),
+        f(
             "where",
             Line,
             Optional,
             w("Hvor", "Where"),
             w("Hvor mødet holdes.", "Where the meeting is held."),
+        ),
+        f(
+            "address",
+            Line,
+            Optional,
+            w("Adresse", "Address"),
+            w(
+                "Mødestedets adresse, fx Rådhuspladsen 1, 8000 Aarhus C.",
+                "The address of the meeting place.",
+            ),
         ),
         f(
             "what",

@@ -111,7 +111,11 @@ pub struct Meeting {
     /// The meeting's identity within its hearing (`meeting-<id>` or a hash), for UIDs.
     pub key: String,
     pub when: FuzzyDate,
+    /// The time the meeting ends on its day (`until: "19:00"`), when `when` gives none.
+    pub until: Option<chrono::NaiveTime>,
     pub place: Option<String>,
+    /// The postal address of the place (`address:`), for calendars and search engines.
+    pub address: Option<String>,
     pub what: Option<String>,
 }
 

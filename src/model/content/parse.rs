@@ -449,6 +449,52 @@ impl Parser<'_> {
         }
     }
 
+    /// A meeting's `until:`: the time it ends on its day (`19:00`, `19.00`, `kl. 19`),
+    /// after the start time that `when` gives, and only when `when` gives no end.
+    fn meeting_until(
+        &mut self,
+        path: &[PathSeg],
+        when: &FuzzyDate,
+        text: &str,
+    ) -> Option<chrono::NaiveTime> {
+        let Some(until) = parse_clock(text) else {
+            self.err(path, format!("\"{text}\" is not a time of day"))
+                .help =
+                Some("write the time the meeting ends, for example `until: \"21:00\"`".into());
+            return None;
+        };
+        let start = match (when.start_time(), when.start() == when.end()) {
+            (Some(t), true) => t,
+            _ => {
+                self.err(path, "`until` needs a `when` with one day and a start time")
+                    .help =
+                    Some("give the start in `when`, for example `when: 2024-05-12 19:00`".into());
+                return None;
+            }
+        };
+        if when.end_time().is_some() {
+            self.err(
+                path,
+                "the meeting's end is given twice: in `when` and in `until`",
+            )
+            .help = Some("keep one of them".into());
+            return None;
+        }
+        if until <= start {
+            self.err(
+                path,
+                format!(
+                    "the meeting ends ({}) before it starts ({})",
+                    until.format("%H:%M"),
+                    start.format("%H:%M")
+                ),
+            )
+            .help = Some("`until` is the time the meeting ends on its day".into());
+            return None;
+        }
+        Some(until)
+    }
+
     fn date_field(
         &mut self,
         name: &str,
@@ -622,10 +668,24 @@ impl Parser<'_> {
                     } else {
                         [what, place]
                     };
+                    let mut until_path = path.to_vec();
+                    until_path.push(key("until"));
+                    let until = match &m.until {
+                        Some(t) => match self.meeting_until(&until_path, &when, &t.0) {
+                            Some(u) => Some(u),
+                            None => {
+                                ok = false;
+                                None
+                            }
+                        },
+                        None => None,
+                    };
                     meetings.push(Meeting {
                         key: self.event_key("meeting", &path, m.id.as_deref(), &identity),
                         when,
+                        until,
                         place: m.place,
+                        address: m.address.filter(|a| !a.trim().is_empty()),
                         what: m.what,
                     })
                 }
@@ -970,6 +1030,25 @@ fn unusable_link(root: &Path, path: &Path) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// A time of day as authors write it: `19:00`, `19.00`, `19`, optionally after `kl.`.
+fn parse_clock(text: &str) -> Option<chrono::NaiveTime> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("kl.")
+        .or_else(|| t.strip_prefix("kl"))
+        .unwrap_or(t)
+        .trim();
+    let (h, m) = match t.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return None,
+        None => (t, "00"),
+    };
+    if h.is_empty() || h.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
 /// Why a relative path written by an author is unsafe, if it is.

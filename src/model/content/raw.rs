@@ -189,8 +189,10 @@ pub struct MeetingRow {
     /// Optional identity for calendar UIDs (a slug).
     pub id: Option<String>,
     pub when: Text,
+    pub until: Option<Text>,
     #[serde(rename = "where")]
     pub place: Option<String>,
+    pub address: Option<String>,
     pub what: Option<String>,
 }
 
@@ -336,7 +338,9 @@ const RESPOND: &[Field] = &[
 const MEETING: &[Field] = &[
     Field::leaf("id"),
     Field::leaf("when"),
+    Field::leaf("until"),
     Field::leaf("where"),
+    Field::leaf("address"),
     Field::leaf("what"),
 ];
 const RESPONSE: &[Field] = &[

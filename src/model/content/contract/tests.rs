@@ -403,10 +403,13 @@ fn sample(name: &str, kind: &Kind, full: bool) -> Value {
         Kind::Line | Kind::Prose => json!("Eksempel"),
         Kind::Email => json!("hoering@example.dk"),
         Kind::Url => json!("https://example.dk/svar"),
+        Kind::Code if name == "until" => json!("21:00"),
         Kind::Code => json!("12-345"),
         Kind::Bool => json!(false),
         Kind::Whole => json!(1),
         Kind::Choice(choices) => json!(choices[0].value),
+        // A meeting's `until` needs a start time in its `when`.
+        Kind::Date(DateForm::Fuzzy) if name == "when" => json!("2008-06-03 19:00"),
         Kind::Date(DateForm::Fuzzy) => json!("2008-05-22"),
         Kind::Date(DateForm::Day) => match name {
             "closes" => json!("2008-06-20 12:00"),
