@@ -10,6 +10,8 @@
 //!   HTML, BagIt, WARC) that know nothing about plans or hearings.
 //! * [`commands`] — the commands beyond `build`: preview server, snapshots, scaffolding.
 //! * [`cli`] — the command line, where typed errors become reports for people.
+//! * [`messages`] — the Danish and English catalogues (Fluent) of every word staff read;
+//!   diagnostics carry a message key, told in the reader's language at the edge.
 //!
 //! `docs/architecture.md` says where a new output, content type or date wording goes.
 // Diagnostics are returned on the error path only, where their size costs nothing.
@@ -19,5 +21,6 @@ pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod formats;
+pub mod messages;
 pub mod model;
 pub mod outputs;

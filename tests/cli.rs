@@ -139,7 +139,11 @@ fn init_creates_a_site_that_builds_at_once() {
     let r = run(&mut c);
     r.assert_ok();
     assert!(dir.join("site.yaml").is_file());
-    assert!(r.stdout.contains("planpub build --root"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!("cd {}", dir.display())),
+        "{}",
+        r.stdout
+    );
 
     let out = tmp.path().join("public");
     let mut c = planpub();

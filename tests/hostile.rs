@@ -718,7 +718,14 @@ fn missing_site_files_and_a_byte_order_mark_are_handled_plainly() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("error: content: cannot read the content folder: there is no `content` folder next to `site.yaml`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "error: content: there is no folder `content` in {}",
+            site.root().display()
+        )),
+        "{}",
+        r.stderr
+    );
     assert!(!r.stderr.contains("os error"), "{}", r.stderr);
     // Notepad saves UTF-8 with a byte-order mark; that is still one YAML document.
     let bom = Site::new()

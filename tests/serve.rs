@@ -52,8 +52,19 @@ fn serve_at(
     extra: &[&str],
     lines: Option<mpsc::Sender<String>>,
 ) -> Server {
+    // Tests run in parallel, so each takes any free port unless it tests the default.
+    let port: &[&str] = if extra.contains(&"--default-port") {
+        &[]
+    } else {
+        &["--port", "0"]
+    };
+    let extra: Vec<&str> = extra
+        .iter()
+        .copied()
+        .filter(|a| *a != "--default-port")
+        .collect();
     let mut cmd = Command::new(common::bin());
-    cmd.arg("serve").arg("--root").arg(site.root());
+    cmd.arg("serve").arg("--root").arg(site.root()).args(port);
     if let Some(now) = now {
         cmd.args(["--now", now]);
     }
@@ -305,7 +316,10 @@ fn broken_front_matter_shows_the_overlay_until_it_is_fixed() {
         alert[at + PAGE_FILE.len() + 1..].starts_with(|c: char| c.is_ascii_digit()),
         "{alert}"
     );
-    assert!(alert.contains("the YAML is not valid"), "{alert}");
+    // The site is Danish, so is the overlay: the message, its help, the editor link.
+    assert!(alert.contains("YAML-teksten kan ikke læses her"), "{alert}");
+    assert!(alert.contains("Sådan retter du det"), "{alert}");
+    assert!(alert.contains("Åbn i editoren"), "{alert}");
     // The last good content stays under the overlay, on other pages too.
     let page = get(srv.port, "/om/");
     assert!(page.body.contains("role=\"alert\""));
@@ -520,4 +534,34 @@ fn a_fixed_moment_plans_no_rebuild() {
         !said.iter().any(|l| l.contains("next rebuild")),
         "{said:#?}"
     );
+}
+
+#[test]
+fn the_preview_uses_its_fixed_port_or_the_next_free_one() {
+    // Hold the default port (if another program holds it already, it is busy anyway).
+    let _held = std::net::TcpListener::bind(("127.0.0.1", planpub::commands::serve::DEFAULT_PORT));
+    let site = site();
+    let s = serve(&site, &["--default-port"]);
+    let first = planpub::commands::serve::DEFAULT_PORT;
+    assert!(
+        s.port > first && s.port < first + 20,
+        "expected a port just after {first}, got {}",
+        s.port
+    );
+    assert_eq!(get(s.port, "/om/").status, 200);
+}
+
+#[test]
+fn a_port_asked_for_that_is_busy_is_an_error() {
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = held.local_addr().expect("addr").port().to_string();
+    let site = site();
+    let out = Command::new(common::bin())
+        .args(["serve", "--port", &port, "--now", NOW, "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run planpub serve");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&port), "{err}");
 }

@@ -4,6 +4,7 @@ pub mod incremental;
 pub mod timings;
 pub mod writer;
 
+use crate::messages::Key;
 use crate::model::clock::Moment;
 use crate::model::config::SiteConfig;
 use crate::model::content::{discover, parse};
@@ -60,9 +61,16 @@ pub fn load_config(opts: &BuildOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
 
 /// The Markdown files of the site, or why they cannot be listed.
 pub fn content_files(opts: &BuildOptions) -> Result<Vec<PathBuf>, Diagnostic> {
-    discover::markdown_files(&opts.root.join("content")).map_err(|e| {
-        Diagnostic::error("content", format!("cannot read the content folder: {e}"))
-            .help("a site keeps its Markdown files in a folder named `content` next to `site.yaml`")
+    let dir = opts.root.join("content");
+    discover::markdown_files(&dir).map_err(|e| {
+        let key = if dir.is_file() {
+            Key::new("content-folder-file")
+        } else if dir.exists() {
+            Key::new("content-folder-unreadable").arg("reason", e.to_string())
+        } else {
+            Key::new("content-folder-missing").arg("dir", opts.root.display().to_string())
+        };
+        Diagnostic::keyed(crate::model::diagnostics::Severity::Error, "content", key)
     })
 }
 
@@ -272,7 +280,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (ledger_update, (pages, stats)) = match (ledger, rendered) {
         (Ok(l), Ok(r)) => (l, r),
         (l, r) => {
-            let mut d = Diagnostics::new();
+            // The warnings of loading count too, as `check` counts them.
+            let mut d = loaded.warnings;
             d.extend(l.err().into_iter().flatten());
             d.extend(r.err().into_iter().flatten());
             return Err(d.sorted());

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions};
+use crate::messages::{Key, Messages};
 use crate::model::clock;
 use crate::model::content::ContentType;
 use crate::model::diagnostics::Diagnostics;
@@ -17,28 +18,48 @@ use std::process::ExitCode;
     about = "Publish plans, public hearings and political decisions as a static website"
 )]
 struct Cli {
+    /// The site folder (with site.yaml and content/); accepted before or after the
+    /// command
+    #[arg(
+        short = 'r',
+        long,
+        global = true,
+        default_value = ".",
+        value_name = "DIR"
+    )]
+    root: PathBuf,
+    /// The language of planpub's messages: da or en [default: PLANPUB_LANG, else the
+    /// site's language, else da]
+    #[arg(short = 'l', long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    /// For people
     Text,
+    /// For other tools
     Json,
+}
+
+/// The build moment, shared by every command that builds or checks the site.
+#[derive(clap::Args, Clone)]
+struct MomentArg {
+    /// Build as of this moment: 2024-03-01, 2024-03-01T12:00 or RFC 3339
+    /// (2024-03-01T12:00:00+01:00); without it SOURCE_DATE_EPOCH, else the clock
+    #[arg(short = 'n', long, value_name = "MOMENT")]
+    now: Option<String>,
 }
 
 #[derive(clap::Args, Clone)]
 struct SiteArgs {
-    /// The site folder (with site.yaml and content/)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
-    /// Include drafts and embargoed items
-    #[arg(long)]
+    /// Include drafts and embargoed items: a preview, never for publishing
+    #[arg(short = 'D', long)]
     drafts: bool,
-    /// Build as of this moment (2024-03-01, 2024-03-01T12:00 or RFC 3339); default
-    /// SOURCE_DATE_EPOCH, else now
-    #[arg(long)]
-    now: Option<String>,
+    #[command(flatten)]
+    moment: MomentArg,
 }
 
 #[derive(Subcommand)]
@@ -47,11 +68,11 @@ enum Command {
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        /// Output folder (default: public/ in the site folder)
-        #[arg(long)]
+        /// Output folder [default: public/ in the site folder]
+        #[arg(short = 'o', long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Override base_url from site.yaml
-        #[arg(long)]
+        /// Another public address than base_url in site.yaml, e.g. for a test server
+        #[arg(short = 'u', long, value_name = "URL")]
         base_url: Option<String>,
         /// Write links ending in index.html, so the site also works opened from disk
         #[arg(long)]
@@ -60,23 +81,24 @@ enum Command {
     /// Build the site and write an archival snapshot: a BagIt bag and a WARC file
     Snapshot {
         #[command(flatten)]
-        site: SiteArgs,
-        /// Folder for the snapshot (default: snapshot/ in the site folder)
-        #[arg(long)]
+        moment: MomentArg,
+        /// Folder for the snapshot [default: snapshot/ in the site folder]
+        #[arg(short = 'o', long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
     /// Preview the site: build, serve on this machine, rebuild and reload on every save
     Serve {
         #[command(flatten)]
         site: SiteArgs,
-        /// Port to listen on (default: a free port)
-        #[arg(long)]
+        /// Port to listen on; 0 takes any free port [default: 1212, or the next free port
+        /// after it]
+        #[arg(short = 'p', long)]
         port: Option<u16>,
-        /// Address to listen on (default: 127.0.0.1, this machine only)
-        #[arg(long, default_value = "127.0.0.1")]
+        /// Address to listen on; 127.0.0.1 serves this machine only
+        #[arg(short = 'b', long, default_value = "127.0.0.1", value_name = "ADDRESS")]
         bind: std::net::IpAddr,
         /// Open the preview in the browser
-        #[arg(long)]
+        #[arg(short = 'O', long)]
         open: bool,
     },
     /// Verify a BagIt bag: every file present, none extra, every checksum right
@@ -88,36 +110,34 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
-        #[arg(long, value_enum, default_value = "text")]
+        /// How to print the problems: text for people, json for other tools
+        #[arg(short = 'f', long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Create a new content file with its front matter filled in
+    /// Create a new content file with its front matter filled in (in the site folder)
     New {
         #[arg(value_enum)]
         kind: NewKind,
         /// The title; the file name is made from it
         title: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
     },
     /// Show how planpub reads a date text (start, end, precision, display form)
     Date {
         /// The date as staff would write it, e.g. "ultimo april 2008"
         text: String,
-        #[arg(long, value_enum, default_value = "text")]
+        /// text, or json: the date object of the open data
+        #[arg(short = 'f', long, value_enum, default_value = "text")]
         format: Format,
-        /// Use the date conventions and language of the site in this folder
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
         /// The year for a date written without one
-        #[arg(long)]
+        #[arg(short = 'y', long)]
         year: Option<i32>,
     },
     /// List every future moment at which some page changes, so the site can be rebuilt
     Schedule {
         #[command(flatten)]
         site: SiteArgs,
-        #[arg(long, value_enum, default_value = "text")]
+        /// text, or json for other tools
+        #[arg(short = 'f', long, value_enum, default_value = "text")]
         format: Format,
     },
     Import(crate::commands::import::cli::ImportArgs),
@@ -126,6 +146,9 @@ enum Command {
         /// The folder to create
         dir: PathBuf,
     },
+    /// Write (or refresh) the editor support: JSON Schemas of the front matter, VS Code
+    /// settings and snippets, and the browser editor in static/admin/
+    Editor,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -147,33 +170,30 @@ impl From<NewKind> for ContentType {
     }
 }
 
-fn options(site: &SiteArgs) -> Result<BuildOptions, String> {
-    let now = clock::build_moment(site.now.as_deref()).map_err(|e| e.to_string())?;
-    let mut o = BuildOptions::new(&site.root, now);
+fn options(root: &std::path::Path, site: &SiteArgs) -> Result<BuildOptions, String> {
+    let mut o = moment_options(root, &site.moment)?;
     o.drafts = site.drafts;
     Ok(o)
 }
 
-fn report(diags: &Diagnostics) {
+fn moment_options(root: &std::path::Path, m: &MomentArg) -> Result<BuildOptions, String> {
+    let now = clock::build_moment(m.now.as_deref()).map_err(|e| e.to_string())?;
+    Ok(BuildOptions::new(root, now))
+}
+
+fn report(m: &Messages, diags: &Diagnostics) {
     for d in diags.iter() {
-        eprintln!("{d}");
+        eprintln!("{}", m.render(d));
     }
 }
 
-fn summary(diags: &Diagnostics) -> String {
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("{n} {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    format!(
-        "{}, {}",
-        plural(e, "error", "errors"),
-        plural(w, "warning", "warnings")
-    )
+/// The catalogue to speak in: `--lang`, `PLANPUB_LANG`, the site's `language`.
+fn messages_for(flag: Option<&str>, root: &std::path::Path) -> &'static Messages {
+    let env = std::env::var("PLANPUB_LANG").ok();
+    let site = crate::model::config::SiteConfig::load(root)
+        .ok()
+        .map(|c| c.language);
+    crate::messages::of(crate::messages::choose(flag, env.as_deref(), site))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -186,6 +206,8 @@ fn today() -> chrono::NaiveDate {
 /// Runs the command line: parses the arguments, runs the command, reports.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let root = cli.root;
+    let m = messages_for(cli.lang.as_deref(), &root);
     match cli.command {
         Command::Build {
             site,
@@ -193,7 +215,7 @@ pub fn run() -> ExitCode {
             base_url,
             offline,
         } => {
-            let mut opts = match options(&site) {
+            let mut opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -208,36 +230,34 @@ pub fn run() -> ExitCode {
                 opts.style = crate::model::urls::LinkStyle::ExplicitIndex;
             }
             let started = std::time::Instant::now();
+            let had_output = opts.out.exists();
             match build::build(&opts) {
                 Ok(r) => {
-                    report(&r.warnings);
-                    println!(
-                        "Built {} pages ({} files, {:.1} MB) into {} in {} ms{}",
-                        r.pages,
-                        r.files,
-                        r.bytes as f64 / 1e6,
-                        opts.out.display(),
-                        started.elapsed().as_millis(),
-                        if r.warnings.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; {}", summary(&r.warnings))
-                        }
-                    );
+                    report(m, &r.warnings);
+                    let line = Key::new("build-done")
+                        .arg("pages", r.pages.to_string())
+                        .arg("files", r.files.to_string())
+                        .arg("size", format!("{:.1}", r.bytes as f64 / 1e6))
+                        .arg("out", opts.out.display().to_string())
+                        .arg("ms", started.elapsed().as_millis().to_string())
+                        .arg("counts", m.summary(&r.warnings));
+                    println!("{}", m.text(&line));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
-                    eprintln!(
-                        "The site was not built ({}); the previous output is unchanged.",
-                        summary(&diags)
-                    );
+                    report(m, &diags);
+                    let id = if had_output {
+                        "build-failed-kept"
+                    } else {
+                        "build-failed"
+                    };
+                    eprintln!("{}", m.text(&Key::new(id).arg("counts", m.summary(&diags))));
                     ExitCode::FAILURE
                 }
             }
         }
         Command::Check { site, format } => {
-            let opts = match options(&site) {
+            let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -262,6 +282,7 @@ pub fn run() -> ExitCode {
                 Ok(w) => (w, true),
                 Err(d) => (d, false),
             };
+            let diags = m.localize_all(&diags);
             match format {
                 Format::Json => {
                     let list: Vec<_> = diags.iter().collect();
@@ -274,12 +295,9 @@ pub fn run() -> ExitCode {
                     );
                 }
                 Format::Text => {
-                    report(&diags);
-                    println!(
-                        "{}: {}",
-                        if ok { "OK" } else { "Problems found" },
-                        summary(&diags)
-                    );
+                    report(m, &diags);
+                    let id = if ok { "check-ok" } else { "check-problems" };
+                    println!("{}", m.text(&Key::new(id).arg("counts", m.summary(&diags))));
                 }
             }
             if ok {
@@ -288,7 +306,7 @@ pub fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::New { kind, title, root } => {
+        Command::New { kind, title } => {
             let min_days = crate::model::config::SiteConfig::load(&root)
                 .map(|c| c.min_hearing_days)
                 .unwrap_or(28);
@@ -312,18 +330,18 @@ pub fn run() -> ExitCode {
                 }
             }
         }
-        Command::Snapshot { site, out } => {
-            let opts = match options(&site) {
+        Command::Snapshot { moment, out } => {
+            let opts = match moment_options(&root, &moment) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return ExitCode::from(2);
                 }
             };
-            let out = out.unwrap_or_else(|| site.root.join("snapshot"));
+            let out = out.unwrap_or_else(|| root.join("snapshot"));
             match crate::commands::snapshot::snapshot(&opts, &out) {
                 Ok(r) => {
-                    report(&r.warnings);
+                    report(m, &r.warnings);
                     println!(
                         "Bag:  {} ({} files, {:.1} MB)",
                         r.bag_dir.display(),
@@ -334,8 +352,8 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
-                    eprintln!("No snapshot was written ({}).", summary(&diags));
+                    report(m, &diags);
+                    eprintln!("No snapshot was written ({}).", m.summary(&diags));
                     ExitCode::FAILURE
                 }
             }
@@ -346,7 +364,7 @@ pub fn run() -> ExitCode {
             bind,
             open,
         } => {
-            let opts = match options(&site) {
+            let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -359,7 +377,8 @@ pub fn run() -> ExitCode {
                     bind,
                     port,
                     open,
-                    follow_clock: clock::follows_clock(site.now.as_deref()),
+                    follow_clock: clock::follows_clock(site.moment.now.as_deref()),
+                    lang: m.lang(),
                 },
             ) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -383,14 +402,9 @@ pub fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Date {
-            text,
-            format,
-            root,
-            year,
-        } => date_command(&text, format, &root, year),
+        Command::Date { text, format, year } => date_command(&text, format, &root, year),
         Command::Schedule { site, format } => {
-            let opts = match options(&site) {
+            let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -432,27 +446,70 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
+                    report(m, &diags);
                     ExitCode::FAILURE
                 }
             }
         }
-        Command::Import(args) => crate::commands::import::cli::run(args),
-        Command::Init { dir } => match crate::commands::scaffold::init(&dir, today()) {
-            Ok(files) => {
+        Command::Import(args) => crate::commands::import::cli::run(args, &root),
+        Command::Editor => editor_command(&root),
+        Command::Init { dir } => init_command(&dir),
+    }
+}
+
+fn init_command(dir: &std::path::Path) -> ExitCode {
+    let files = match crate::commands::scaffold::init(dir, today()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let editor = match crate::commands::editor::write(dir, crate::model::config::Language::Da) {
+        Ok(w) => w.written.len(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The same steps as the README's quick start.
+    println!(
+        "Created a new site in {} ({} files). Next:\n  cd {}\n  planpub new hearing \"Høring over …\"\n  planpub serve --drafts --open\nWrite in VS Code (open the folder; see docs/editors.md) or in the browser editor at /admin/.",
+        dir.display(),
+        files.len() + editor,
+        dir.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn editor_command(root: &std::path::Path) -> ExitCode {
+    let lang = match crate::model::config::SiteConfig::load(root) {
+        Ok(c) => c.language,
+        Err(ds) => {
+            for d in ds {
+                eprintln!("{d}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    match crate::commands::editor::write(root, lang) {
+        Ok(w) => {
+            let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+            for p in &w.written {
+                println!("wrote {}", rel(p));
+            }
+            for p in &w.kept {
                 println!(
-                    "Created a new site in {} ({} files). Build it with:\n  planpub build --root {}",
-                    dir.display(),
-                    files.len(),
-                    dir.display()
+                    "kept  {} (yours; delete it to get planpub's version)",
+                    rel(p)
                 );
-                ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The commands beyond `build`: the preview server, archival snapshots, the
-//! scaffolding of new sites and content files, and importing process plans.
+//! scaffolding of new sites and content files, the editor support files, and importing
+//! process plans.
 
+pub mod editor;
 pub mod import;
 pub mod scaffold;
 pub mod serve;

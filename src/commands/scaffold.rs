@@ -54,13 +54,9 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
     })
 }
 
+/// The folder under `content/` that new items of `kind` go into.
 pub fn section(kind: ContentType) -> &'static str {
-    match kind {
-        ContentType::Plan => "planer",
-        ContentType::Hearing => "hoeringer",
-        ContentType::Decision => "beslutninger",
-        ContentType::Page => "sider",
-    }
+    crate::model::content::contract::TypeDoc::of(kind).folder
 }
 
 fn yaml_string(s: &str) -> String {
@@ -75,30 +71,34 @@ pub fn template(kind: ContentType, title: &str, today: NaiveDate, min_days: u32)
     let t = yaml_string(title);
     let q = yaml_string;
     let d = today.format("%Y-%m-%d");
+    let y = today.format("%Y");
     let closes = (today + chrono::Duration::days(i64::from(min_days))).format("%Y-%m-%d");
+    // The fields every type has; commented ones are uncommented when needed.
+    let common = format!(
+        "area: \ntags: []   # emneord, fx [ høring, lokalplan ]\nattachments: []   # bilag: - {{ title: Bilag, file: bilag.pdf }}\n# slug: eget-webnavn   # sidste del af webadressen; uden linjen bruges filnavnet\n# updated: {d}   # hvornår siden sidst blev ændret\n# publish_at: {d} 08:00   # embargo: ikke offentlig før dette tidspunkt\n"
+    );
     match kind {
         ContentType::Plan => format!(
-            "---\ntype: plan\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når planen må offentliggøres\n# status: draft   # udelad status, så følger den tidsplanen; ellers draft | hearing | adopted | archived\narea: \nowner: \ncontact: {{ name: , email: , phone: }}\ncase_number: \n# parent: slug-paa-overordnet-plan\ntimeline:\n  - when: primo {y}\n    what: {step}\n    who: \n    kind: phase   # milestone | meeting | hearing | decision | phase\n  - undated: efter behov\n    what: {undated}\n---\n\n{body}\n",
-            y = today.format("%Y"),
+            "---\ntype: plan\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når planen må offentliggøres\n# status: draft   # udelad status, så følger den tidsplanen; ellers draft | hearing | adopted | archived\nowner: \ncontact: {{ name: , email: , phone: }}\ncase_number: \n# document_number: \n# parent: slug-paa-overordnet-plan\n{common}timeline:\n  - when: primo {y}\n    what: {step}\n    who: \n    kind: phase   # milestone | meeting | hearing | decision | phase\n    # hearing: slug-paa-hoeringen   # trinnet linker til en høring\n    # decision: slug-paa-beslutningen   # eller til en beslutning\n    # note: En bemærkning ved trinnet\n    # id: fast-id   # kun nødvendigt, hvis to trin ellers ligner hinanden\n  - undated: efter behov\n    what: {undated}\n# tracks:   # udviklingsspor med deres tiltag\n#   - name: Organisering\n#     description: Hvordan området ledes\n#     actions:\n#       - what: Ansættelse af to fagchefer\n#         when: januar – juni {y}\n#         who: Direktionen\n#         level: central   # central | local\n#         note: En bemærkning\n#       - what: Et tiltag uden fast dato\n#         undated: løbende\n---\n\n{body}\n",
             summary = q(ph::PLAN_SUMMARY),
             step = q(ph::PLAN_STEP),
             undated = q(ph::PLAN_UNDATED_STEP),
             body = ph::PLAN_BODY,
         ),
         ContentType::Hearing => format!(
-            "---\ntype: hearing\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når høringen må offentliggøres\n# plan: slug-paa-planen\nauthority: \ncase_number: \nopens: {d}   # én dag\ncloses: {closes} 12:00   # høringsfristen: én dag, evt. med klokkeslæt (uden klokkeslæt: dagens slutning)\nrespond:\n  email: \n  address: \n  url: \ndocuments: []   # - {{ title: Høringsmateriale, file: hoeringsmateriale.pdf }}\nmeetings: []    # - {{ when: {d} 19:00, where: Rådhuset, what: Borgermøde }}\n---\n\n{body}\n",
+            "---\ntype: hearing\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når høringen må offentliggøres\n# plan: slug-paa-planen\nauthority: \ncase_number: \nopens: {d}   # én dag\ncloses: {closes} 12:00   # høringsfristen: én dag, evt. med klokkeslæt (uden klokkeslæt: dagens slutning)\nrespond:\n  email: \n  address: \n  url: \ndocuments: []   # - {{ title: Høringsmateriale, file: hoeringsmateriale.pdf }}\nmeetings: []    # - {{ when: {d} 19:00, until: \"21:00\", where: Rådhuset, address: Rådhuspladsen 1, what: Borgermøde, id: borgermoede }}\n{common}# responses:   # høringssvar; de vises først, når fristen er udløbet\n#   - {{ from: Ældrerådet, file: hoeringssvar.pdf, received: {closes} }}\n# summary_note: {{ title: Høringsnotat, file: hoeringsnotat.pdf }}   # vises først efter fristen\n# decision: slug-paa-beslutningen   # beslutningen, der fulgte efter høringen\n# min_days: {min_days}   # erstatter sitets min_hearing_days for denne høring\n---\n\n{body}\n",
             summary = q(ph::HEARING_SUMMARY),
             body = ph::HEARING_BODY,
         ),
         ContentType::Decision => format!(
-            "---\ntype: decision\ntitle: {t}\nsummary: {summary}   # vises først, når mødet er holdt\ndraft: true   # fjern linjen, når punktet må offentliggøres\nbody: Byrådet\nmeeting: {meeting}   # pladsholder: skriv mødets dato, fx {d}\nitem: 1\ncase_number: \naccess: open   # open | closed\nrecommendations:\n  - text: {rec}\n    # outcome: approved   # skrives, når mødet er holdt: approved | discussed | noted | rejected | postponed\nabsent: []\nplans: []\n---\n\n{body}\n",
+            "---\ntype: decision\ntitle: {t}\nsummary: {summary}   # vises først, når mødet er holdt\ndraft: true   # fjern linjen, når punktet må offentliggøres\nbody: Byrådet\nmeeting: {meeting}   # pladsholder: skriv mødets dato, fx {d}\nitem: 1\ncase_number: \naccess: open   # open | closed\nrecommendations:\n  - text: {rec}\n    # outcome: approved   # skrives, når mødet er holdt: approved | discussed | noted | rejected | postponed\n    # remark: Godkendt, med den bemærkning, at …\nabsent: []\nplans: []      # slugs på de planer, beslutningen angår\nhearings: []   # slugs på de høringer, beslutningen fulgte efter\n# published: {d}\n{common}# corrections:   # den eneste måde, en offentliggjort beslutning må ændres på\n#   - {{ date: {d}, note: Hvad der blev rettet }}\n# withdrawn: {{ date: {d}, reason: Hvorfor punktet blev trukket tilbage }}\n---\n\n{body}\n",
             summary = q(ph::DECISION_SUMMARY),
             meeting = ph::DECISION_MEETING,
             rec = q(ph::DECISION_RECOMMENDATION),
             body = ph::DECISION_BODY,
         ),
         ContentType::Page => format!(
-            "---\ntype: page\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når siden må offentliggøres\n---\n\n{body}\n",
+            "---\ntype: page\ntitle: {t}\nsummary: {summary}\npublished: {d}\ndraft: true   # fjern linjen, når siden må offentliggøres\n# menu: 1   # placering i hovedmenuen; uden linjen er siden ikke i menuen\n{common}---\n\n{body}\n",
             summary = q(ph::PAGE_SUMMARY),
             body = ph::PAGE_BODY,
         ),
@@ -227,4 +227,88 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, ScaffoldError>
         written.push(p);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::content::contract::{self, FieldDoc, Kind};
+
+    /// The template with every line that starts with `# field:` (or a commented row)
+    /// uncommented.
+    fn uncommented(text: &str) -> String {
+        text.lines()
+            .map(|l| {
+                let indent = l.len() - l.trim_start().len();
+                match l.trim_start().strip_prefix("# ") {
+                    Some(rest) if rest.trim_start().starts_with("- ") || is_field(rest) => {
+                        format!("{}{rest}", &l[..indent])
+                    }
+                    _ => l.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn is_field(s: &str) -> bool {
+        s.trim_start().split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+    }
+
+    fn names(fields: &[FieldDoc], out: &mut Vec<&'static str>) {
+        for f in fields {
+            out.push(f.name);
+            if let Kind::Group(r) | Kind::Rows(r) = f.kind {
+                names(r.fields, out);
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_file_fills_in_or_comments_every_field_of_its_type() {
+        let today = NaiveDate::from_ymd_opt(2024, 3, 1).expect("day");
+        for t in &contract::ALL {
+            let text = template(t.kind, "Eksempel", today, 28);
+            let fields: Vec<FieldDoc> = t.all_fields().copied().collect();
+            let mut all = Vec::new();
+            names(&fields, &mut all);
+            for name in all {
+                let written = [
+                    format!("\n{name}:"),
+                    format!(" {name}:"),
+                    format!("{{ {name}:"),
+                ];
+                assert!(
+                    written.iter().any(|w| text.contains(w.as_str())),
+                    "{}: `new` does not mention `{name}`:\n{text}",
+                    t.kind.as_str()
+                );
+            }
+            // Uncommented, the file still has only fields of the type.
+            let open = uncommented(&text);
+            let yaml = open.split("---\n").nth(1).expect("front matter");
+            let value: serde_json::Value = serde_norway::from_str(yaml).unwrap_or_else(|e| {
+                panic!(
+                    "{}: uncommented template is not YAML: {e}\n{open}",
+                    t.kind.as_str()
+                )
+            });
+            let schema =
+                crate::commands::editor::schema::for_type(t, crate::model::config::Language::Da);
+            // Nested rows too: nothing the schema does not know, at any depth.
+            let validator = jsonschema::validator_for(&schema).expect("schema");
+            let unknown: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| e.to_string())
+                .filter(|e| e.contains("Additional properties"))
+                .collect();
+            assert!(
+                unknown.is_empty(),
+                "{}: {unknown:?}\n{open}",
+                t.kind.as_str()
+            );
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! `site.yaml`: the settings of one site.
 
+use crate::messages::Key;
 use crate::model::dates::DateConventions;
-use crate::model::diagnostics::Diagnostic;
+use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::web::{Email, WebUrl, blank_as_none};
 use crate::model::yaml::{self, Field, Shape};
 use serde::{Deserialize, Serialize};
@@ -138,16 +139,18 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
         let bytes = std::fs::read(&path).map_err(|e| {
-            let why = match e.kind() {
+            let key = match e.kind() {
                 std::io::ErrorKind::NotFound => {
-                    format!("there is no `site.yaml` in {}", root.display())
+                    Key::new("site-yaml-missing").arg("dir", root.display().to_string())
                 }
-                std::io::ErrorKind::IsADirectory => "`site.yaml` is a folder, not a file".into(),
-                _ => format!("cannot read the site settings: {e}"),
+                std::io::ErrorKind::IsADirectory => Key::new("site-yaml-folder"),
+                _ => {
+                    return vec![Diagnostic::error(FILE_NAME, format!("cannot read the site settings: {e}")).help(
+                        "every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one",
+                    )];
+                }
             };
-            vec![Diagnostic::error(FILE_NAME, why).help(
-                "every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one",
-            )]
+            vec![Diagnostic::keyed(Severity::Error, FILE_NAME, key)]
         })?;
         let text =
             crate::model::content::parse::utf8_text(FILE_NAME, bytes).map_err(|d| vec![d])?;

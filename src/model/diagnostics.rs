@@ -3,6 +3,7 @@
 //! Communications staff read these messages, so every diagnostic says where the problem
 //! is and, where possible, what would fix it.
 
+use crate::messages::Key;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,10 @@ pub struct Diagnostic {
     /// after all others.
     #[serde(skip)]
     pub follow_on: bool,
+    /// The catalogue message this was made from, so that it can be told in the
+    /// reader's language (`message` and `help` hold its English text).
+    #[serde(skip)]
+    pub key: Option<Key>,
 }
 
 impl Diagnostic {
@@ -47,7 +52,29 @@ impl Diagnostic {
             help: None,
             draft: false,
             follow_on: false,
+            key: None,
         }
+    }
+
+    /// A diagnostic told by a catalogue message: English here, any language at the edge
+    /// ([`crate::messages::Messages::localize`]).
+    pub fn keyed(severity: Severity, file: impl Into<String>, key: Key) -> Self {
+        let (message, help) = crate::messages::english(&key);
+        Diagnostic {
+            severity,
+            help,
+            key: Some(key),
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Sets the message (and its help) from the catalogue, keeping place and field.
+    pub fn with_key(mut self, key: Key) -> Self {
+        let (message, help) = crate::messages::english(&key);
+        self.message = message;
+        self.help = help;
+        self.key = Some(key);
+        self
     }
 
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {

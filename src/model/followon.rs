@@ -2,6 +2,7 @@
 //! reference to it fails too ("there is no hearing with the slug …"). Such a message is
 //! told its cause and listed after every other problem, so staff fix the cause first.
 
+use crate::messages::Key;
 use crate::model::content::Document;
 use crate::model::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::slug::Slug;
@@ -39,11 +40,20 @@ pub fn mark(diags: Diagnostics, failed: &BTreeMap<String, String>) -> Diagnostic
         if let Some(cause) = referenced_slug(&d).and_then(|s| failed.get(s))
             && cause != &d.file
         {
-            d.message = format!(
-                "{}, because {cause} has errors and could not be read (see above)",
-                d.message
-            );
-            d.help = Some(format!("fix {cause} first; this error then goes away"));
+            let help = Key::new("follow-on-help").arg("cause", cause.clone());
+            let of = |first: Key| {
+                Key::new("follow-on")
+                    .sub("message", first)
+                    .arg("cause", cause.clone())
+                    .with_help(help.clone())
+            };
+            d = match d.key.take() {
+                Some(first) => d.with_key(of(first)),
+                None => {
+                    let first = Key::new("value-raw").arg("value", d.message.clone());
+                    d.with_key(of(first))
+                }
+            };
             d.follow_on = true;
         }
         out.push(d);

@@ -1,6 +1,7 @@
 //! The whole site after parsing: which documents are public, their addresses, and the
 //! relations between them resolved in both directions.
 
+use crate::messages::Key;
 use crate::model::config::SiteConfig;
 use crate::model::content::{ContentType, Data, DecisionState, Document};
 use crate::model::dates::FuzzyDate;
@@ -208,23 +209,16 @@ impl Site {
                             .map(|(s, _)| s.as_str());
                         let near = did_you_mean(&r.target.to_string(), same_type.clone())
                             .or_else(|| nearest(&r.target.to_string(), same_type));
-                        let mut diag = d.front_source().error(
-                            &r.path,
-                            format!(
-                                "there is no {} with the slug \"{}\"",
-                                type_word(r.expect),
-                                r.target
-                            ),
-                        );
-                        diag.help = Some(match near {
-                            Some(n) => format!(
-                                "the nearest existing {} slug is `{n}`",
-                                type_word(r.expect)
-                            ),
-                            None => {
-                                format!("there are no {}s on the site yet", type_word(r.expect))
-                            }
-                        });
+                        let kind = r.expect.as_str();
+                        let help = match near {
+                            Some(n) => Key::new("ref-nearest").arg("type", kind).arg("nearest", n),
+                            None => Key::new("ref-none").arg("type", kind),
+                        };
+                        let key = Key::new("ref-missing")
+                            .arg("type", kind)
+                            .arg("slug", r.target.to_string())
+                            .with_help(help);
+                        let diag = d.front_source().error(&r.path, "").with_key(key);
                         diags.push(diag);
                     }
                     Some((kind, _)) if *kind != r.expect => {
@@ -428,15 +422,24 @@ fn setting_page(
                 .iter()
                 .filter(|d| d.kind() == ContentType::Page)
                 .map(|d| d.slug.as_str());
-            let mut diag = Diagnostic::error(
-                crate::model::config::FILE_NAME,
-                format!("there is no page with the slug \"{s}\""),
-            )
-            .field(field);
-            if let Some(n) = nearest(s, pages) {
-                diag = diag.help(format!("the nearest existing page slug is `{n}`"));
-            }
-            diags.push(diag);
+            let help = match nearest(s, pages) {
+                Some(n) => Key::new("ref-nearest")
+                    .arg("type", "page")
+                    .arg("nearest", n),
+                None => Key::new("ref-none").arg("type", "page"),
+            };
+            let key = Key::new("ref-missing")
+                .arg("type", "page")
+                .arg("slug", s)
+                .with_help(help);
+            diags.push(
+                Diagnostic::keyed(
+                    crate::model::diagnostics::Severity::Error,
+                    crate::model::config::FILE_NAME,
+                    key,
+                )
+                .field(field),
+            );
             None
         }
     }

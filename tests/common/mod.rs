@@ -23,10 +23,12 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_planpub")
 }
 
-/// A planpub command with a clean environment for the build moment.
+/// A planpub command with a clean environment for the build moment, speaking
+/// English (the tests of the Danish messages ask for Danish themselves).
 pub fn planpub() -> Command {
     let mut c = Command::new(bin());
     c.env_remove("SOURCE_DATE_EPOCH");
+    c.env("PLANPUB_LANG", "en");
     c
 }
 

@@ -17,20 +17,18 @@ pub enum Format {
 pub struct ImportArgs {
     /// The document: .docx, .odt, .xlsx, .xls, .ods or .csv
     pub file: PathBuf,
-    /// The site folder; the plan is written to content/planer/<slug>.md in it
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// The plan's title (default: the document's first heading)
-    #[arg(long)]
+    /// The plan's title [default: the document's first heading]
+    #[arg(short = 't', long)]
     pub title: Option<String>,
     /// Which column holds what, counted from 1, when the headings are unusual:
     /// e.g. when=2,what=1,who=3 (also track, level, note)
-    #[arg(long, value_parser = parse_columns)]
+    #[arg(short = 'c', long, value_parser = parse_columns)]
     pub columns: Option<Columns>,
     /// Print the rows as planpub reads them, and write nothing
-    #[arg(long)]
+    #[arg(short = 'n', long)]
     pub dry_run: bool,
-    #[arg(long, value_enum, default_value = "text")]
+    /// text, or json for other tools
+    #[arg(short = 'f', long, value_enum, default_value = "text")]
     pub format: Format,
 }
 
@@ -50,8 +48,9 @@ fn relative(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
 
-pub fn run(args: ImportArgs) -> ExitCode {
-    let cfg = crate::model::config::SiteConfig::load(&args.root).ok();
+/// Runs the import into the site at `root` (content/planer/<slug>.md).
+pub fn run(args: ImportArgs, root: &Path) -> ExitCode {
+    let cfg = crate::model::config::SiteConfig::load(root).ok();
     let conventions = cfg.map(|c| c.dates).unwrap_or_default();
     let opts = ImportOptions {
         title: args.title.clone(),
@@ -62,19 +61,19 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    let target = super::target(&args.root, &plan);
+    let target = super::target(root, &plan);
     let shown = match &target {
-        Ok(t) => relative(&args.root, t),
+        Ok(t) => relative(root, t),
         Err(ImportError::Write(ScaffoldError::Exists(p))) if args.dry_run => format!(
             "{} (it exists: the import would refuse to overwrite it)",
-            relative(&args.root, p)
+            relative(root, p)
         ),
         Err(e) => return fail(e),
     };
     let written = if args.dry_run {
         None
     } else {
-        match super::write_plan(&args.root, &plan) {
+        match super::write_plan(root, &plan) {
             Ok(p) => Some(p),
             Err(e) => return fail(&e),
         }

@@ -6,8 +6,10 @@ pub mod http;
 
 use crate::build::BuildOptions;
 use crate::build::incremental::{Input, RebuildReport, Session};
-use crate::commands::serve::http::{Problem, ServeConfig, Server};
+use crate::commands::serve::http::{OverlayLabels, Problem, ServeConfig, Server};
+use crate::messages::{self, Key, Messages};
 use crate::model::clock::{self, Moment};
+use crate::model::config::Language;
 use crate::model::diagnostics::Diagnostics;
 use crate::model::schedule::Change;
 use chrono::{DateTime, NaiveTime, SubsecRound, TimeZone, Utc};
@@ -21,12 +23,15 @@ use std::time::{Duration, Instant};
 
 pub struct ServeOptions {
     pub bind: IpAddr,
+    /// A port the user asked for; `None` takes [`DEFAULT_PORT`] or the next free one.
     pub port: Option<u16>,
     pub open: bool,
     /// The build moment is the clock's (no `--now`, no `SOURCE_DATE_EPOCH`): every
     /// rebuild reads the clock, and the preview rebuilds by itself when a moment of the
     /// schedule or midnight passes.
     pub follow_clock: bool,
+    /// The language of the messages and the overlay.
+    pub lang: Language,
 }
 
 /// The longest the preview sleeps before looking at the clock again, so a machine
@@ -81,6 +86,45 @@ fn wait(rx: &mpsc::Receiver<Msg>, tick: Option<&DateTime<Tz>>) -> Next {
     }
 }
 
+/// The preview's usual port, so a bookmark keeps working from one run to the next.
+/// (Zola uses 1111, Hugo 1313, Jekyll 4000; 1212 is none of them.)
+pub const DEFAULT_PORT: u16 = 1212;
+
+/// How many ports after [`DEFAULT_PORT`] are tried before any free port is taken.
+const PORT_TRIES: u16 = 20;
+
+/// Starts the server on the port asked for, or on the default port, or on the next
+/// free one after it (and at last on any free port): a busy default is not an error.
+fn start_server(
+    bind: IpAddr,
+    port: Option<u16>,
+    out: PathBuf,
+    lang: Language,
+) -> Result<Server, ServeError> {
+    let labels = OverlayLabels::new(lang);
+    let cfg = |port| ServeConfig {
+        bind,
+        port,
+        root: out.clone(),
+        labels: labels.clone(),
+    };
+    if let Some(p) = port {
+        return Ok(Server::start(cfg(Some(p)))?);
+    }
+    for p in DEFAULT_PORT..DEFAULT_PORT + PORT_TRIES {
+        if let Ok(server) = Server::start(cfg(Some(p))) {
+            if p != DEFAULT_PORT {
+                let key = Key::new("serve-port-fallback")
+                    .arg("default", DEFAULT_PORT.to_string())
+                    .arg("port", p.to_string());
+                println!("{}", messages::of(lang).text(&key));
+            }
+            return Ok(server);
+        }
+    }
+    Ok(Server::start(cfg(None))?)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("cannot start the preview server: {0}")]
@@ -132,26 +176,69 @@ pub fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
-fn problems(diags: &Diagnostics) -> Vec<Problem> {
+/// The errors as the overlay shows them, told in `m`'s language, each with a link
+/// that opens its file at its line in the editor.
+fn problems(diags: &Diagnostics, m: &Messages, root: &Path) -> Vec<Problem> {
+    let template = std::env::var("PLANPUB_EDITOR_URL").ok();
     diags
         .iter()
         .filter(|d| d.is_error())
+        .map(|d| m.localize(d))
         .map(|d| Problem {
-            file: d.file.clone(),
+            editor: editor_link(template.as_deref(), &root.join(&d.file), d.line, d.column),
+            file: d.file,
             line: d.line,
             column: d.column,
-            field: d.field.clone(),
-            message: match &d.help {
-                Some(h) => format!("{} ({h})", d.message),
-                None => d.message.clone(),
-            },
+            field: d.field,
+            message: d.message,
+            help: d.help,
         })
         .collect()
 }
 
-fn print_diags(diags: &Diagnostics) {
+/// The editor's URL for `path` at `line`: `PLANPUB_EDITOR_URL` with `{path}`, `{line}`
+/// and `{column}` filled in, or VS Code's `vscode://file/…:line:column`. An empty
+/// template turns the links off.
+pub fn editor_link(
+    template: Option<&str>,
+    path: &Path,
+    line: Option<usize>,
+    column: Option<usize>,
+) -> Option<String> {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    // What a path may keep in a URL: `/` and `:` separate, the rest is encoded.
+    const PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'\\');
+    let template = template.unwrap_or("vscode://file{path}:{line}:{column}");
+    if template.trim().is_empty() {
+        return None;
+    }
+    let mut abs = path.to_string_lossy().replace('\\', "/");
+    if !abs.starts_with('/') {
+        abs.insert(0, '/');
+    }
+    let encoded = utf8_percent_encode(&abs, PATH).to_string();
+    Some(
+        template
+            .replace("{path}", &encoded)
+            .replace("{line}", &line.unwrap_or(1).to_string())
+            .replace("{column}", &column.unwrap_or(1).to_string()),
+    )
+}
+
+fn print_diags(m: &Messages, diags: &Diagnostics) {
     for d in diags.iter() {
-        eprintln!("{d}");
+        eprintln!("{}", m.render(d));
     }
 }
 
@@ -226,14 +313,11 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             .flatten()
     };
     let mut tick = first.as_ref().ok().and_then(tick_of);
-    let server = Server::start(ServeConfig {
-        bind: serve.bind,
-        port: serve.port,
-        root: out,
-    })?;
+    let m = messages::of(serve.lang);
+    let server = start_server(serve.bind, serve.port, out, serve.lang)?;
     match &first {
         Ok(r) => {
-            print_diags(&r.warnings);
+            print_diags(m, &r.warnings);
             println!(
                 "Built {} pages in {} ms.",
                 r.rendered_pages,
@@ -241,9 +325,9 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
             );
         }
         Err(d) => {
-            print_diags(d);
+            print_diags(m, d);
             eprintln!("The site has problems; the preview shows them until they are fixed.");
-            server.set_problems(problems(d));
+            server.set_problems(problems(d, m, &root));
         }
     }
 
@@ -274,7 +358,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                     "{}: {what}.",
                     clock::timestamp(&now.with_timezone(&at.timezone()))
                 );
-                tick = rebuild(&mut session, &server, &[])
+                tick = rebuild(&mut session, &server, &[], m, &root)
                     .as_ref()
                     .and_then(tick_of);
                 continue;
@@ -309,7 +393,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
         if follow {
             session.set_now(clock::clock_moment());
         }
-        if let Some(r) = rebuild(&mut session, &server, &relevant) {
+        if let Some(r) = rebuild(&mut session, &server, &relevant, m, &root) {
             tick = tick_of(&r);
         }
     }
@@ -321,11 +405,17 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
 
 /// Rebuilds, reports in the terminal and updates the open tabs: the last good pages
 /// and the list of problems when the sources have errors.
-fn rebuild(session: &mut Session, server: &Server, changed: &[PathBuf]) -> Option<RebuildReport> {
+fn rebuild(
+    session: &mut Session,
+    server: &Server,
+    changed: &[PathBuf],
+    m: &Messages,
+    root: &Path,
+) -> Option<RebuildReport> {
     let t = Instant::now();
     match session.rebuild(changed) {
         Ok(r) => {
-            print_diags(&r.warnings);
+            print_diags(m, &r.warnings);
             println!(
                 "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated, {} removed",
                 t.elapsed().as_millis(),
@@ -343,11 +433,11 @@ fn rebuild(session: &mut Session, server: &Server, changed: &[PathBuf]) -> Optio
             Some(r)
         }
         Err(d) => {
-            print_diags(&d);
+            print_diags(m, &d);
             eprintln!(
                 "The change has problems; the preview shows the last good version with the list."
             );
-            server.set_problems(problems(&d));
+            server.set_problems(problems(&d, m, root));
             None
         }
     }

@@ -3,6 +3,7 @@
 //! `raw` is the contract as authors write it; `parse` turns one file into a
 //! [`Document`] (or the list of everything wrong with it); `discover` finds the files.
 
+pub mod contract;
 pub mod discover;
 pub mod frontmatter;
 pub mod parse;

@@ -5,6 +5,7 @@ use super::period;
 use super::raw::{self, ContentType, FileRef, Text};
 use super::row_dates::RowYears;
 use super::*;
+use crate::messages::Key;
 use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
 use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
 use crate::model::slug::SlugError;
@@ -129,11 +130,11 @@ fn placeholder_warnings(d: &Document) -> Vec<Diagnostic> {
             match &found.path {
                 Some(path) => d
                     .front_source()
-                    .warning(path, format!("this is still the placeholder text written by `planpub new`: \"{text}\""))
-                    .help("replace it with the real text before the item is published"),
-                None => Diagnostic::warning(&d.file, format!("the page text below the front matter is still the placeholder written by `planpub new`: \"{text}\""))
-                    .at(Some(d.body_first_line), None)
-                    .help("write the real text before the item is published"),
+                    .warning(path, "")
+                    .with_key(Key::new("placeholder-field").arg("text", text)),
+                None => Diagnostic::warning(&d.file, "")
+                    .with_key(Key::new("placeholder-body").arg("text", text))
+                    .at(Some(d.body_first_line), None),
             }
         })
         .collect()
@@ -254,7 +255,10 @@ impl Parser<'_> {
         // same message, so serde's own copy of the first is merged with it).
         for name in raw::required_for(kind) {
             if value.get(name).is_none() {
-                let d = self.err(&[], format!("the required field `{name}` is missing"));
+                let d = self.err(&[], "");
+                *d = d
+                    .clone()
+                    .with_key(Key::new("field-missing").arg("field", *name));
                 d.field = Some((*name).to_string());
             }
         }

@@ -2,6 +2,7 @@
 //! with the likely intended name.
 
 use super::{PathSeg, Source};
+use crate::messages::Key;
 use crate::model::diagnostics::{Diagnostic, did_you_mean};
 use serde_norway::Value;
 
@@ -74,21 +75,19 @@ fn walk(
                                 || c.is_control()
                                 || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
                         });
-                        let message = if invisible {
-                            format!(
-                                "{key:?} is not a known field here: its name contains an invisible character, such as a non-breaking space"
-                            )
+                        let msg = if invisible {
+                            Key::new("field-unknown-invisible").arg("field", format!("{key:?}"))
                         } else {
-                            format!("`{key}` is not a known field here")
+                            Key::new("field-unknown").arg("field", key.clone())
                         };
-                        let mut d = src.error(path, message);
-                        d = match did_you_mean(&key, names) {
-                            Some(s) => d.help(format!("did you mean `{s}`?")),
-                            None => d.help(format!(
-                                "the fields allowed here are: {}",
-                                fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
-                            )),
+                        let help = match did_you_mean(&key, names) {
+                            Some(s) => Key::new("did-you-mean").arg("suggestion", s),
+                            None => Key::new("fields-allowed").arg(
+                                "fields",
+                                fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
+                            ),
                         };
+                        let d = src.error(path, "").with_key(msg.with_help(help));
                         out.push(d);
                     }
                 }

@@ -2,11 +2,10 @@
 //! what is wrong and how to fix it, never "Value::Tagged enum" or "as u128".
 
 use super::{PathSeg, Source};
-use crate::model::diagnostics::{Diagnostic, did_you_mean};
+use crate::messages::Key;
+use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
-
-const SYNTAX_HELP: &str = "check the indentation, that every `field: value` has a space after the colon, and put quotes around values that contain `: ` or start with a special character such as `*`, `&`, `[` or `{`";
 
 /// A syntax error of the YAML parser, located and in plain words.
 pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic {
@@ -24,12 +23,12 @@ pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic 
             .next()
             .filter(|f| !f.contains(' '));
         let number = reason.split('`').nth(1).unwrap_or("");
-        let mut d = Diagnostic::error(
+        let mut d = Diagnostic::keyed(
+            Severity::Error,
             src.file,
-            format!("the number {number} is too large: planpub reads whole numbers of up to 19 digits"),
+            Key::new("yaml-number-too-large").arg("number", number),
         )
-        .at(line, col)
-        .help("check the number; write it in quotes if it is a code rather than a number, for example `\"12345678901234567890\"`");
+        .at(line, col);
         d.field = field.map(str::to_string);
         return d;
     }
@@ -46,10 +45,13 @@ pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic 
             })
             .nth(1)
             .map(|(i, _)| i + src.first_line);
-        return Diagnostic::error(src.file, format!("the field `{key}` is written twice"))
-            .at(again.or(line), None)
-            .field(key)
-            .help("keep one of the two lines and delete the other");
+        return Diagnostic::keyed(
+            Severity::Error,
+            src.file,
+            Key::new("yaml-duplicate").arg("field", key),
+        )
+        .at(again.or(line), None)
+        .field(key);
     }
     if reason.contains("repetition limit exceeded") {
         return Diagnostic::error(
@@ -65,40 +67,97 @@ pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic 
             .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed");
     }
     if text_line.is_some_and(|l| l.trim_end().starts_with('\t') || l.contains(":\t")) {
-        return Diagnostic::error(
-            src.file,
-            "this line is indented with a tab character; YAML allows only spaces",
-        )
-        .at(line, None)
-        .help("replace the tab at the start of the line with spaces (two per level)");
+        return Diagnostic::keyed(Severity::Error, src.file, Key::new("yaml-tab")).at(line, None);
     }
-    Diagnostic::error(src.file, format!("the YAML is not valid here: {reason}"))
-        .at(line, col)
-        .help(SYNTAX_HELP)
+    if reason.contains("mapping values are not allowed") && past_first_colon(text_line, col) {
+        return colon_in_value(src, line, col);
+    }
+    let key = if reason.contains("cannot start any token") {
+        Key::new("yaml-reserved-start")
+    } else if reason.contains("did not find expected key")
+        || reason.contains("not allowed in this context")
+    {
+        Key::new("yaml-indent")
+    } else {
+        Key::new("yaml-syntax").arg("reason", reason)
+    };
+    Diagnostic::keyed(Severity::Error, src.file, key).at(line, col)
 }
 
-/// A serde error in plain words.
+/// Whether the parser stopped after the first `: ` of its line (at a second colon in
+/// the value), rather than at the line's own field (an indentation slip).
+fn past_first_colon(text_line: Option<&str>, col: Option<usize>) -> bool {
+    let (Some(text), Some(col)) = (text_line, col) else {
+        return false;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let first = chars
+        .windows(2)
+        .position(|w| w[0] == ':' && w[1] == ' ')
+        .unwrap_or(chars.len());
+    col.saturating_sub(1) > first
+}
+
+/// `title: Høring: Havnen` — YAML reads the second `: ` as a new field. The parser
+/// stops at the second colon, on the line of the field.
+fn colon_in_value(src: &Source, line: Option<usize>, col: Option<usize>) -> Diagnostic {
+    let text = line
+        .and_then(|l| src.text.lines().nth(l.saturating_sub(src.first_line)))
+        .unwrap_or("");
+    let (field, value) = text
+        .trim_start()
+        .trim_start_matches("- ")
+        .split_once(": ")
+        .map_or(("", ""), |(k, v)| (k.trim(), v.trim()));
+    let simple = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let quoted = format!("{field}: \"{}\"", value.replace('"', "'"));
+    let key = Key::new("yaml-colon")
+        .arg("field", if simple { field } else { "none" })
+        .arg(
+            "example",
+            if simple {
+                quoted.as_str()
+            } else {
+                "title: \"Høring: Havnen\""
+            },
+        );
+    let d = Diagnostic::keyed(Severity::Error, src.file, key).at(line, col);
+    if simple { d.field(field) } else { d }
+}
+
+/// A serde error in plain words: a catalogue message, or serde's own text when it is
+/// one of planpub's own (already plain) errors.
 pub(super) struct Plain {
     pub message: String,
     /// The name of a missing field (serde reports it at its parent).
     pub missing: Option<String>,
     pub help: Option<String>,
+    pub key: Option<Key>,
+}
+
+impl Plain {
+    fn keyed(key: Key) -> Plain {
+        let (message, help) = crate::messages::english(&key);
+        Plain {
+            message,
+            missing: None,
+            help,
+            key: Some(key),
+        }
+    }
 }
 
 /// Rewrites serde's terse messages into plain language. `allowed` lists the values of
 /// the enum being read, for messages where serde does not say them.
 pub(super) fn typed_error(raw: &str, allowed: impl FnOnce() -> Vec<String>) -> Plain {
-    let plain = |message: String, help: Option<String>| Plain {
-        message,
-        missing: None,
-        help,
-    };
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest).to_string();
         return Plain {
-            message: format!("the required field `{name}` is missing"),
-            missing: Some(name),
-            help: None,
+            missing: Some(name.clone()),
+            ..Plain::keyed(Key::new("field-missing").arg("field", name))
         };
     }
     // serde says "invalid type" for a wrong kind of value and "invalid value" for a
@@ -110,25 +169,18 @@ pub(super) fn typed_error(raw: &str, allowed: impl FnOnce() -> Vec<String>) -> P
     {
         if expected.contains("Value::Tagged") || expected.starts_with("enum ") {
             let allowed = allowed();
-            let help = allowed
-                .first()
-                .map(|a| format!("write one of the values on the same line, for example `{a}`"));
-            return plain(
-                format!(
-                    "expected one of the values {}, but found {}",
-                    allowed.join(", "),
-                    plain_found(found)
-                ),
-                help,
-            );
+            let mut key = Key::new("value-one-of")
+                .arg("allowed", allowed.join(", "))
+                .sub("found", plain_found(found));
+            if let Some(a) = allowed.first() {
+                key = key.with_help(Key::new("value-one-of-help").arg("example", a.clone()));
+            }
+            return Plain::keyed(key);
         }
-        return plain(
-            format!(
-                "expected {}, but found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
-            None,
+        return Plain::keyed(
+            Key::new("value-wrong-type")
+                .sub("expected", plain_expected(expected))
+                .sub("found", plain_found(found)),
         );
     }
     if let Some(rest) = raw.strip_prefix("invalid length ")
@@ -141,25 +193,25 @@ pub(super) fn typed_error(raw: &str, allowed: impl FnOnce() -> Vec<String>) -> P
         let message = match want {
             Some(2) => format!("expected two numbers, such as `[1, 3]`, but found {n}"),
             Some(w) => format!("expected a list of {w} values, but found {n}"),
-            None => format!(
-                "expected {}, but found {n} values",
-                plain_expected(expected)
-            ),
+            None => format!("expected {expected}, but found {n} values"),
         };
-        return plain(message, None);
+        return Plain {
+            message,
+            missing: None,
+            help: None,
+            key: None,
+        };
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
         let allowed = backticked(expected);
-        let help =
-            did_you_mean(value, allowed.iter().copied()).map(|s| format!("did you mean `{s}`?"));
-        return plain(
-            format!(
-                "`{value}` is not an allowed value here; allowed values: {}",
-                allowed.join(", ")
-            ),
-            help,
-        );
+        let mut key = Key::new("value-not-allowed")
+            .arg("value", value)
+            .arg("allowed", allowed.join(", "));
+        if let Some(s) = did_you_mean(value, allowed.iter().copied()) {
+            key = key.with_help(Key::new("did-you-mean").arg("suggestion", s));
+        }
+        return Plain::keyed(key);
     }
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
@@ -167,11 +219,16 @@ pub(super) fn typed_error(raw: &str, allowed: impl FnOnce() -> Vec<String>) -> P
         let help = danish_name(key)
             .filter(|d| allowed.contains(d))
             .or_else(|| did_you_mean(key, allowed.iter().copied()))
-            .map(|s| format!("did you mean `{s}`?"))
-            .unwrap_or_else(|| format!("the fields allowed here are: {}", allowed.join(", ")));
-        return plain(format!("`{key}` is not a known field here"), Some(help));
+            .map(|s| Key::new("did-you-mean").arg("suggestion", s))
+            .unwrap_or_else(|| Key::new("fields-allowed").arg("fields", allowed.join(", ")));
+        return Plain::keyed(Key::new("field-unknown").arg("field", key).with_help(help));
     }
-    plain(raw.to_string(), None)
+    Plain {
+        message: raw.to_string(),
+        missing: None,
+        help: None,
+        key: None,
+    }
 }
 
 /// English setting names for the Danish words staff are likely to write.
@@ -216,36 +273,36 @@ fn value_at_mut<'a>(value: &'a mut Value, path: &[PathSeg]) -> Option<&'a mut Va
     Some(v)
 }
 
-fn plain_expected(expected: &str) -> String {
+fn plain_expected(expected: &str) -> Key {
     match expected {
-        "a string" => "text".into(),
-        "a boolean" => "`true` or `false`".into(),
-        "a sequence" => "a list (lines starting with `- `)".into(),
-        "u32" | "u16" | "u64" | "usize" | "u8" => "a whole number".into(),
-        e if e.starts_with("struct ") || e == "a map" => "a group of `field: value` lines".into(),
-        e if e.starts_with("an array of length ") => "a list".into(),
-        e => e.replace('`', ""),
+        "a string" => Key::new("expected-text"),
+        "a boolean" => Key::new("expected-bool"),
+        "a sequence" => Key::new("expected-list"),
+        "u32" | "u16" | "u64" | "usize" | "u8" => Key::new("expected-number"),
+        e if e.starts_with("struct ") || e == "a map" => Key::new("expected-group"),
+        e if e.starts_with("an array of length ") => Key::new("expected-list"),
+        e => Key::new("value-raw").arg("value", e.replace('`', "")),
     }
 }
 
-pub(super) fn plain_found(found: &str) -> String {
-    if let Some(v) = found.strip_prefix("integer ") {
-        return format!("the number {}", v.trim_matches('`'));
-    }
-    if let Some(v) = found.strip_prefix("floating point ") {
-        return format!("the number {}", v.trim_matches('`'));
+pub(super) fn plain_found(found: &str) -> Key {
+    let number = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "));
+    if let Some(v) = number {
+        return Key::new("found-number").arg("value", v.trim_matches('`'));
     }
     if let Some(v) = found.strip_prefix("string ") {
-        return format!("the text {v}");
+        return Key::new("found-text").arg("value", v);
     }
     if let Some(v) = found.strip_prefix("boolean ") {
-        return v.to_string();
+        return Key::new("value-raw").arg("value", v);
     }
     match found {
-        "sequence" => "a list".into(),
-        "map" => "a group of fields".into(),
-        "unit value" => "nothing (the field is empty)".into(),
-        f => f.replace('`', ""),
+        "sequence" => Key::new("found-list"),
+        "map" => Key::new("found-group"),
+        "unit value" => Key::new("found-empty"),
+        f => Key::new("value-raw").arg("value", f.replace('`', "")),
     }
 }
 

@@ -228,6 +228,7 @@ pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, 
             src.error(&path, plain.message)
         };
         d.help = plain.help;
+        d.key = plain.key;
         d
     })
 }
@@ -298,7 +299,15 @@ mod tests {
     fn syntax_error_has_line() {
         let s = src("title: A\n  bad: [\n");
         let e = &parse_value(&s).unwrap_err()[0];
-        assert!(e.line.unwrap() >= 3, "{:?}", e);
-        assert!(e.message.starts_with("the YAML is not valid here"));
+        assert!(e.line.unwrap() >= 2, "{:?}", e);
+        // An indentation slip, not a colon inside a value.
+        assert_eq!(e.key.as_ref().map(|k| k.id), Some("yaml-indent"), "{e:?}");
+        let colon = &parse_value(&src("title: Høring: Havnen\n")).unwrap_err()[0];
+        assert_eq!(
+            colon.key.as_ref().map(|k| k.id),
+            Some("yaml-colon"),
+            "{colon:?}"
+        );
+        assert_eq!(colon.field.as_deref(), Some("title"));
     }
 }

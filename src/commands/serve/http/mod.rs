@@ -66,6 +66,7 @@
 
 mod files;
 mod inject;
+pub use inject::OverlayLabels;
 mod reload;
 #[cfg(test)]
 mod tests;
@@ -115,6 +116,8 @@ pub struct ServeConfig {
     pub port: Option<u16>,
     /// The built output directory. Re-resolved on every request.
     pub root: PathBuf,
+    /// The overlay's words, in the site's language.
+    pub labels: inject::OverlayLabels,
 }
 
 impl ServeConfig {
@@ -124,6 +127,7 @@ impl ServeConfig {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: None,
             root: root.into(),
+            labels: inject::OverlayLabels::default(),
         }
     }
 }
@@ -142,6 +146,10 @@ pub struct Problem {
     pub field: Option<String>,
     /// What is wrong, in words for the author.
     pub message: String,
+    /// What to do about it; lines starting with `- ` are a list.
+    pub help: Option<String>,
+    /// A link that opens the file at the line in the author's editor.
+    pub editor: Option<String>,
 }
 
 /// Errors from [`Server::start`].
@@ -226,6 +234,7 @@ impl Drop for Alive {
 /// State shared by all tasks.
 struct Shared {
     root: PathBuf,
+    labels: inject::OverlayLabels,
     hub: Arc<Hub>,
     tracker: Arc<Tracker>,
     opts: Options,
@@ -276,6 +285,7 @@ impl Server {
         };
         let shared = Arc::new(Shared {
             root: cfg.root,
+            labels: cfg.labels,
             hub: Arc::new(Hub::new(opts.keepalive)),
             tracker: Arc::new(Tracker::default()),
             opts,
@@ -577,7 +587,7 @@ async fn serve_file(shared: &Arc<Shared>, path: PathBuf, status: u16) -> Respons
             return respond_text(404, NOT_FOUND, &[]);
         };
         let (version, problems) = shared.hub.snapshot();
-        let body = inject::inject(&bytes, version, &problems);
+        let body = inject::inject(&bytes, version, &problems, &shared.labels);
         return respond(status, &ctype, &[], Body::Bytes(Some(Bytes::from(body))));
     }
     let opened = match tokio::fs::File::open(&path).await {

@@ -254,6 +254,8 @@ fn problem(message: &str) -> Problem {
         column: Some(7),
         field: Some("dato".to_owned()),
         message: message.to_owned(),
+        help: None,
+        editor: None,
     }
 }
 
@@ -531,13 +533,24 @@ fn resolve_and_decode_units() {
 
 #[test]
 fn inject_places_snippet_before_last_body_close_or_at_end() {
-    let out = inject::inject(b"<p>a</p></Body>tail", 7, &[]);
+    let out = inject::inject(
+        b"<p>a</p></Body>tail",
+        7,
+        &[],
+        &inject::OverlayLabels::default(),
+    );
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with("<p>a</p>\n<style"));
     assert!(out.ends_with("</script>\n</Body>tail"));
     assert!(out.contains("var version = '7';"));
 
-    let out = String::from_utf8(inject::inject(b"<p>no body", 0, &[])).unwrap();
+    let out = String::from_utf8(inject::inject(
+        b"<p>no body",
+        0,
+        &[],
+        &inject::OverlayLabels::default(),
+    ))
+    .unwrap();
     assert!(out.starts_with("<p>no body\n<style"));
     assert!(out.trim_end().ends_with("</script>"));
 }
@@ -550,16 +563,19 @@ fn overlay_is_escaped_and_accessible() {
         column: None,
         field: Some("titel\"x".to_owned()),
         message: "<script>alert('x')</script> & mere".to_owned(),
+        help: None,
+        editor: None,
     };
-    let html = inject::overlay(std::slice::from_ref(&p));
+    let labels = inject::OverlayLabels::default();
+    let html = inject::overlay(std::slice::from_ref(&p), &labels);
     assert!(html.contains("role=\"alert\""));
-    assert!(html.contains(inject::HEADING));
+    assert!(html.contains(&labels.heading));
     assert!(html.contains("seneste version"));
     assert!(html.contains("<code>a&lt;b&gt;.md:12</code>"));
     assert!(html.contains("titel&quot;x"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mere"));
     assert!(!html.contains("<script>"));
-    assert_eq!(inject::overlay(&[]), "");
+    assert_eq!(inject::overlay(&[], &labels), "");
     assert_eq!(
         inject::location(&problem("m")),
         "indhold/nyheder/vejarbejde.md:3:7"
@@ -927,4 +943,56 @@ fn a_client_that_sends_no_request_is_closed_after_the_read_timeout() {
     let _ = idle.read_to_end(&mut rest);
     assert!(started.elapsed() < Duration::from_secs(4));
     assert_eq!(get(srv.addr(), "/").status, 200);
+}
+
+#[test]
+fn overlay_shows_help_with_its_list_and_a_link_to_the_editor() {
+    let p = Problem {
+        help: Some("skriv en af:\n- `draft`\n- `adopted`\nog gem filen".to_owned()),
+        editor: Some("vscode://file/s/content/a.md:3:7".to_owned()),
+        message: "`vedtaget` er ikke tilladt".to_owned(),
+        ..problem("m")
+    };
+    let labels = inject::OverlayLabels::new(crate::model::config::Language::Da);
+    let html = inject::overlay(std::slice::from_ref(&p), &labels);
+    assert!(html.contains("(1 problem)"), "{html}");
+    assert!(
+        html.contains("<code>vedtaget</code> er ikke tilladt"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>skriv en af:</p><ul><li><code>draft</code></li><li><code>adopted</code></li></ul><p>og gem filen</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"vscode://file/s/content/a.md:3:7\">Åbn i editoren</a>"),
+        "{html}"
+    );
+    let en = inject::OverlayLabels::new(crate::model::config::Language::En);
+    let two = inject::overlay(&[p.clone(), p], &en);
+    assert!(
+        two.contains("lang=\"en\"") && two.contains("(2 problems)"),
+        "{two}"
+    );
+}
+
+#[test]
+fn editor_links_encode_the_path_and_follow_the_template() {
+    use crate::commands::serve::editor_link;
+    let path = std::path::Path::new("/home/k/mit site/content/høring#1.md");
+    assert_eq!(
+        editor_link(None, path, Some(3), Some(7)).as_deref(),
+        Some("vscode://file/home/k/mit%20site/content/h%C3%B8ring%231.md:3:7")
+    );
+    assert_eq!(
+        editor_link(
+            Some("idea://open?file={path}&line={line}"),
+            path,
+            None,
+            None
+        )
+        .as_deref(),
+        Some("idea://open?file=/home/k/mit%20site/content/h%C3%B8ring%231.md&line=1")
+    );
+    assert_eq!(editor_link(Some(""), path, Some(1), None), None);
 }

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// The editor support that `planpub init` writes (issue 16), checked with the real tools:
+//
+// * the browser editor: Decap CMS from its npm package, with the generated
+//   static/admin/config.yml and Decap's in-memory test backend holding the new site's
+//   files, in Debian's Chromium: every collection lists its entries, a new-entry form
+//   opens for every type and an existing hearing opens, with no error on the page or in
+//   the console;
+// * VS Code's check: remark with the generated .remarkrc.mjs (what the
+//   unifiedjs.vscode-remark extension runs) finds nothing in the new site and points at
+//   the line of each mistake in a broken hearing.
+//
+//   node tests/browser/editors.mjs      (exits non-zero on any failure)
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), PLANPUB_BIN (default `cargo run`).
+
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const require = createRequire(import.meta.url);
+const DECAP_DIST = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
+const DECAP_VERSION = require('decap-cms/package.json').version;
+const SHOTS = path.join(HERE, 'screenshots');
+const DOC_SHOTS = path.join(REPO, 'docs', 'screenshots');
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? '\n' + String(detail).replace(/^/gm, '       ') : ''}`);
+  }
+  return ok;
+}
+
+function planpub(args) {
+  const bin = process.env.PLANPUB_BIN;
+  const [cmd, argv] = bin ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
+  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`planpub ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    process.exit(2);
+  }
+  return r.stdout;
+}
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'planpub-editors-'));
+const SITE = path.join(TMP, 'mit-site');
+planpub(['init', SITE]);
+
+// ---------------------------------------------------------------- the browser editor
+
+/** The site's content files as Decap's test backend wants them: nested folders. */
+function repoFiles(dir, rel = '') {
+  const out = {};
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) out[e.name] = repoFiles(dir, r);
+    else if (e.name.endsWith('.md')) out[e.name] = { content: fs.readFileSync(path.join(dir, r), 'utf8') };
+  }
+  return out;
+}
+
+const adminHtml = fs.readFileSync(path.join(SITE, 'static/admin/index.html'), 'utf8');
+check(`admin/index.html loads Decap CMS ${DECAP_VERSION}, the version tested here`,
+  adminHtml.includes(`decap-cms@${DECAP_VERSION}/dist/decap-cms.js`), adminHtml);
+
+// The generated page, with the pinned script served from the npm package and the
+// in-memory backend instead of the site's git host.
+const testPage = adminHtml
+  .replace(/<script src="[^"]*decap-cms\.js"><\/script>/,
+    `<script>window.CMS_MANUAL_INIT = true; window.repoFiles = ${JSON.stringify({ content: repoFiles(path.join(SITE, 'content')) })};</script>\n` +
+    '<script src="/decap/decap-cms.js"></script>\n' +
+    "<script>CMS.init({ config: { backend: { name: 'test-repo' } } });</script>");
+
+function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const send = (type, body) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
+    if (url.pathname === '/admin/' || url.pathname === '/admin/index.html') return send('text/html; charset=utf-8', testPage);
+    if (url.pathname === '/admin/config.yml') return send('text/yaml; charset=utf-8', fs.readFileSync(path.join(SITE, 'static/admin/config.yml')));
+    if (url.pathname.startsWith('/decap/')) {
+      const file = path.join(DECAP_DIST, path.basename(url.pathname));
+      if (fs.existsSync(file)) {
+        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'text/css';
+        return send(type, fs.readFileSync(file));
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const COLLECTIONS = {
+  plan: 'Eksempel på en plan',
+  hearing: 'Høring over eksempelplanen',
+  decision: 'Eksempel på et punkt om eksempelplanen',
+  page: 'Tilgængelighedserklæring',
+};
+
+async function browserEditor() {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const errors = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+    await page.goto(`${origin}/admin/`);
+    // The test backend asks for a click on its login button.
+    const login = page.getByRole('button', { name: /log ind|login/i });
+    await login.click({ timeout: 30000 }).catch(async (e) => {
+      await page.screenshot({ path: path.join(TMP, 'login.png') });
+      throw new Error(`${e.message}\n${(await page.locator('body').innerText()).slice(0, 2000)}\n${errors.join('\n')}`);
+    });
+    for (const [name, title] of Object.entries(COLLECTIONS)) {
+      await page.goto(`${origin}/admin/#/collections/${name}`);
+      const listed = await page.getByText(title, { exact: false }).first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+      check(`browser editor: collection ${name} lists "${title}"`, listed, await page.locator('body').innerText());
+      await page.goto(`${origin}/admin/#/collections/${name}/new`);
+      const form = await page.locator('[id^="title-field"], input[id*="title"]').first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+      const text = await page.locator('body').innerText();
+      check(`browser editor: a new ${name} opens its form`, form && !/error/i.test(text.slice(0, 200)), text.slice(0, 2000));
+      if (name === 'hearing') {
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, 'editor-new-hearing-1280.png'), fullPage: false });
+      }
+    }
+    // An existing hearing: its plan is a relation to the plan collection.
+    await page.goto(`${origin}/admin/#/collections/hearing/entries/eksempel-hoering`);
+    const opened = await page.getByText('Eksempel på en plan').first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+    check('browser editor: an existing hearing opens with its plan picked from the plans', opened,
+      (await page.locator('body').innerText()).slice(0, 2000));
+    fs.mkdirSync(DOC_SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOC_SHOTS, 'editor-hearing-1280.png') });
+    const body = await page.locator('body').innerText();
+    check('browser editor: no configuration error shown', !/config(uration)? error|fejl i konfiguration/i.test(body), body.slice(0, 2000));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  check('browser editor: no errors in the page or the console', errors.length === 0, errors.join('\n'));
+}
+
+// ---------------------------------------------------------------- VS Code's check (remark)
+
+function remark() {
+  // The site's package.json pins what the browser suite installed.
+  const wanted = JSON.parse(fs.readFileSync(path.join(SITE, 'package.json'), 'utf8')).devDependencies;
+  for (const [name, version] of Object.entries(wanted)) {
+    const have = JSON.parse(fs.readFileSync(path.join(HERE, 'node_modules', name, 'package.json'), 'utf8')).version;
+    check(`package.json pins ${name} ${version}, the version tested here`, have === version, `installed ${have}`);
+  }
+  fs.symlinkSync(path.join(HERE, 'node_modules'), path.join(SITE, 'node_modules'), 'dir');
+  const cli = path.join(HERE, 'node_modules', 'remark-cli', 'cli.js');
+  const lint = () => spawnSync(process.execPath, [cli, 'content', '--frail', '--no-color'], { cwd: SITE, encoding: 'utf8' });
+
+  const clean = lint();
+  check('remark: the new site\'s content has no front-matter problem', clean.status === 0 && !/error|warning/i.test(clean.stderr.replace(/no issues found/g, '')),
+    `${clean.status}\n${clean.stderr}`);
+
+  const broken = [
+    '---', // line 1
+    'type: hearing', // 2
+    'title: Høring med fejl', // 3
+    'opens: 2026-12-01', // 4
+    'closes: december 2026', // 5: not one day
+    'respond:', // 6
+    '  emial: hoering@example.dk', // 7: misspelt field
+    'plan: Eksempel plan', // 8: not a slug
+    '---', '', 'Tekst.', '',
+  ].join('\n');
+  fs.writeFileSync(path.join(SITE, 'content/hoeringer/fejl.md'), broken);
+  const r = lint();
+  const out = r.stderr;
+  check('remark: a broken hearing fails the check', r.status !== 0, out);
+  for (const [line, what] of [[5, 'closes'], [7, 'emial'], [8, 'plan']]) {
+    const at = new RegExp(`^\\s*${line}:\\d+(-\\d+:\\d+)?\\s+error`, 'm');
+    check(`remark: ${what} is underlined at line ${line}`, at.test(out), out);
+  }
+  fs.rmSync(path.join(SITE, 'content/hoeringer/fejl.md'));
+}
+
+remark();
+await browserEditor();
+
+if (!failed) fs.rmSync(TMP, { recursive: true, force: true });
+const total = passed + failed;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed || total === 0 ? 1 : 0);
