@@ -632,9 +632,10 @@ fn plan_page(page: &str, doc: ElementRef, c: &mut Claims) {
             }
         }
     }
-    if let Some(now) = first(doc, "section.now-box") {
-        let what = first(now, "strong").map(text).unwrap_or_default();
-        let state = first(now, ".state")
+    // "Hvor er vi nu?" lists every step happening now and the next one (issue 17).
+    for step in all(doc, "section.now-box li.step") {
+        let what = first(step, ".step-what").map(text).unwrap_or_default();
+        let state = first(step, ".state")
             .and_then(|s| class_state(s, "state-"))
             .unwrap_or_default();
         c.check(rows.get(&what) == Some(&state), || {
@@ -689,7 +690,8 @@ fn decision_page(page: &str, slug: &str, doc: ElementRef, c: &mut Claims) {
     c.decision(
         slug,
         &out("outcome section"),
-        if has("section.outcome") {
+        // The outcome stands under each recommendation (issue 17), or in a section.
+        if has("section.outcome, .rec-outcome") {
             "decided"
         } else {
             "agenda|withdrawn"
@@ -852,7 +854,7 @@ fn read_html(out: &Out, page: &str, at: T, moment: &str, c: &mut Claims) {
     let html = Html::parse_document(&out.read(page));
     let doc = html.root_element();
     // The footer states the build moment.
-    let built: Vec<String> = all(doc, ".site-footer .built time")
+    let built: Vec<String> = all(doc, ".site-footer .built-at time")
         .iter()
         .filter_map(|t| t.value().attr("datetime").map(str::to_string))
         .collect();

@@ -444,6 +444,51 @@ fn the_calendar_page_lists_what_is_coming_soonest_first_and_the_past_by_month() 
     );
 }
 
+/// A past row dated by a season or a quarter is listed under that period, among the
+/// months by its last day, not under its first month as if it happened then.
+#[test]
+fn a_past_season_row_is_listed_under_its_season_not_its_first_month() {
+    let plan = r#"---
+type: plan
+title: Sæsonplan
+summary: Rækker med lange perioder.
+timeline:
+  - when: 2008-06-10
+    what: Første møde
+  - when: sommer 2008
+    what: Sommerens arbejde
+  - when: 3. kvartal 2008
+    what: Kvartalets opfølgning
+  - when: 2008-08-20
+    what: Augustmødet
+---
+"#;
+    let out = Site::new()
+        .file("content/planer/saeson.md", plan)
+        .built_at("2009-01-10");
+    let p = out.html("kalender/index.html");
+    let past =
+        p.0.select(&sel("section[aria-labelledby=h-past]"))
+            .next()
+            .expect("a past section");
+    let heads: Vec<String> = past.select(&sel("h3")).map(text_of).collect();
+    assert_eq!(
+        heads,
+        ["3. kvartal 2008", "sommer 2008", "august 2008", "juni 2008"],
+        "{heads:?}"
+    );
+    let items: Vec<String> = past.select(&sel(".cal-what")).map(text_of).collect();
+    assert_eq!(
+        items,
+        [
+            "Kvartalets opfølgning",
+            "Sommerens arbejde",
+            "Augustmødet",
+            "Første møde"
+        ]
+    );
+}
+
 // ---------------------------------------------------------------- iCalendar
 
 /// A parsed VEVENT: property name → (parameters, value).

@@ -20,6 +20,7 @@
 pub mod archive;
 mod atom;
 mod calendar;
+pub mod escape;
 pub mod markdown;
 pub mod mime;
 mod sitemap;

@@ -35,7 +35,7 @@ pub fn sitemap(urls: &[SitemapUrl]) -> String {
     );
     for (loc, lastmod) in &by_loc {
         out.push_str("  <url>\n    <loc>");
-        out.push_str(&xml_escape(loc));
+        out.push_str(&crate::formats::escape::markup(loc));
         out.push_str("</loc>\n");
         if let Some(date) = lastmod {
             out.push_str(&format!(
@@ -73,21 +73,6 @@ fn url_escape(s: &str) -> String {
             for b in c.encode_utf8(&mut buf).bytes() {
                 out.push_str(&format!("%{b:02X}"));
             }
-        }
-    }
-    out
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
         }
     }
     out

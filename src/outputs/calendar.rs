@@ -89,7 +89,7 @@ fn page_args(l: &Listing) -> Args {
     };
     // Where each event stands is the model's answer at the build moment, decided here.
     let mut upcoming = Vec::new();
-    let mut past: BTreeMap<(i32, u32), Vec<Placed>> = BTreeMap::new();
+    let mut past: BTreeMap<(i32, u32, u8, String), Vec<Placed>> = BTreeMap::new();
     for (i, e) in l.shared.events.iter().enumerate() {
         let st = crate::model::events::event_state(l.site, e);
         let (doc, k) = nth(i);
@@ -98,8 +98,7 @@ fn page_args(l: &Listing) -> Args {
                 upcoming.push((doc, k, st.as_str()));
             }
         } else {
-            let d = e.when.first_day();
-            past.entry((d.year(), d.month()))
+            past.entry(past_group(l, e))
                 .or_default()
                 .push((doc, k, st.as_str()));
         }
@@ -107,9 +106,9 @@ fn page_args(l: &Listing) -> Args {
     let mut items = upcoming.clone();
     let mut counts = vec![upcoming.len()];
     let mut labels = Vec::new();
-    for ((y, m), list) in past.into_iter().rev().take(PAST_MONTHS) {
+    for ((_, _, _, label), list) in past.into_iter().rev().take(PAST_MONTHS) {
         counts.push(list.len());
-        labels.push(format!("{y:04}-{m:02}"));
+        labels.push(label);
         items.extend(list);
     }
     let docs: Vec<DocId> = items.iter().map(|x| x.0).collect();
@@ -117,6 +116,41 @@ fn page_args(l: &Listing) -> Args {
     let states: Vec<&str> = items.iter().map(|x| x.2).collect();
     Args::docs(docs)
         .with(json!({ "groups": counts, "nth": nths, "months": labels, "states": states }))
+}
+
+/// Where a past event is listed: under the month of its first day, or, for a date
+/// that names a longer period (`sommer 2008`, `2. kvartal 2008`, `2008`), under that
+/// period itself, placed among the months by its last day: a season row is not
+/// something that happened in its first month. The label is `YYYY-MM` for a month,
+/// else `=` and the period as the site writes it.
+fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8, String) {
+    use crate::model::dates::Precision;
+    let first = e.when.first_day();
+    let long = matches!(
+        e.date.precision(),
+        Precision::Quarter
+            | Precision::HalfYear
+            | Precision::PartOfYear
+            | Precision::Season
+            | Precision::Year
+    );
+    match e.date.end().filter(|_| long) {
+        Some(last) => {
+            let lang = l.site.config.language.date_lang();
+            (
+                last.year(),
+                last.month(),
+                1,
+                format!("={}", e.date.display(lang)),
+            )
+        }
+        None => (
+            first.year(),
+            first.month(),
+            0,
+            format!("{:04}-{:02}", first.year(), first.month()),
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -167,7 +201,11 @@ fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         .zip(labels)
         .map(|(ids, label)| {
             let items: Vec<Item> = ids.iter().filter_map(|&id| item(id)).collect();
-            json!({ "label": month_label(&label, lang), "items": items })
+            let label = match label.strip_prefix('=') {
+                Some(period) => period.to_string(),
+                None => month_label(&label, lang),
+            };
+            json!({ "label": label, "items": items })
         })
         .collect();
     let mut ctx = tera::Context::new();

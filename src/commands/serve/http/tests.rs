@@ -573,7 +573,7 @@ fn overlay_is_escaped_and_accessible() {
     assert!(html.contains("seneste version"));
     assert!(html.contains("<code>a&lt;b&gt;.md:12</code>"));
     assert!(html.contains("titel&quot;x"));
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mere"));
+    assert!(html.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; mere"));
     assert!(!html.contains("<script>"));
     assert_eq!(inject::overlay(&[], &labels), "");
     assert_eq!(
