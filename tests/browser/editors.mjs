@@ -20,40 +20,16 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { HERE, REPO, check, planpub, tally } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
 const require = createRequire(import.meta.url);
 const DECAP_DIST = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
 const DECAP_VERSION = require('decap-cms/package.json').version;
 const SHOTS = path.join(HERE, 'screenshots');
 const DOC_SHOTS = path.join(REPO, 'docs', 'screenshots');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n' + String(detail).replace(/^/gm, '       ') : ''}`);
-  }
-  return ok;
-}
 
-function planpub(args) {
-  const bin = process.env.PLANPUB_BIN;
-  const [cmd, argv] = bin ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
-  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.error(`planpub ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-    process.exit(2);
-  }
-  return r.stdout;
-}
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'planpub-editors-'));
 const SITE = path.join(TMP, 'mit-site');
@@ -201,7 +177,7 @@ function remark() {
 remark();
 await browserEditor();
 
-if (!failed) fs.rmSync(TMP, { recursive: true, force: true });
-const total = passed + failed;
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed || total === 0 ? 1 : 0);
+if (!tally.failed) fs.rmSync(TMP, { recursive: true, force: true });
+const total = tally.passed + tally.failed;
+console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed || total === 0 ? 1 : 0);

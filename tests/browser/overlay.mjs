@@ -10,38 +10,20 @@
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), PLANPUB_BIN (default `cargo run`).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { REPO, check, command, planpub, tally } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
 const SHOTS = path.join(REPO, 'docs', 'screenshots');
 
-let failed = 0;
-let passed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n' + String(detail).replace(/^/gm, '       ') : ''}`);
-  }
-}
 
-function command(args) {
-  const bin = process.env.PLANPUB_BIN;
-  return bin ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
-}
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'planpub-overlay-'));
 const SITE = path.join(TMP, 'mit-site');
-{
-  const [cmd, argv] = command(['init', SITE]);
-  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8' });
-  if (r.status !== 0) { console.error(r.stdout + r.stderr); process.exit(2); }
-}
+planpub(['init', SITE]);
 
 // Serve on any free port, in Danish whatever the machine's settings.
 const [cmd, argv] = command(['serve', '--root', SITE, '--port', '0', '--drafts']);
@@ -113,6 +95,6 @@ try {
   server.kill('SIGINT');
 }
 
-if (!failed) fs.rmSync(TMP, { recursive: true, force: true });
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed || passed === 0 ? 1 : 0);
+if (!tally.failed) fs.rmSync(TMP, { recursive: true, force: true });
+console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed || tally.passed === 0 ? 1 : 0);

@@ -19,7 +19,7 @@
 // Environment: CHROMIUM (default /usr/bin/chromium), JAVA (default java),
 // PLANPUB_BIN (a built planpub binary; default `cargo run --quiet --`).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -27,9 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { HERE, REPO, check, planpub, tally } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
@@ -41,36 +40,13 @@ const started = Date.now();
 
 // ---------------------------------------------------------------- results
 
-let passed = 0;
-let failed = 0;
 const totals = { axe: 0, nu: 0 };
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? '\n' + String(detail).replace(/^/gm, '       ') : ''}`);
-  }
-  return ok;
-}
 
 // ---------------------------------------------------------------- building
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'planpub-browser-'));
 
 // Runs planpub; a build without `--now` reads the clock (SOURCE_DATE_EPOCH is removed).
-function planpub(args) {
-  const bin = process.env.PLANPUB_BIN;
-  const [cmd, argv] = bin ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
-  const env = { ...process.env };
-  if (!args.includes('--now')) delete env.SOURCE_DATE_EPOCH;
-  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8', env });
-  if (r.status !== 0) {
-    console.error(`planpub ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-    process.exit(2);
-  }
-}
 
 // A small English site: every label, state and date must come out in English.
 const EN_FILES = {
@@ -745,5 +721,5 @@ try {
 }
 console.log(`\naxe violations: ${totals.axe}; Nu HTML Checker errors: ${totals.nu}`);
 console.log(`browser suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed ? 1 : 0);
