@@ -121,8 +121,8 @@ fn page_args(l: &Listing) -> Args {
 /// Where a past event is listed: under the month of its first day, or, for a date
 /// that names a longer period (`sommer 2008`, `2. kvartal 2008`, `2008`), under that
 /// period itself, placed among the months by its last day: a season row is not
-/// something that happened in its first month. The label is `YYYY-MM` for a month,
-/// else `=` and the period as the site writes it.
+/// something that happened in its first month. The last part is the group's heading,
+/// as the site writes the month or the period.
 fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8, String) {
     use crate::model::dates::Precision;
     let first = e.when.first_day();
@@ -134,21 +134,19 @@ fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8
             | Precision::Season
             | Precision::Year
     );
+    let lang = l.site.config.language;
     match e.date.end().filter(|_| long) {
-        Some(last) => {
-            let lang = l.site.config.language.date_lang();
-            (
-                last.year(),
-                last.month(),
-                1,
-                format!("={}", e.date.display(lang)),
-            )
-        }
+        Some(last) => (
+            last.year(),
+            last.month(),
+            1,
+            e.date.display(lang.date_lang()),
+        ),
         None => (
             first.year(),
             first.month(),
             0,
-            format!("{:04}-{:02}", first.year(), first.month()),
+            month_label(&format!("{:04}-{:02}", first.year(), first.month()), lang),
         ),
     }
 }
@@ -201,10 +199,6 @@ fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         .zip(labels)
         .map(|(ids, label)| {
             let items: Vec<Item> = ids.iter().filter_map(|&id| item(id)).collect();
-            let label = match label.strip_prefix('=') {
-                Some(period) => period.to_string(),
-                None => month_label(&label, lang),
-            };
             json!({ "label": label, "items": items })
         })
         .collect();
