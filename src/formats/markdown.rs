@@ -453,16 +453,55 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// For a body without links, whose rendering depends on nothing else.
+struct Unchanged;
+
+impl LinkRewriter for Unchanged {
+    fn internal(&self, site_path: &str) -> String {
+        site_path.to_string()
+    }
+}
+
 /// The text a page shows for this Markdown: the same rendering as the page, so the
 /// search index never holds text the page lost, nor misses text the page shows.
 pub fn plain_text(markdown: &str) -> String {
-    struct Unchanged;
-    impl LinkRewriter for Unchanged {
-        fn internal(&self, site_path: &str) -> String {
-            site_path.to_string()
-        }
-    }
     render(markdown, &Unchanged).plain
+}
+
+/// A body without links rendered once for both its uses: the search index reads its
+/// text (kept, and shared by the document's clones), its page the HTML. The search
+/// index needs the text before any page is rendered, so that rendering's HTML waits
+/// here for the page, which takes it: a build renders each page once, and the HTML is
+/// not held after. Rendering twice would cost a third of the page's time.
+#[derive(Debug, Default)]
+pub struct Once {
+    plain: OnceLock<String>,
+    page: std::sync::Mutex<Option<(String, Vec<TocEntry>)>>,
+}
+
+impl Once {
+    /// The body's plain text (`markdown` must be the body this cache belongs to).
+    pub fn plain(&self, markdown: &str) -> &str {
+        self.plain.get_or_init(|| {
+            let r = render(markdown, &Unchanged);
+            *self.waiting() = Some((r.html, r.toc));
+            r.plain
+        })
+    }
+
+    /// The body's HTML and table of contents, for its page.
+    pub fn page(&self, markdown: &str) -> (String, Vec<TocEntry>) {
+        if let Some(page) = self.waiting().take() {
+            return page;
+        }
+        let r = render(markdown, &Unchanged);
+        let _ = self.plain.set(r.plain);
+        (r.html, r.toc)
+    }
+
+    fn waiting(&self) -> std::sync::MutexGuard<'_, Option<(String, Vec<TocEntry>)>> {
+        self.page.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 /// A plain-text excerpt of at most `max` characters, cut at a word boundary.

@@ -612,7 +612,7 @@ fn resolve_decision(d: &mut Document, now: &DateTime<Tz>) -> Option<Diagnostic> 
         }
     }
     // The caches may hold text of the item as written.
-    d.plain = Default::default();
+    d.rendered = Default::default();
     d.search_words = Default::default();
     warning
 }

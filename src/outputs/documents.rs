@@ -72,6 +72,9 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     // even rendered.
     let (html, toc): (String, Vec<TocEntry>) = if closed {
         (String::new(), Vec::new())
+    } else if d.body_links.is_empty() {
+        // Without links the text depends on the document alone: rendered once.
+        d.rendered.page(&d.body)
     } else {
         let m = markdown::render(
             &d.body,
@@ -81,10 +84,6 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
                 reader: r,
             },
         );
-        if d.body_links.is_empty() {
-            // Without links the text depends on the document alone, so it is kept.
-            let _ = d.plain.set(m.plain);
-        }
         (m.html, m.toc)
     };
     let b = Builder::new(r);

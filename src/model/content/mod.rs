@@ -256,9 +256,10 @@ pub struct Document {
     pub body_links: Vec<(usize, String)>,
     /// SHA-256 (hex) of the whole source file, for the decision ledger.
     pub source_sha256: String,
-    /// The body as plain text, filled when the page is rendered (or on first use) and
-    /// shared by every clone, so the preview server extracts it once per edit.
-    pub plain: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// The body rendered once, for a body without links (whose rendering depends on the
+    /// document alone); shared by every clone, so the preview server renders it once
+    /// per edit.
+    pub rendered: std::sync::Arc<crate::formats::markdown::Once>,
     /// The words the search index finds the document by (folded, sorted, each once),
     /// likewise computed once.
     pub search_words: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
@@ -281,10 +282,9 @@ impl Document {
         matches!(&self.data, Data::Decision(x) if x.access == Access::Closed)
     }
 
-    /// The body without markup (for search), extracted at most once.
+    /// The body without markup (for search), rendered at most once.
     pub fn plain_text(&self) -> &str {
-        self.plain
-            .get_or_init(|| crate::formats::markdown::plain_text(&self.body))
+        self.rendered.plain(&self.body)
     }
 
     /// A YAML source view of the front matter, for located diagnostics.

@@ -332,7 +332,7 @@ impl Parser<'_> {
             body_first_line: split.body_first_line,
             body_links: self.body_links(split),
             source_sha256: sha256_hex(text.as_bytes()),
-            plain: Default::default(),
+            rendered: Default::default(),
             search_words: Default::default(),
             data,
         })
