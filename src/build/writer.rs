@@ -270,7 +270,7 @@ pub fn sweep_stale(out: &Path) -> usize {
             continue;
         };
         if f.try_lock().is_ok() {
-            let _ = std::fs::remove_dir_all(&work);
+            remove_tree(&work);
             let _ = std::fs::remove_file(&lock);
             removed += 1;
         }
@@ -376,7 +376,7 @@ impl Staged {
         exchange(&self.work, &self.out)?;
         failpoint("after-swap");
         // The work path now holds the previous output (or nothing).
-        let _ = std::fs::remove_dir_all(&self.work);
+        remove_tree(&self.work);
         self.release();
         Ok(WriteStats {
             files,
@@ -395,10 +395,29 @@ impl Staged {
 impl Drop for Staged {
     fn drop(&mut self) {
         if self.lock.is_some() {
-            let _ = std::fs::remove_dir_all(&self.work);
+            remove_tree(&self.work);
             self.release();
         }
     }
+}
+
+/// Removes a folder and everything in it, on every thread: the previous output of a
+/// large site is tens of thousands of files, and removing them one by one took as
+/// long as writing them. Removing what is already gone is not an error.
+fn remove_tree(dir: &Path) {
+    use rayon::iter::{ParallelBridge, ParallelIterator};
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        entries
+            .flatten()
+            .par_bridge()
+            .for_each(|e| match e.file_type() {
+                Ok(t) if t.is_dir() => remove_tree(&e.path()),
+                _ => {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            });
+    }
+    let _ = std::fs::remove_dir(dir);
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
