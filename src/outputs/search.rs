@@ -158,7 +158,18 @@ fn prefix_chars(word: &str) -> impl Iterator<Item = char> + '_ {
 /// The order of a document's words: by word file, then by word, so the words of one
 /// file are one run (found by bisection, without allocating).
 fn by_file(a: &str, b: &str) -> std::cmp::Ordering {
-    prefix_chars(a).cmp(prefix_chars(b)).then_with(|| a.cmp(b))
+    prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b))
+}
+
+/// A word's file prefix as a value that compares like [`prefix_chars`] (a shorter
+/// prefix is padded with `\0`, which sorts first and is never a prefix character):
+/// comparing it is a few integer comparisons, where bisection compared iterators.
+fn prefix_key(word: &str) -> [char; PREFIX] {
+    let mut key = ['\0'; PREFIX];
+    for (k, c) in key.iter_mut().zip(prefix_chars(word)) {
+        *k = c;
+    }
+    key
 }
 
 fn kind_letter(k: crate::model::content::ContentType) -> char {
@@ -212,12 +223,19 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             "kinds": docs.iter().map(|d| kind_letter(d.kind())).collect::<String>(),
         })),
     ));
-    // A word file names documents by number, so the numbers are part of its identity.
+    // A word file names documents by number — their ids, the order of the document
+    // files — so the numbers are part of its identity (a digest: the list is long).
     for (p, ids) in files {
+        let numbers = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            ids.hash(&mut h);
+            h.finish()
+        };
         jobs.push(Job::new(
             word_file(p),
             render_words,
-            Args::docs(ids.clone()).with(json!({ "prefix": p, "numbers": ids })),
+            Args::docs(ids).with(json!({ "prefix": p, "numbers": numbers })),
         ));
     }
     for (k, chunk) in (0..docs.len())
@@ -266,19 +284,18 @@ fn render_manifest(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 
 fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let p = job.args.text("prefix").unwrap_or_default();
-    let numbers: Vec<usize> = job.args.get("numbers").unwrap_or_default();
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (&id, n) in job.args.docs.iter().zip(numbers) {
+    let key = prefix_key(&p);
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // A document's number is its id (see `jobs`).
+    for &id in &job.args.docs {
+        let n = id;
         let ws = words(r, id);
         let title = title_words(r, id);
         // The document's words are sorted by file, so its words of this file are one run.
-        let from = ws.partition_point(|w| prefix_chars(w).lt(p.chars()));
-        for w in ws[from..]
-            .iter()
-            .take_while(|w| prefix_chars(w).eq(p.chars()))
-        {
+        let from = ws.partition_point(|w| prefix_key(w) < key);
+        for w in ws[from..].iter().take_while(|w| prefix_key(w) == key) {
             let flag = usize::from(title.binary_search(w).is_ok());
-            postings.entry(w.clone()).or_default().push(2 * n + flag);
+            postings.entry(w).or_default().push(2 * n + flag);
         }
     }
     Ok(script(&format!("w-{p}"), &postings))
