@@ -97,6 +97,46 @@ pub fn context(v: Value) -> tera::Context {
     tera::Context::from_value(v).expect("page values are a JSON object")
 }
 
+/// The translations as templates see them: each string under its key as written
+/// (`t["nav.plans"]`) and also in nested form (`t.nav.plans`). Both read the same
+/// string; the nested form is what the default theme uses, because Tera reads a
+/// bracketed key by rewriting the whole expression as text on every use, which was
+/// half of the time spent rendering pages. A key that is also the start of another
+/// (`a` beside `a.b`) keeps only its bracketed form.
+fn translations(strings: &std::collections::BTreeMap<String, String>) -> Value {
+    let mut t = serde_json::Map::new();
+    for (key, text) in strings {
+        t.insert(key.clone(), Value::String(text.clone()));
+    }
+    let mut nested = serde_json::Map::new();
+    for (key, text) in strings {
+        insert_nested(&mut nested, key, text);
+    }
+    for (head, v) in nested {
+        // A flat key without a dot is the same string in both forms.
+        t.entry(head).or_insert(v);
+    }
+    Value::Object(t)
+}
+
+/// Puts `text` at the dotted path `key` of `map`, unless a string is already on the way.
+fn insert_nested(map: &mut serde_json::Map<String, Value>, key: &str, text: &str) {
+    match key.split_once('.') {
+        None => {
+            map.entry(key.to_string())
+                .or_insert_with(|| Value::String(text.to_string()));
+        }
+        Some((head, rest)) => {
+            let slot = map
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if let Value::Object(inner) = slot {
+                insert_nested(inner, rest, text);
+            }
+        }
+    }
+}
+
 /// The path part of the base URL, `/` for a site at the root of its host.
 fn base_path(base_url: &str) -> String {
     base_url
@@ -138,7 +178,7 @@ pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Conte
     menu.sort_by(|a, c| (a.0, &a.1.title).cmp(&(c.0, &c.1.title)));
     context(json!({
         "lang": cfg.language.code(),
-        "t": theme.strings,
+        "t": translations(&theme.strings),
         "site": {
             "title": cfg.title,
             "description": cfg.description,
