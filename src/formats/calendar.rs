@@ -16,13 +16,12 @@
 //!   CRLF), continuation lines start with one space, and a fold never splits a UTF-8
 //!   character.
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
-use icalendar::{
-    Calendar, CalendarComponent, CalendarDateTime, Component, Event, EventLike, Property, ValueType,
-};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property, ValueType};
 
 /// When an event happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +95,6 @@ pub fn ical(meta: &CalMeta, events: &[CalEvent]) -> String {
     // Zones used by timed events, with the first and last year they are used in.
     let mut zones: BTreeMap<&'static str, (Tz, i32, i32)> = BTreeMap::new();
     for event in events {
-        cal.push(vevent(meta, event));
         if let EventTime::Timed { start, end, tz } = &event.time {
             let (lo, hi) = match end {
                 Some(end) => (start.year().min(end.year()), start.year().max(end.year())),
@@ -108,24 +106,35 @@ pub fn ical(meta: &CalMeta, events: &[CalEvent]) -> String {
         }
     }
 
-    let mut lines = content_lines(&cal);
-
-    let at = lines
-        .iter()
-        .position(|l| l == "BEGIN:VEVENT" || l == "END:VCALENDAR")
-        .unwrap_or(lines.len());
-    let vtimezones: Vec<String> = zones
-        .values()
-        .flat_map(|&(tz, lo, hi)| vtimezone(tz, lo, hi))
-        .collect();
-    lines.splice(at..at, vtimezones);
-
-    let size: usize = lines.iter().map(|l| l.len() + 2).sum();
-    let mut out = String::with_capacity(size + size / 20);
-    for line in &lines {
-        fold_into(line, &mut out);
+    let mut out = String::new();
+    fold_all(&content_lines(&cal), &mut out);
+    for &(tz, lo, hi) in zones.values() {
+        fold_all(&vtimezone(tz, lo, hi), &mut out);
     }
+    // Each event is built, written and dropped in turn, on every thread: a site
+    // calendar has tens of thousands, and holding them all as the crate's values took
+    // more memory than the rest of the build.
+    let bodies: Vec<String> = events
+        .par_iter()
+        .map(|event| {
+            let mut body = String::new();
+            fold_all(&event_lines(&vevent(meta, event)), &mut body);
+            body
+        })
+        .collect();
+    out.reserve(bodies.iter().map(String::len).sum::<usize>() + 16);
+    for body in &bodies {
+        out.push_str(body);
+    }
+    drop(bodies);
+    fold_into("END:VCALENDAR", &mut out);
     out
+}
+
+fn fold_all(lines: &[String], out: &mut String) {
+    for line in lines {
+        fold_into(line, out);
+    }
 }
 
 fn vevent(meta: &CalMeta, ev: &CalEvent) -> Event {
@@ -181,26 +190,27 @@ fn vevent(meta: &CalMeta, ev: &CalEvent) -> Event {
     e.done()
 }
 
-/// The calendar's content lines, unfolded, in the crate's order: calendar properties,
-/// then per event its properties (sorted by name) and its repeatable ones.
+/// The calendar's opening content lines, unfolded, in the crate's order (its
+/// properties); events and the closing line are written after.
 fn content_lines(cal: &Calendar) -> Vec<String> {
     let mut lines = vec!["BEGIN:VCALENDAR".to_owned()];
     lines.extend(cal.properties.iter().map(content_line));
-    for component in &cal.components {
-        if let CalendarComponent::Event(event) = component {
-            lines.push("BEGIN:VEVENT".to_owned());
-            lines.extend(event.properties().values().map(content_line));
-            lines.extend(
-                event
-                    .multi_properties()
-                    .values()
-                    .flatten()
-                    .map(content_line),
-            );
-            lines.push("END:VEVENT".to_owned());
-        }
-    }
-    lines.push("END:VCALENDAR".to_owned());
+    lines
+}
+
+/// One event's content lines, unfolded: its properties (sorted by name), then its
+/// repeatable ones.
+fn event_lines(event: &Event) -> Vec<String> {
+    let mut lines = vec!["BEGIN:VEVENT".to_owned()];
+    lines.extend(event.properties().values().map(content_line));
+    lines.extend(
+        event
+            .multi_properties()
+            .values()
+            .flatten()
+            .map(content_line),
+    );
+    lines.push("END:VEVENT".to_owned());
     lines
 }
 
