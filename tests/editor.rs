@@ -156,6 +156,54 @@ fn the_schema_underlines_the_usual_mistakes() {
 }
 
 #[test]
+fn the_schemas_take_the_committee_under_either_name_but_not_both_or_neither() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    init(&dir);
+    let decision = front_matter(&dir.join("content/beslutninger/eksempel-beslutning.md"));
+    assert_eq!(
+        decision["committee"], "Eksempeludvalget",
+        "init writes `committee:`"
+    );
+    let mut body = decision.clone();
+    let map = body.as_object_mut().unwrap();
+    let name = map.remove("committee").unwrap();
+    map.insert("body".into(), name.clone());
+    let mut both = decision.clone();
+    both["body"] = name;
+    let mut neither = body.clone();
+    neither.as_object_mut().unwrap().remove("body");
+    for lang in ["da", "en"] {
+        for file in ["content", "decision"] {
+            let schema =
+                read_json(&dir.join(format!(".planpub/schemas/{lang}/{file}.schema.json")));
+            let v = jsonschema::validator_for(&schema).unwrap();
+            let at = format!("{lang}/{file}");
+            assert!(v.is_valid(&decision), "{at}: committee");
+            assert!(v.is_valid(&body), "{at}: body");
+            assert!(!v.is_valid(&both), "{at}: both names");
+            assert!(!v.is_valid(&neither), "{at}: neither name");
+        }
+    }
+    // `planpub check` agrees on each: the old name is still a decision's committee.
+    for (what, fm, ok) in [
+        ("committee", &decision, true),
+        ("body", &body, true),
+        ("both", &both, false),
+        ("neither", &neither, false),
+    ] {
+        let yaml = serde_norway::to_string(fm).unwrap();
+        std::fs::write(
+            dir.join("content/beslutninger/eksempel-beslutning.md"),
+            format!("---\n{yaml}---\n\nTekst.\n"),
+        )
+        .unwrap();
+        let r = run(planpub().arg("check").arg("--root").arg(&dir));
+        assert_eq!(r.ok(), ok, "{what}: {}", r.all());
+    }
+}
+
+#[test]
 fn the_exact_day_pattern_accepts_every_day_the_reader_accepts() {
     let pattern = planpub::model::content::contract::day_pattern();
     let schema = serde_json::json!({ "type": "string", "pattern": pattern });
