@@ -204,6 +204,50 @@ fn the_schemas_take_the_committee_under_either_name_but_not_both_or_neither() {
 }
 
 #[test]
+fn the_browser_editor_names_the_committee_field_committee_not_body() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    init(&dir);
+    let config: Value = serde_norway::from_str(
+        &std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap(),
+    )
+    .unwrap();
+    for c in config["collections"].as_array().unwrap() {
+        let fields = c["fields"].as_array().unwrap();
+        let names: Vec<&str> = fields.iter().filter_map(|f| f["name"].as_str()).collect();
+        // Decap requires unique names and keeps `body` for the Markdown text.
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{}: {names:?}", c["name"]);
+        let body = fields.iter().find(|f| f["name"] == "body").unwrap();
+        assert_eq!(body["widget"], "markdown", "{}", c["name"]);
+    }
+    let decision = config["collections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "decision")
+        .unwrap();
+    let committee = decision["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "committee")
+        .expect("a committee field");
+    assert_eq!(committee["widget"], "string");
+    assert_eq!(committee["label"], "Udvalg");
+    assert!(
+        committee.get("required").is_none(),
+        "required: {committee:?}"
+    );
+    // Decap starts as soon as its script has run and needs `document.body` by then.
+    let html = std::fs::read_to_string(dir.join("static/admin/index.html")).unwrap();
+    let script = html.find("<script").unwrap();
+    assert!(html.find("<body>").unwrap() < script, "{html}");
+}
+
+#[test]
 fn the_exact_day_pattern_accepts_every_day_the_reader_accepts() {
     let pattern = planpub::model::content::contract::day_pattern();
     let schema = serde_json::json!({ "type": "string", "pattern": pattern });

@@ -275,14 +275,15 @@ fn relation(target: ContentType, multiple: bool) -> Value {
 }
 
 /// `static/admin/index.html`: loads the pinned Decap CMS, which reads `config.yml`
-/// beside it.
+/// beside it. The script is in `<body>`: Decap starts as soon as it has loaded and puts
+/// its page into `document.body`, which does not exist yet while `<head>` is read.
 pub fn index_html(lang: Language) -> String {
     let title = match lang {
         Language::Da => "Redigér sitets indhold",
         Language::En => "Edit the site's content",
     };
     format!(
-        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n<script src=\"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js\"></script>\n</head>\n<body>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n</head>\n<body>\n<script src=\"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js\"></script>\n</body>\n</html>\n",
         code = lang.code(),
     )
 }
