@@ -248,6 +248,44 @@ fn the_browser_editor_names_the_committee_field_committee_not_body() {
 }
 
 #[test]
+fn a_group_that_may_be_left_out_does_not_stop_the_browser_editor_saving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    init(&dir);
+    let config: Value = serde_norway::from_str(
+        &std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap(),
+    )
+    .unwrap();
+    // Decap checks a group's required fields even when the group is left empty, so a
+    // decision could not be saved without being withdrawn. planpub check requires
+    // `withdrawn.date` and `reason` once `withdrawn:` is written.
+    for (coll, name) in [
+        ("decision", "withdrawn"),
+        ("hearing", "summary_note"),
+        ("hearing", "respond"),
+        ("plan", "contact"),
+    ] {
+        let c = config["collections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == coll)
+            .unwrap();
+        let group = c["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap_or_else(|| panic!("{coll}.{name}"));
+        assert_eq!(group["widget"], "object", "{coll}.{name}");
+        assert_eq!(group["required"], false, "{coll}.{name}");
+        for sub in group["fields"].as_array().unwrap() {
+            assert_eq!(sub["required"], false, "{coll}.{name}.{}", sub["name"]);
+        }
+    }
+}
+
+#[test]
 fn the_exact_day_pattern_accepts_every_day_the_reader_accepts() {
     let pattern = planpub::model::content::contract::day_pattern();
     let schema = serde_json::json!({ "type": "string", "pattern": pattern });

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { HERE, REPO, check, planpub, tally } from './harness.mjs';
+import { HERE, REPO, check, command, planpub, tally } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const DECAP_DIST = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
@@ -160,6 +160,23 @@ async function browserEditor() {
       check(`browser editor: the existing ${collection} "${title}" opens with its title`, loaded,
         (await page.locator('body').innerText()).slice(0, 2000));
     };
+    // Saving: what Decap writes into the in-memory repository goes back into the site
+    // folder, and `planpub check` reads it at the end.
+    const fileIn = (rel) => page.evaluate((f) => f.split('/').reduce((t, p) => t?.[p], window.repoFiles)?.content ?? null, rel);
+    const publish = async (rel, what) => {
+      const before = await fileIn(rel);
+      await page.getByRole('button', { name: /^Publicer$/ }).first().click();
+      await page.getByText('Publicer nu', { exact: true }).first().click();
+      const saved = await page.waitForFunction(([f, b]) => {
+        const c = f.split('/').reduce((t, p) => t?.[p], window.repoFiles)?.content;
+        return typeof c === 'string' && c !== b ? c : null;
+      }, [rel, before], { timeout: 20000 }).then((h) => h.jsonValue(), () => null);
+      check(`browser editor: ${what} is saved`, saved !== null, (await page.locator('body').innerText()).slice(0, 1500));
+      if (saved !== null) fs.writeFileSync(path.join(SITE, rel), saved);
+      return saved ?? '';
+    };
+    const frontMatter = (text) => text.split(/^---$/m)[1] ?? '';
+
     // A decision: its committee (not `body`, which Decap keeps for the page text).
     await openEntry('decision', COLLECTIONS.decision);
     const committee = await page.locator('[id^="committee-field"]').first().inputValue({ timeout: 20000 }).catch((e) => e.message);
@@ -168,6 +185,18 @@ async function browserEditor() {
     check('browser editor: the decision\'s Markdown text is in the text field', text.includes('Sagsfremstillingen skrives her'), text.slice(0, 3000));
     await page.locator('[id^="committee-field"]').first().scrollIntoViewIfNeeded().catch(() => {});
     await page.screenshot({ path: path.join(SHOTS, 'editor-decision-1280.png') });
+    await page.locator('[id^="title-field"]').first().fill(`${COLLECTIONS.decision}, rettet`);
+    const decision = frontMatter(await publish('content/beslutninger/eksempel-beslutning.md', 'an edited decision'));
+    check('browser editor: the saved decision keeps its committee as `committee:`',
+      /^committee: Eksempeludvalget$/m.test(decision) && !/^body:/m.test(decision), decision);
+    // A new decision with only what the form requires.
+    await page.goto(`${origin}/admin/#/collections/decision/new`);
+    await page.locator('[id^="title-field"]').first().fill('Nyt punkt om budgettet', { timeout: 20000 });
+    await page.locator('[id^="committee-field"]').first().fill('Byrådet');
+    const meeting = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
+    await page.locator('[id^="meeting-field"]').first().fill(meeting);
+    const created = frontMatter(await publish('content/beslutninger/nyt-punkt-om-budgettet.md', 'a new decision'));
+    check('browser editor: the new decision is a draft with its committee', /^draft: true$/m.test(created) && /^committee: Byrådet$/m.test(created), created);
     // A hearing: its plan is a relation to the plan collection.
     await openEntry('hearing', COLLECTIONS.hearing);
     const opened = await page.getByText('Eksempel på en plan').first().waitFor({ timeout: 20000 }).then(() => true, () => false);
@@ -177,6 +206,12 @@ async function browserEditor() {
     await page.screenshot({ path: path.join(DOC_SHOTS, 'editor-hearing-1280.png') });
     const body = await page.locator('body').innerText();
     check('browser editor: no configuration error shown', !/config(uration)? error|fejl i konfiguration/i.test(body), body.slice(0, 2000));
+    await page.locator('[id^="summary-field"]').first().fill('Sig din mening om eksempelplanen inden fristen.');
+    await publish('content/hoeringer/eksempel-hoering.md', 'an edited hearing');
+
+    const [cmd, argv] = command(['check', '--root', SITE]);
+    const checked = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8', env: { ...process.env, PLANPUB_LANG: 'en' } });
+    check('planpub check accepts what the browser editor saved', checked.status === 0, `${checked.stdout}\n${checked.stderr}`);
   } finally {
     await browser.close();
     server.close();

@@ -125,6 +125,13 @@ fn collection(t: &TypeDoc, lang: Language) -> Value {
 
 fn field(f: &FieldDoc, lang: Language) -> Value {
     let mut v = widget(&f.kind, lang);
+    if matches!(f.kind, Kind::Group(_)) && f.need != Need::Required {
+        // Decap checks the required fields inside a group even when the group itself
+        // may be left out, so a decision could not be saved without `withdrawn:`'s date
+        // and reason. planpub check (and the schema) still require them once the group
+        // is written.
+        optional_inside(&mut v);
+    }
     insert(&mut v, "name", s(f.name));
     insert(&mut v, "label", s(f.label.get(lang)));
     insert(&mut v, "hint", s(f.help.get(lang)));
@@ -142,6 +149,14 @@ fn field(f: &FieldDoc, lang: Language) -> Value {
         insert(&mut v, "default", typed);
     }
     v
+}
+
+fn optional_inside(group: &mut Value) {
+    if let Some(Value::Sequence(fields)) = group.get_mut("fields") {
+        for f in fields {
+            insert(f, "required", Value::Bool(false));
+        }
+    }
 }
 
 fn pattern(lang: Language, regex: &str, da: &str, en: &str) -> Value {
