@@ -203,15 +203,28 @@ fn the_schemas_take_the_committee_under_either_name_but_not_both_or_neither() {
     }
 }
 
+/// A new site's `static/admin/config.yml` (the site stays in `tmp`).
+fn decap_config(tmp: &Path) -> Value {
+    let dir = tmp.join("s");
+    init(&dir);
+    serde_norway::from_str(&std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap())
+        .unwrap()
+}
+
+/// The form field `name` of the collection `coll`.
+fn decap_field<'a>(config: &'a Value, coll: &str, name: &str) -> &'a Value {
+    config["collections"]
+        .as_array()
+        .and_then(|cs| cs.iter().find(|c| c["name"] == coll))
+        .and_then(|c| c["fields"].as_array())
+        .and_then(|fs| fs.iter().find(|f| f["name"] == name))
+        .unwrap_or_else(|| panic!("no field {coll}.{name}"))
+}
+
 #[test]
 fn the_browser_editor_names_the_committee_field_committee_not_body() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("s");
-    init(&dir);
-    let config: Value = serde_norway::from_str(
-        &std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap(),
-    )
-    .unwrap();
+    let config = decap_config(tmp.path());
     for c in config["collections"].as_array().unwrap() {
         let fields = c["fields"].as_array().unwrap();
         let names: Vec<&str> = fields.iter().filter_map(|f| f["name"].as_str()).collect();
@@ -223,18 +236,7 @@ fn the_browser_editor_names_the_committee_field_committee_not_body() {
         let body = fields.iter().find(|f| f["name"] == "body").unwrap();
         assert_eq!(body["widget"], "markdown", "{}", c["name"]);
     }
-    let decision = config["collections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "decision")
-        .unwrap();
-    let committee = decision["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == "committee")
-        .expect("a committee field");
+    let committee = decap_field(&config, "decision", "committee");
     assert_eq!(committee["widget"], "string");
     assert_eq!(committee["label"], "Udvalg");
     assert!(
@@ -242,7 +244,7 @@ fn the_browser_editor_names_the_committee_field_committee_not_body() {
         "required: {committee:?}"
     );
     // Decap starts as soon as its script has run and needs `document.body` by then.
-    let html = std::fs::read_to_string(dir.join("static/admin/index.html")).unwrap();
+    let html = std::fs::read_to_string(tmp.path().join("s/static/admin/index.html")).unwrap();
     let script = html.find("<script").unwrap();
     assert!(html.find("<body>").unwrap() < script, "{html}");
 }
@@ -250,12 +252,7 @@ fn the_browser_editor_names_the_committee_field_committee_not_body() {
 #[test]
 fn a_group_that_may_be_left_out_does_not_stop_the_browser_editor_saving() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("s");
-    init(&dir);
-    let config: Value = serde_norway::from_str(
-        &std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap(),
-    )
-    .unwrap();
+    let config = decap_config(tmp.path());
     // Decap checks a group's required fields even when the group is left empty, so a
     // decision could not be saved without being withdrawn. planpub check requires
     // `withdrawn.date` and `reason` once `withdrawn:` is written.
@@ -265,18 +262,7 @@ fn a_group_that_may_be_left_out_does_not_stop_the_browser_editor_saving() {
         ("hearing", "respond"),
         ("plan", "contact"),
     ] {
-        let c = config["collections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["name"] == coll)
-            .unwrap();
-        let group = c["fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["name"] == name)
-            .unwrap_or_else(|| panic!("{coll}.{name}"));
+        let group = decap_field(&config, coll, name);
         assert_eq!(group["widget"], "object", "{coll}.{name}");
         assert_eq!(group["required"], false, "{coll}.{name}");
         for sub in group["fields"].as_array().unwrap() {
