@@ -65,12 +65,26 @@ const HEARING_PAGE: &str = "hoeringer/hoering-hovedplan/index.html";
 const PLAN_PAGE: &str = "planer/hovedplan/index.html";
 
 fn site() -> Site {
+    site_with(DECISION)
+}
+
+fn site_with(decision: &str) -> Site {
     Site::new()
         .file("content/planer/hovedplan.md", PLAN)
         .file("content/hoeringer/hoering-hovedplan.md", HEARING)
         .bytes("content/hoeringer/materiale.pdf", b"%PDF-1.4\n")
-        .file(DECISION_FILE, DECISION)
+        .file(DECISION_FILE, decision)
         .bytes("content/beslutninger/bilag.pdf", b"%PDF-1.4 bilag\n")
+}
+
+/// `DECISION` with its `body:` line replaced by `lines`.
+fn with_committee_as(lines: &str) -> String {
+    let renamed = DECISION.replace("\nbody: Socialudvalget\n", &format!("\n{lines}"));
+    assert_ne!(
+        renamed, DECISION,
+        "the fixture's `body:` line was not found"
+    );
+    renamed
 }
 
 /// The HTML pages of the site whose text contains `needle`.
@@ -439,4 +453,106 @@ fn the_examples_of_a_new_site_can_be_deleted_after_a_build() {
         std::fs::remove_file(dir.join(f)).unwrap();
     }
     build("2008-06-02").assert_ok();
+}
+
+// ---------------------------------------------------------------- the committee's two names
+
+/// Errors that only say the decision could not be read (the plan and hearing link to it).
+#[track_caller]
+fn only_follow_ons(lines: &[&str]) {
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    for l in lines {
+        assert!(
+            l.contains("because content/beslutninger/beslutning-hovedplan.md has errors"),
+            "{l}"
+        );
+    }
+}
+
+#[test]
+fn a_committee_written_as_committee_builds_the_same_files_as_body() {
+    // `committee:` is what the browser editor writes; `body:` the contract's first name.
+    let committee = site_with(&with_committee_as("committee: Socialudvalget\n"));
+    let body = site();
+    // Before the meeting (an agenda item), on its day and after (a recorded decision).
+    for now in ["2008-06-01T14:00", "2008-08-27T18:00", "2008-09-15"] {
+        let a = common::snapshot(&committee.built_at(now).dir);
+        let b = common::snapshot(&body.built_at(now).dir);
+        assert!(a.len() > 10, "{now}: {:?}", a.keys());
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{now}: the same files"
+        );
+        for (file, bytes) in &a {
+            assert!(bytes == &b[file], "{now}: {file} differs");
+        }
+        assert!(a.contains_key(DECISION_PAGE) || now < "2008-08-27", "{now}");
+    }
+    // The committee gives the permanent address either way.
+    let page = committee.output().read(DECISION_PAGE);
+    assert!(page.contains("Socialudvalget"), "{page}");
+}
+
+#[test]
+fn the_committee_under_both_names_is_an_error_at_the_second_with_what_to_do() {
+    let both = site_with(&with_committee_as(
+        "committee: Socialudvalget\nbody: Socialudvalget\n",
+    ));
+    let r = both.check(&[]);
+    r.assert_failed();
+    let lines = r.error_lines();
+    assert_eq!(
+        lines[0],
+        "error: content/beslutninger/beslutning-hovedplan.md:6:1: field `body`: `committee` and `body` are two names for the same field, and both are written here, so planpub cannot tell which one is meant",
+        "{}",
+        r.stderr
+    );
+    // The plan and the hearing that link to the decision follow on from it.
+    only_follow_ons(&lines[1..]);
+    assert!(
+        r.stderr.contains(
+            "help: keep one of the two lines and delete the other; prefer `committee:`, the name the browser editor uses too"
+        ),
+        "{}",
+        r.stderr
+    );
+    // The build refuses too, and leaves no half-built site.
+    let b = both.build();
+    b.assert_failed();
+    assert!(!both.out().join("index.html").exists());
+    // In JSON: the file, line and field.
+    let (ok, diags) = check_json(&both, common::NOW, &[]);
+    assert!(!ok);
+    let d = diags
+        .iter()
+        .find(|d| d["field"] == "body")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(d["line"], 6);
+    assert_eq!(d["file"], DECISION_FILE);
+}
+
+#[test]
+fn a_missing_or_misspelt_committee_names_committee() {
+    let missing = site_with(&with_committee_as(""));
+    let r = missing.check(&[]);
+    r.assert_failed();
+    let lines = r.error_lines();
+    assert_eq!(
+        lines[0],
+        "error: content/beslutninger/beslutning-hovedplan.md:2: field `committee`: the required field `committee` is missing",
+        "{}",
+        r.stderr
+    );
+    only_follow_ons(&lines[1..]);
+
+    let misspelt = site_with(&with_committee_as("comittee: Socialudvalget\n"));
+    let r = misspelt.check(&[]);
+    r.assert_failed();
+    r.error_about("field `comittee`: `comittee` is not a known field here");
+    assert!(
+        r.stderr.contains("help: did you mean `committee`?"),
+        "{}",
+        r.stderr
+    );
 }

@@ -156,6 +156,122 @@ fn the_schema_underlines_the_usual_mistakes() {
 }
 
 #[test]
+fn the_schemas_take_the_committee_under_either_name_but_not_both_or_neither() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    init(&dir);
+    let decision = front_matter(&dir.join("content/beslutninger/eksempel-beslutning.md"));
+    assert_eq!(
+        decision["committee"], "Eksempeludvalget",
+        "init writes `committee:`"
+    );
+    let mut body = decision.clone();
+    let map = body.as_object_mut().unwrap();
+    let name = map.remove("committee").unwrap();
+    map.insert("body".into(), name.clone());
+    let mut both = decision.clone();
+    both["body"] = name;
+    let mut neither = body.clone();
+    neither.as_object_mut().unwrap().remove("body");
+    for lang in ["da", "en"] {
+        for file in ["content", "decision"] {
+            let schema =
+                read_json(&dir.join(format!(".planpub/schemas/{lang}/{file}.schema.json")));
+            let v = jsonschema::validator_for(&schema).unwrap();
+            let at = format!("{lang}/{file}");
+            assert!(v.is_valid(&decision), "{at}: committee");
+            assert!(v.is_valid(&body), "{at}: body");
+            assert!(!v.is_valid(&both), "{at}: both names");
+            assert!(!v.is_valid(&neither), "{at}: neither name");
+        }
+    }
+    // `planpub check` agrees on each: the old name is still a decision's committee.
+    for (what, fm, ok) in [
+        ("committee", &decision, true),
+        ("body", &body, true),
+        ("both", &both, false),
+        ("neither", &neither, false),
+    ] {
+        let yaml = serde_norway::to_string(fm).unwrap();
+        std::fs::write(
+            dir.join("content/beslutninger/eksempel-beslutning.md"),
+            format!("---\n{yaml}---\n\nTekst.\n"),
+        )
+        .unwrap();
+        let r = run(planpub().arg("check").arg("--root").arg(&dir));
+        assert_eq!(r.ok(), ok, "{what}: {}", r.all());
+    }
+}
+
+/// A new site's `static/admin/config.yml` (the site stays in `tmp`).
+fn decap_config(tmp: &Path) -> Value {
+    let dir = tmp.join("s");
+    init(&dir);
+    serde_norway::from_str(&std::fs::read_to_string(dir.join("static/admin/config.yml")).unwrap())
+        .unwrap()
+}
+
+/// The form field `name` of the collection `coll`.
+fn decap_field<'a>(config: &'a Value, coll: &str, name: &str) -> &'a Value {
+    config["collections"]
+        .as_array()
+        .and_then(|cs| cs.iter().find(|c| c["name"] == coll))
+        .and_then(|c| c["fields"].as_array())
+        .and_then(|fs| fs.iter().find(|f| f["name"] == name))
+        .unwrap_or_else(|| panic!("no field {coll}.{name}"))
+}
+
+#[test]
+fn the_browser_editor_names_the_committee_field_committee_not_body() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = decap_config(tmp.path());
+    for c in config["collections"].as_array().unwrap() {
+        let fields = c["fields"].as_array().unwrap();
+        let names: Vec<&str> = fields.iter().filter_map(|f| f["name"].as_str()).collect();
+        // Decap requires unique names and keeps `body` for the Markdown text.
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{}: {names:?}", c["name"]);
+        let body = fields.iter().find(|f| f["name"] == "body").unwrap();
+        assert_eq!(body["widget"], "markdown", "{}", c["name"]);
+    }
+    let committee = decap_field(&config, "decision", "committee");
+    assert_eq!(committee["widget"], "string");
+    assert_eq!(committee["label"], "Udvalg");
+    assert!(
+        committee.get("required").is_none(),
+        "required: {committee:?}"
+    );
+    // Decap starts as soon as its script has run and needs `document.body` by then.
+    let html = std::fs::read_to_string(tmp.path().join("s/static/admin/index.html")).unwrap();
+    let script = html.find("<script").unwrap();
+    assert!(html.find("<body>").unwrap() < script, "{html}");
+}
+
+#[test]
+fn a_group_that_may_be_left_out_does_not_stop_the_browser_editor_saving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = decap_config(tmp.path());
+    // Decap checks a group's required fields even when the group is left empty, so a
+    // decision could not be saved without being withdrawn. planpub check requires
+    // `withdrawn.date` and `reason` once `withdrawn:` is written.
+    for (coll, name) in [
+        ("decision", "withdrawn"),
+        ("hearing", "summary_note"),
+        ("hearing", "respond"),
+        ("plan", "contact"),
+    ] {
+        let group = decap_field(&config, coll, name);
+        assert_eq!(group["widget"], "object", "{coll}.{name}");
+        assert_eq!(group["required"], false, "{coll}.{name}");
+        for sub in group["fields"].as_array().unwrap() {
+            assert_eq!(sub["required"], false, "{coll}.{name}.{}", sub["name"]);
+        }
+    }
+}
+
+#[test]
 fn the_exact_day_pattern_accepts_every_day_the_reader_accepts() {
     let pattern = planpub::model::content::contract::day_pattern();
     let schema = serde_json::json!({ "type": "string", "pattern": pattern });

@@ -592,7 +592,9 @@ fn vague_messages_are_plain_with_field_and_line() {
         ("type: plan\ntitle: P\ntracks:\n  - name: T\n    actions:\n      - what: a\n        level: {a: 1}\n".into(), "error: content/x.md:8:9: field `tracks[0].actions[0].level`: expected one of the values central, local, but found a group of fields"),
         (format!("{d}body: Byrådet\nmeeting: 2023-09-12\nitem: 99999999999999999999999999\n"), "error: content/x.md:6:7: field `item`: the number 99999999999999999999999999 is too large: planpub reads whole numbers of up to 19 digits"),
         ("type: [plan]\ntitle: P\n".into(), "error: content/x.md:2:1: field `type`: `type` must be one word (plan, hearing, decision or page), but it is a list"),
-        (format!("{d}body: Совет\nmeeting: 2023-09-12\nitem: 1\n"), "error: content/x.md:4:1: field `body`: planpub makes the decision's permanent web address from the body's name, and \"Совет\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)"),
+        (format!("{d}body: Совет\nmeeting: 2023-09-12\nitem: 1\n"), "error: content/x.md:4:1: field `body`: planpub makes the decision's permanent web address from the committee's name, and \"Совет\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)"),
+        (format!("{d}committee: Совет\nmeeting: 2023-09-12\nitem: 1\n"), "error: content/x.md:4:1: field `committee`: planpub makes the decision's permanent web address from the committee's name, and \"Совет\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)"),
+        (format!("{d}committee:\nmeeting: 2023-09-12\nitem: 1\n"), "error: content/x.md:4:1: field `committee`: expected text, but found nothing (the field is empty)"),
         (format!("type: page\ntitle: P\nslug: {}\n", "a".repeat(300)), "error: content/x.md:4:1: field `slug`: the web address made from this would be 300 characters long, more than the 200 a web address part may have"),
         ("type: plan\ntitle: P\ntimeline:\n  - when: true\n    what: x\n".into(), "error: content/x.md:5:5: field `timeline[0].when`: expected text or a number, but found `true`"),
         (format!("{d}body: B\nmeeting: 2023-09-12\nitem: 1\ncorrections:\n  - note: x\n"), "error: content/x.md:8:3: field `corrections[0].date`: the required field `date` is missing"),
@@ -619,7 +621,7 @@ fn vague_messages_are_plain_with_field_and_line() {
     // Every missing field at once, not one per run.
     let site = Site::new().file("content/x.md", &format!("---\n{d}---\n"));
     let r = site.check(&[]);
-    for f in ["body", "meeting", "item"] {
+    for f in ["committee", "meeting", "item"] {
         r.error_about(&format!("field `{f}`: the required field `{f}` is missing"));
     }
 }

@@ -62,6 +62,8 @@ fn broken() -> Site {
         .file("content/hoeringer/uden-frist.md", &md("type: hearing\ntitle: Høring uden frist\nopens: 2024-03-01\nrespond: { email: hoering@kommune.dk }\n"))
         .file("content/hoeringer/henvisning.md", &md("type: hearing\ntitle: Høring om havnen\nsummary: Om havnen.\nopens: 2024-03-01\ncloses: 2024-04-01\nplan: havneplanen\nrespond: { email: hoering@kommune.dk }\n"))
         .file("content/beslutninger/punkt.md", &md("type: decision\ntitle: Punkt\nbody: Byrådet\nmeeting: 2024-03-12\nitem: fire\n"))
+        // The committee under both its names.
+        .file("content/beslutninger/to-navne.md", &md("type: decision\ntitle: Punkt to\ncommittee: Byrådet\nbody: Byrådet\nmeeting: 2024-03-12\nitem: 2\n"))
         // A field written twice, a value starting with a reserved character.
         .file("content/sider/dobbelt.md", &md("type: page\ntitle: Side\ntitle: Side igen\n"))
         .file("content/sider/snabel.md", &md("type: page\ntitle: @ Rådhuset\n"))
@@ -91,6 +93,8 @@ fn check_speaks_danish_to_a_danish_site_without_english_words() {
         "her skal stå et helt tal, men der står teksten",
         "der er ingen plan med slug \"havneplanen\"",
         "feltet `title` står der to gange",
+        "`committee` og `body` er to navne for samme felt",
+        "brug helst `committee:`",
         "begynder med et tegn, som YAML har reserveret",
         "Der er problemer: ",
     ] {

@@ -4,8 +4,9 @@
 // * the browser editor: Decap CMS from its npm package, with the generated
 //   static/admin/config.yml and Decap's in-memory test backend holding the new site's
 //   files, in Debian's Chromium: every collection lists its entries, a new-entry form
-//   opens for every type and an existing hearing opens, with no error on the page or in
-//   the console;
+//   opens for every type, and an existing decision (its committee in its own field, its
+//   Markdown text in the text field) and hearing (its plan picked from the plans) open,
+//   with no error on the page or in the console;
 // * VS Code's check: remark with the generated .remarkrc.mjs (what the
 //   unifiedjs.vscode-remark extension runs) finds nothing in the new site and points at
 //   the line of each mistake in a broken hearing.
@@ -21,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { HERE, REPO, check, planpub, tally } from './harness.mjs';
+import { HERE, REPO, check, command, planpub, tally } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const DECAP_DIST = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
@@ -52,13 +53,39 @@ const adminHtml = fs.readFileSync(path.join(SITE, 'static/admin/index.html'), 'u
 check(`admin/index.html loads Decap CMS ${DECAP_VERSION}, the version tested here`,
   adminHtml.includes(`decap-cms@${DECAP_VERSION}/dist/decap-cms.js`), adminHtml);
 
+// The test backend lists a collection by looking its whole folder up as one key
+// (`repoFiles['content/planer']`) but reads an entry by walking its path's parts
+// (`repoFiles.content.planer`): it is given both views of the same files.
+const repoScript = [
+  'window.CMS_MANUAL_INIT = true;',
+  `window.repoFiles = ${JSON.stringify({ content: repoFiles(path.join(SITE, 'content')) })};`,
+  "for (const [name, dir] of Object.entries(window.repoFiles.content)) window.repoFiles['content/' + name] = dir;",
+].join('\n');
+
+// Decap's in-memory backend takes every file in a media folder for a file uploaded in
+// this session, and fails on the Markdown files there (a git host lists them like any
+// file): the collections keep their media beside the entries. Its media listing here
+// gives the uploads only, read from the same in-memory files.
+const backendScript = `
+const testRepo = CMS.getBackend('test-repo');
+CMS.registerBackend('planpub-test', function (config, options) {
+  const backend = testRepo.init(config, options);
+  backend.getMedia = async (folder = backend.mediaFolder) => {
+    const dir = folder.split('/').reduce((tree, part) => tree?.[part], window.repoFiles) || {};
+    return Object.values(dir).filter((f) => f?.content?.fileObj).map((f) => backend.normalizeAsset(f.content));
+  };
+  return backend;
+});
+CMS.init({ config: { backend: { name: 'planpub-test' }, local_backend: false } });`;
+
 // The generated page, with the pinned script served from the npm package and the
-// in-memory backend instead of the site's git host.
+// in-memory backend instead of the site's git host (and so no local git proxy either:
+// `local_backend` would look for `npx decap-server` on port 8081).
 const testPage = adminHtml
   .replace(/<script src="[^"]*decap-cms\.js"><\/script>/,
-    `<script>window.CMS_MANUAL_INIT = true; window.repoFiles = ${JSON.stringify({ content: repoFiles(path.join(SITE, 'content')) })};</script>\n` +
+    `<script>${repoScript}</script>\n` +
     '<script src="/decap/decap-cms.js"></script>\n' +
-    "<script>CMS.init({ config: { backend: { name: 'test-repo' } } });</script>");
+    `<script>${backendScript}</script>`);
 
 function serve() {
   const server = createServer((req, res) => {
@@ -66,6 +93,8 @@ function serve() {
     const send = (type, body) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
     if (url.pathname === '/admin/' || url.pathname === '/admin/index.html') return send('text/html; charset=utf-8', testPage);
     if (url.pathname === '/admin/config.yml') return send('text/yaml; charset=utf-8', fs.readFileSync(path.join(SITE, 'static/admin/config.yml')));
+    // Chromium asks every host for an icon; whether a site has one is not the editor's concern.
+    if (url.pathname === '/favicon.ico') { res.writeHead(204); return res.end(); }
     if (url.pathname.startsWith('/decap/')) {
       const file = path.join(DECAP_DIST, path.basename(url.pathname));
       if (fs.existsSync(file)) {
@@ -119,8 +148,57 @@ async function browserEditor() {
         await page.screenshot({ path: path.join(SHOTS, 'editor-new-hearing-1280.png'), fullPage: false });
       }
     }
-    // An existing hearing: its plan is a relation to the plan collection.
-    await page.goto(`${origin}/admin/#/collections/hearing/entries/eksempel-hoering`);
+    // Existing entries, opened the way staff do: from the collection's list. (Decap
+    // keeps the previous form's empty draft when only the address changes from a new
+    // entry to an existing one.)
+    const openEntry = async (collection, title) => {
+      await page.goto(`${origin}/admin/#/collections/${collection}`);
+      await page.getByText(title, { exact: true }).first().click({ timeout: 20000 });
+      const loaded = await page.locator('[id^="title-field"]').first().waitFor({ timeout: 20000 })
+        .then(() => page.waitForFunction((t) => [...document.querySelectorAll('[id^="title-field"]')].some((e) => e.value === t), title, { timeout: 20000 }))
+        .then(() => true, () => false);
+      check(`browser editor: the existing ${collection} "${title}" opens with its title`, loaded,
+        (await page.locator('body').innerText()).slice(0, 2000));
+    };
+    // Saving: what Decap writes into the in-memory repository goes back into the site
+    // folder, and `planpub check` reads it at the end.
+    const fileIn = (rel) => page.evaluate((f) => f.split('/').reduce((t, p) => t?.[p], window.repoFiles)?.content ?? null, rel);
+    const publish = async (rel, what) => {
+      const before = await fileIn(rel);
+      await page.getByRole('button', { name: /^Publicer$/ }).first().click();
+      await page.getByText('Publicer nu', { exact: true }).first().click();
+      const saved = await page.waitForFunction(([f, b]) => {
+        const c = f.split('/').reduce((t, p) => t?.[p], window.repoFiles)?.content;
+        return typeof c === 'string' && c !== b ? c : null;
+      }, [rel, before], { timeout: 20000 }).then((h) => h.jsonValue(), () => null);
+      check(`browser editor: ${what} is saved`, saved !== null, (await page.locator('body').innerText()).slice(0, 1500));
+      if (saved !== null) fs.writeFileSync(path.join(SITE, rel), saved);
+      return saved ?? '';
+    };
+    const frontMatter = (text) => text.split(/^---$/m)[1] ?? '';
+
+    // A decision: its committee (not `body`, which Decap keeps for the page text).
+    await openEntry('decision', COLLECTIONS.decision);
+    const committee = await page.locator('[id^="committee-field"]').first().inputValue({ timeout: 20000 }).catch((e) => e.message);
+    check('browser editor: the decision\'s committee is in its own field', committee === 'Eksempeludvalget', committee);
+    const text = await page.locator('body').innerText();
+    check('browser editor: the decision\'s Markdown text is in the text field', text.includes('Sagsfremstillingen skrives her'), text.slice(0, 3000));
+    await page.locator('[id^="committee-field"]').first().scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: path.join(SHOTS, 'editor-decision-1280.png') });
+    await page.locator('[id^="title-field"]').first().fill(`${COLLECTIONS.decision}, rettet`);
+    const decision = frontMatter(await publish('content/beslutninger/eksempel-beslutning.md', 'an edited decision'));
+    check('browser editor: the saved decision keeps its committee as `committee:`',
+      /^committee: Eksempeludvalget$/m.test(decision) && !/^body:/m.test(decision), decision);
+    // A new decision with only what the form requires.
+    await page.goto(`${origin}/admin/#/collections/decision/new`);
+    await page.locator('[id^="title-field"]').first().fill('Nyt punkt om budgettet', { timeout: 20000 });
+    await page.locator('[id^="committee-field"]').first().fill('Byrådet');
+    const meeting = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
+    await page.locator('[id^="meeting-field"]').first().fill(meeting);
+    const created = frontMatter(await publish('content/beslutninger/nyt-punkt-om-budgettet.md', 'a new decision'));
+    check('browser editor: the new decision is a draft with its committee', /^draft: true$/m.test(created) && /^committee: Byrådet$/m.test(created), created);
+    // A hearing: its plan is a relation to the plan collection.
+    await openEntry('hearing', COLLECTIONS.hearing);
     const opened = await page.getByText('Eksempel på en plan').first().waitFor({ timeout: 20000 }).then(() => true, () => false);
     check('browser editor: an existing hearing opens with its plan picked from the plans', opened,
       (await page.locator('body').innerText()).slice(0, 2000));
@@ -128,6 +206,12 @@ async function browserEditor() {
     await page.screenshot({ path: path.join(DOC_SHOTS, 'editor-hearing-1280.png') });
     const body = await page.locator('body').innerText();
     check('browser editor: no configuration error shown', !/config(uration)? error|fejl i konfiguration/i.test(body), body.slice(0, 2000));
+    await page.locator('[id^="summary-field"]').first().fill('Sig din mening om eksempelplanen inden fristen.');
+    await publish('content/hoeringer/eksempel-hoering.md', 'an edited hearing');
+
+    const [cmd, argv] = command(['check', '--root', SITE]);
+    const checked = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8', env: { ...process.env, PLANPUB_LANG: 'en' } });
+    check('planpub check accepts what the browser editor saved', checked.status === 0, `${checked.stdout}\n${checked.stderr}`);
   } finally {
     await browser.close();
     server.close();

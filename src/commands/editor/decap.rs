@@ -125,6 +125,13 @@ fn collection(t: &TypeDoc, lang: Language) -> Value {
 
 fn field(f: &FieldDoc, lang: Language) -> Value {
     let mut v = widget(&f.kind, lang);
+    if matches!(f.kind, Kind::Group(_)) && f.need != Need::Required {
+        // Decap checks the required fields inside a group even when the group itself
+        // may be left out, so a decision could not be saved without `withdrawn:`'s date
+        // and reason. planpub check (and the schema) still require them once the group
+        // is written.
+        optional_inside(&mut v);
+    }
     insert(&mut v, "name", s(f.name));
     insert(&mut v, "label", s(f.label.get(lang)));
     insert(&mut v, "hint", s(f.help.get(lang)));
@@ -142,6 +149,14 @@ fn field(f: &FieldDoc, lang: Language) -> Value {
         insert(&mut v, "default", typed);
     }
     v
+}
+
+fn optional_inside(group: &mut Value) {
+    if let Some(Value::Sequence(fields)) = group.get_mut("fields") {
+        for f in fields {
+            insert(f, "required", Value::Bool(false));
+        }
+    }
 }
 
 fn pattern(lang: Language, regex: &str, da: &str, en: &str) -> Value {
@@ -275,14 +290,15 @@ fn relation(target: ContentType, multiple: bool) -> Value {
 }
 
 /// `static/admin/index.html`: loads the pinned Decap CMS, which reads `config.yml`
-/// beside it.
+/// beside it. The script is in `<body>`: Decap starts as soon as it has loaded and puts
+/// its page into `document.body`, which does not exist yet while `<head>` is read.
 pub fn index_html(lang: Language) -> String {
     let title = match lang {
         Language::Da => "Redigér sitets indhold",
         Language::En => "Edit the site's content",
     };
     format!(
-        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n<script src=\"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js\"></script>\n</head>\n<body>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n</head>\n<body>\n<script src=\"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js\"></script>\n</body>\n</html>\n",
         code = lang.code(),
     )
 }

@@ -104,10 +104,22 @@ fn published_fields(t: &TypeDoc) -> Vec<&'static str> {
 fn object<'a>(fields: impl Iterator<Item = &'a FieldDoc>, rule: Rule, lang: Language) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
+    let mut two_names = Vec::new();
     for f in fields {
         props.insert(f.name.into(), field(f, lang));
-        if f.need == Need::Required {
-            required.push(f.name);
+        match f.alias {
+            None if f.need == Need::Required => required.push(f.name),
+            None => {}
+            Some(alias) => {
+                props.insert(alias.into(), alias_field(f, lang));
+                two_names.push(match f.need {
+                    Need::Required => json!({ "oneOf": each_required(&[f.name, alias]) }),
+                    // A field needed only once published has no alias (a test checks).
+                    Need::Optional | Need::Published => {
+                        json!({ "not": { "required": [f.name, alias] } })
+                    }
+                });
+            }
         }
     }
     let mut o = Map::new();
@@ -116,6 +128,9 @@ fn object<'a>(fields: impl Iterator<Item = &'a FieldDoc>, rule: Rule, lang: Lang
     o.insert("additionalProperties".into(), json!(false));
     if !required.is_empty() {
         o.insert("required".into(), json!(required));
+    }
+    if !two_names.is_empty() {
+        o.insert("allOf".into(), json!(two_names));
     }
     match rule {
         Rule::None => {}
@@ -149,6 +164,25 @@ fn field(f: &FieldDoc, lang: Language) -> Value {
             // An empty or blank required text is as missing as no field at all.
             o.insert("pattern".into(), json!(r"\S"));
         }
+    }
+    v
+}
+
+/// The field under its second name: the same value, described as another name for it.
+fn alias_field(f: &FieldDoc, lang: Language) -> Value {
+    let mut v = field(f, lang);
+    let note = match lang {
+        Language::Da => format!(
+            "Et andet navn for feltet {}; skriv kun det ene af de to. {}",
+            f.name, f.help.da
+        ),
+        Language::En => format!(
+            "Another name for the field {}; write only one of the two. {}",
+            f.name, f.help.en
+        ),
+    };
+    if let Some(o) = v.as_object_mut() {
+        o.insert("description".into(), json!(note));
     }
     v
 }

@@ -125,6 +125,9 @@ pub struct FieldDoc {
     pub help: Words,
     /// The value an editor proposes for a new item, as YAML text.
     pub example: Option<&'static str>,
+    /// A second name the parser accepts for the field (an earlier one), never together
+    /// with the first. Editors write the first name.
+    pub alias: Option<&'static str>,
 }
 
 const fn f(name: &'static str, kind: Kind, need: Need, label: Words, help: Words) -> FieldDoc {
@@ -135,6 +138,7 @@ const fn f(name: &'static str, kind: Kind, need: Need, label: Words, help: Words
         label,
         help,
         example: None,
+        alias: None,
     }
 }
 
@@ -142,6 +146,16 @@ impl FieldDoc {
     const fn eg(mut self, example: &'static str) -> FieldDoc {
         self.example = Some(example);
         self
+    }
+
+    const fn or_named(mut self, alias: &'static str) -> FieldDoc {
+        self.alias = Some(alias);
+        self
+    }
+
+    /// The names the field may be written under: its own, then its alias.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
+        std::iter::once(self.name).chain(self.alias)
     }
 }
 
@@ -1040,16 +1054,18 @@ const WITHDRAWN: Record = Record {
 };
 
 pub const DECISION: &[FieldDoc] = &[
+    // First written `body:`, a name the browser editor keeps for the page text.
     f(
-        "body",
+        "committee",
         Line,
         Required,
         w("Udvalg", "Committee"),
         w(
-            "Udvalget eller byrådet. Indgår i den faste webadresse.",
+            "Udvalget eller byrådet, fx Områdeudvalg socialområdet. Indgår i den faste webadresse.",
             "The committee or council. Part of the permanent address.",
         ),
-    ),
+    )
+    .or_named("body"),
     f(
         "meeting",
         Date(DateForm::Day),

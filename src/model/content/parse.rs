@@ -251,10 +251,22 @@ impl Parser<'_> {
         let kind = self.content_type(&value, path)?;
         let unknown = yaml::check_fields(&self.src, &value, &Shape::Map(raw::fields_for(kind)));
         self.diags.extend(unknown);
+        let other_names = raw::other_names(kind);
+        for (name, other) in other_names {
+            if value.get(name).is_some() && value.get(other).is_some() {
+                let d = self.src.error(&[key(other)], "").with_key(
+                    Key::new("field-two-names")
+                        .arg("field", *name)
+                        .arg("other", *other),
+                );
+                self.diags.push(d);
+            }
+        }
         // serde stops at the first missing field; every one is reported at once (the
         // same message, so serde's own copy of the first is merged with it).
         for name in raw::required_for(kind) {
-            if value.get(name).is_none() {
+            let other = other_names.iter().find(|(n, _)| n == name).map(|(_, o)| *o);
+            if value.get(name).is_none() && other.is_none_or(|o| value.get(o).is_none()) {
                 let d = self.err(&[], "");
                 *d = d
                     .clone()
@@ -769,14 +781,20 @@ impl Parser<'_> {
                 "write the meeting day, for example `2023-09-12` or `12. september 2023`".into(),
             );
         }
-        let body_slug = match Slug::from_text(&f.body) {
+        // Both names, or neither, were reported with the other fields.
+        let committee = match (&f.committee, &f.body) {
+            (Some(c), _) => Some(("committee", c.as_str())),
+            (None, Some(b)) => Some(("body", b.as_str())),
+            (None, None) => None,
+        };
+        let body_slug = committee.and_then(|(field, name)| match Slug::from_text(name) {
             Ok(s) => Some(s),
             Err(_) => {
                 self.err(
-                    &[key("body")],
+                    &[key(field)],
                     format!(
-                        "planpub makes the decision's permanent web address from the body's name, and \"{}\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)",
-                        f.body.trim()
+                        "planpub makes the decision's permanent web address from the committee's name, and \"{}\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)",
+                        name.trim()
                     ),
                 )
                 .help = Some(
@@ -784,7 +802,8 @@ impl Parser<'_> {
                 );
                 None
             }
-        };
+        });
+        let committee = committee.map(|(_, name)| name.trim().to_string());
         let mut corrections = Vec::new();
         let mut ok = true;
         for (i, c) in f.corrections.into_iter().enumerate() {
@@ -814,12 +833,12 @@ impl Parser<'_> {
             }
             None => None,
         };
-        let (meeting, body_slug) = (meeting?, body_slug?);
+        let (meeting, body, body_slug) = (meeting?, committee?, body_slug?);
         ok.then(|| {
             Data::Decision(Decision {
                 state: DecisionState::Decided,
                 withdrawn,
-                body: f.body.trim().to_string(),
+                body,
                 body_slug,
                 meeting,
                 case_number: Self::text_opt(f.case_number),

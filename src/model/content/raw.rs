@@ -271,9 +271,21 @@ pub struct WithdrawnRow {
     pub reason: String,
 }
 
+/// A text field that may be left out (because another name for it is written instead),
+/// but that, when written, must hold text: `committee:` with nothing after it is an error.
+fn written<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct DecisionFields {
-    pub body: String,
+    /// The committee or council. It may also be written `body:`, its first name in the
+    /// contract, which the browser editor keeps for the page text; `parse` requires
+    /// exactly one of the two (see [`other_names`]).
+    #[serde(default, deserialize_with = "written")]
+    pub committee: Option<String>,
+    #[serde(default, deserialize_with = "written")]
+    pub body: Option<String>,
     pub meeting: Text,
     pub case_number: Option<Text>,
     pub item: u32,
@@ -402,6 +414,7 @@ pub const HEARING_FIELDS: &[Field] = with_common![
 ];
 
 pub const DECISION_FIELDS: &[Field] = with_common![
+    Field::leaf("committee"),
     Field::leaf("body"),
     Field::leaf("meeting"),
     Field::leaf("case_number"),
@@ -421,8 +434,17 @@ pub const PAGE_FIELDS: &[Field] = with_common![Field::leaf("menu")];
 pub fn required_for(kind: ContentType) -> &'static [&'static str] {
     match kind {
         ContentType::Hearing => &["opens", "closes"],
-        ContentType::Decision => &["body", "meeting", "item"],
+        ContentType::Decision => &["committee", "meeting", "item"],
         ContentType::Plan | ContentType::Page => &[],
+    }
+}
+
+/// Fields that may be written under a second name, as (name, other name). A required
+/// field is there when either name is; writing both is an error.
+pub fn other_names(kind: ContentType) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        ContentType::Decision => &[("committee", "body")],
+        ContentType::Plan | ContentType::Hearing | ContentType::Page => &[],
     }
 }
 

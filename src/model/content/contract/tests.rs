@@ -289,16 +289,18 @@ fn compare_fields(
         }
     };
     for f in doc {
-        match traced.get(f.name) {
-            Some(t) => compare(&at(f.name), &f.kind, t, out),
-            None => out.push(format!(
-                "{}: described, but the parser has no such field",
-                at(f.name)
-            )),
+        for name in f.names() {
+            match traced.get(name) {
+                Some(t) => compare(&at(name), &f.kind, t, out),
+                None => out.push(format!(
+                    "{}: described, but the parser has no such field",
+                    at(name)
+                )),
+            }
         }
     }
     for name in traced.keys() {
-        if !doc.iter().any(|f| f.name == *name) {
+        if !doc.iter().any(|f| f.names().any(|n| n == *name)) {
             out.push(format!(
                 "{}: the parser accepts it, but the description lacks it",
                 at(name)
@@ -366,12 +368,14 @@ fn shape_paths(prefix: &str, shape: &Shape, out: &mut Vec<String>) {
 
 fn doc_paths(prefix: &str, fields: &[FieldDoc], out: &mut Vec<String>) {
     for f in fields {
-        let p = format!("{prefix}.{}", f.name);
-        out.push(p.clone());
-        match f.kind {
-            Kind::Group(r) => doc_paths(&p, r.fields, out),
-            Kind::Rows(r) => doc_paths(&format!("{p}[]"), r.fields, out),
-            _ => {}
+        for name in f.names() {
+            let p = format!("{prefix}.{name}");
+            out.push(p.clone());
+            match f.kind {
+                Kind::Group(r) => doc_paths(&p, r.fields, out),
+                Kind::Rows(r) => doc_paths(&format!("{p}[]"), r.fields, out),
+                _ => {}
+            }
         }
     }
 }
@@ -663,6 +667,90 @@ fn rules_across_fields_are_enforced_by_both() {
                     map.remove(*n);
                 }
                 both_refuse(t, &doc, &format!("{} with none of {names:?}", at.join(".")));
+            }
+        }
+    }
+}
+
+#[test]
+fn second_names_are_the_parsers_own_and_clash_with_no_field() {
+    fn nested_aliases(fields: &[FieldDoc], out: &mut Vec<&'static str>) {
+        for f in fields {
+            if let Kind::Group(r) | Kind::Rows(r) = f.kind {
+                out.extend(
+                    r.fields
+                        .iter()
+                        .filter(|g| g.alias.is_some())
+                        .map(|g| g.name),
+                );
+                nested_aliases(r.fields, out);
+            }
+        }
+    }
+    let mut seen = 0;
+    for t in &ALL {
+        let fields: Vec<FieldDoc> = t.all_fields().copied().collect();
+        let described: Vec<(&str, &str)> = fields
+            .iter()
+            .filter_map(|f| f.alias.map(|a| (f.name, a)))
+            .collect();
+        assert_eq!(
+            described,
+            raw::other_names(t.kind),
+            "{}: the contract's second names and the parser's differ",
+            t.kind.as_str()
+        );
+        seen += described.len();
+        for (name, alias) in described {
+            assert!(
+                !fields.iter().any(|g| g.name == alias),
+                "{name}: its second name {alias} is another field's name"
+            );
+            let f = fields.iter().find(|f| f.name == name).expect("described");
+            // The schema's `else: required` after `draft` lists one name per field.
+            assert_ne!(f.need, Need::Published, "{name}");
+        }
+        // The parser knows second names of top-level fields only.
+        let mut nested = Vec::new();
+        nested_aliases(&fields, &mut nested);
+        assert!(nested.is_empty(), "{}: {nested:?}", t.kind.as_str());
+    }
+    assert!(
+        seen > 0,
+        "no field has a second name; this test has nothing to check"
+    );
+}
+
+#[test]
+fn a_field_with_two_names_takes_either_but_never_both_in_both() {
+    for t in &ALL {
+        for f in t.all_fields().filter(|f| f.alias.is_some()) {
+            let alias = f.alias.expect("filtered");
+            let full = document(t, true);
+            let value = full[f.name].clone();
+            let mut renamed = full.clone();
+            let map = renamed.as_object_mut().expect("a map");
+            map.remove(f.name);
+            map.insert(alias.into(), value.clone());
+            both_accept(t, &renamed, &format!("{alias} instead of {}", f.name));
+
+            let mut both = full.clone();
+            both[alias] = value;
+            both_refuse(t, &both, &format!("both {} and {alias}", f.name));
+            let c = check(t, &both);
+            assert!(
+                c.parser_errors
+                    .iter()
+                    .any(|e| e.contains(&format!(": {alias}: "))
+                        && e.contains("two names for the same field")),
+                "{:?}",
+                c.parser_errors
+            );
+
+            if f.need == Need::Required {
+                let mut neither = renamed.clone();
+                neither.as_object_mut().expect("a map").remove(alias);
+                both_refuse(t, &neither, &format!("neither {} nor {alias}", f.name));
             }
         }
     }
