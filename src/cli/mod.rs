@@ -170,14 +170,17 @@ impl From<NewKind> for ContentType {
     }
 }
 
-fn options(root: &std::path::Path, site: &SiteArgs) -> Result<BuildOptions, String> {
+fn options(root: &std::path::Path, site: &SiteArgs) -> Result<BuildOptions, clock::ClockError> {
     let mut o = moment_options(root, &site.moment)?;
     o.drafts = site.drafts;
     Ok(o)
 }
 
-fn moment_options(root: &std::path::Path, m: &MomentArg) -> Result<BuildOptions, String> {
-    let now = clock::build_moment(m.now.as_deref()).map_err(|e| e.to_string())?;
+fn moment_options(
+    root: &std::path::Path,
+    m: &MomentArg,
+) -> Result<BuildOptions, clock::ClockError> {
+    let now = clock::build_moment(m.now.as_deref())?;
     Ok(BuildOptions::new(root, now))
 }
 
@@ -218,7 +221,7 @@ pub fn run() -> ExitCode {
             let mut opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -260,7 +263,7 @@ pub fn run() -> ExitCode {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -318,14 +321,12 @@ pub fn run() -> ExitCode {
                 min_days,
             ) {
                 Ok(p) => {
-                    println!(
-                        "Created {} (a draft: remove `draft: true` when it may be published)",
-                        p.display()
-                    );
+                    let key = Key::new("new-created").arg("path", p.display().to_string());
+                    println!("{}", m.text(&key));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     ExitCode::FAILURE
                 }
             }
@@ -334,7 +335,7 @@ pub fn run() -> ExitCode {
             let opts = match moment_options(&root, &moment) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -342,18 +343,20 @@ pub fn run() -> ExitCode {
             match crate::commands::snapshot::snapshot(&opts, &out) {
                 Ok(r) => {
                     report(m, &r.warnings);
-                    println!(
-                        "Bag:  {} ({} files, {:.1} MB)",
-                        r.bag_dir.display(),
-                        r.files,
-                        r.bytes as f64 / 1e6
-                    );
-                    println!("WARC: {}", r.warc_path.display());
+                    let bag = Key::new("snapshot-bag")
+                        .arg("path", r.bag_dir.display().to_string())
+                        .arg("files", r.files.to_string())
+                        .arg("size", format!("{:.1}", r.bytes as f64 / 1e6));
+                    println!("{}", m.text(&bag));
+                    let warc =
+                        Key::new("snapshot-warc").arg("path", r.warc_path.display().to_string());
+                    println!("{}", m.text(&warc));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
                     report(m, &diags);
-                    eprintln!("No snapshot was written ({}).", m.summary(&diags));
+                    let key = Key::new("snapshot-failed").arg("counts", m.summary(&diags));
+                    eprintln!("{}", m.text(&key));
                     ExitCode::FAILURE
                 }
             }
@@ -367,7 +370,7 @@ pub fn run() -> ExitCode {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -383,14 +386,14 @@ pub fn run() -> ExitCode {
             ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     ExitCode::FAILURE
                 }
             }
         }
         Command::Verify { bag } => match crate::formats::archive::verify_bag(&bag) {
             Ok(r) => {
-                println!("{r}");
+                println!("{}", r.told(m));
                 if r.problems.is_empty() {
                     ExitCode::SUCCESS
                 } else {
@@ -398,16 +401,16 @@ pub fn run() -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", m.error(&e.key()));
                 ExitCode::FAILURE
             }
         },
-        Command::Date { text, format, year } => date_command(&text, format, &root, year),
+        Command::Date { text, format, year } => date_command(&text, format, &root, year, m),
         Command::Schedule { site, format } => {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -421,10 +424,9 @@ pub fn run() -> ExitCode {
                         ),
                         Format::Text => {
                             if changes.is_empty() {
-                                println!(
-                                    "Nothing on the site changes after {}.",
-                                    clock::timestamp(&loaded.site.now)
-                                );
+                                let at = clock::timestamp(&loaded.site.now);
+                                let key = Key::new("schedule-nothing").arg("at", at);
+                                println!("{}", m.text(&key));
                             }
                             // A reader such as `head` may stop early; that is not an error.
                             let mut out = std::io::stdout().lock();
@@ -452,42 +454,40 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Import(args) => crate::commands::import::cli::run(args, &root),
-        Command::Editor => editor_command(&root),
-        Command::Init { dir } => init_command(&dir),
+        Command::Editor => editor_command(&root, m),
+        Command::Init { dir } => init_command(&dir, m),
     }
 }
 
-fn init_command(dir: &std::path::Path) -> ExitCode {
+fn init_command(dir: &std::path::Path, m: &Messages) -> ExitCode {
     let files = match crate::commands::scaffold::init(dir, today()) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             return ExitCode::FAILURE;
         }
     };
     let editor = match crate::commands::editor::write(dir, crate::model::config::Language::Da) {
         Ok(w) => w.written.len(),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             return ExitCode::FAILURE;
         }
     };
     // The same steps as the README's quick start.
-    println!(
-        "Created a new site in {} ({} files). Next:\n  cd {}\n  planpub new hearing \"Høring over …\"\n  planpub serve --drafts --open\nWrite in VS Code (open the folder; see docs/editors.md) or in the browser editor at /admin/.",
-        dir.display(),
-        files.len() + editor,
-        dir.display()
-    );
+    let key = Key::new("init-created")
+        .arg("dir", dir.display().to_string())
+        .arg("files", (files.len() + editor).to_string());
+    println!("{}", m.text(&key));
     ExitCode::SUCCESS
 }
 
-fn editor_command(root: &std::path::Path) -> ExitCode {
+fn editor_command(root: &std::path::Path, m: &Messages) -> ExitCode {
     let lang = match crate::model::config::SiteConfig::load(root) {
         Ok(c) => c.language,
         Err(ds) => {
             for d in ds {
-                eprintln!("{d}");
+                eprintln!("{}", m.render(&d));
             }
             return ExitCode::FAILURE;
         }
@@ -496,24 +496,27 @@ fn editor_command(root: &std::path::Path) -> ExitCode {
         Ok(w) => {
             let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
             for p in &w.written {
-                println!("wrote {}", rel(p));
+                println!("{}", m.text(&Key::new("editor-wrote").arg("path", rel(p))));
             }
             for p in &w.kept {
-                println!(
-                    "kept  {} (yours; delete it to get planpub's version)",
-                    rel(p)
-                );
+                println!("{}", m.text(&Key::new("editor-kept").arg("path", rel(p))));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             ExitCode::FAILURE
         }
     }
 }
 
-fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option<i32>) -> ExitCode {
+fn date_command(
+    text: &str,
+    format: Format,
+    root: &std::path::Path,
+    year: Option<i32>,
+    m: &Messages,
+) -> ExitCode {
     use crate::model::dates::{FuzzyDate, ParseContext};
     let cfg = crate::model::config::SiteConfig::load(root).ok();
     let conventions = cfg.as_ref().map(|c| c.dates).unwrap_or_default();
@@ -531,27 +534,31 @@ fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option
                 ),
                 Format::Text => {
                     let iso = |x: Option<chrono::NaiveDate>| {
-                        x.map(|d| d.to_string()).unwrap_or_else(|| "(open)".into())
+                        x.map(|d| d.to_string())
+                            .unwrap_or_else(|| m.get("date-out-open"))
                     };
-                    println!("text:      {}", d.text());
-                    println!("start:     {}", iso(d.start()));
-                    println!("end:       {}", iso(d.end()));
-                    println!("precision: {}", d.precision().as_str());
-                    println!("role:      {}", d.role().as_str());
-                    println!("display:   {}", d.display(lang.date_lang()));
+                    let line = |id, value: String| {
+                        println!("{}", m.text(&Key::new(id).arg("value", value)));
+                    };
+                    line("date-out-text", d.text().to_string());
+                    line("date-out-start", iso(d.start()));
+                    line("date-out-end", iso(d.end()));
+                    line("date-out-precision", d.precision().as_str().to_string());
+                    line("date-out-role", d.role().as_str().to_string());
+                    line("date-out-display", d.display(lang.date_lang()));
                     // What was skipped or assumed, so staff see every interpretation.
                     for i in d.ignored() {
-                        println!("ignored:   \"{i}\"");
+                        line("date-out-ignored", i.clone());
                     }
                     for n in d.notes() {
-                        println!("note:      {}", n.message);
+                        line("date-out-note", m.text(&n.key));
                     }
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             ExitCode::FAILURE
         }
     }

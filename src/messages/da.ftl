@@ -128,3 +128,234 @@ follow-on = { $message }, fordi { $cause } har fejl og ikke kunne læses (se ove
 follow-on-help = ret { $cause } først; så forsvinder fejlen her
 content-folder-file = indholdsmappen kan ikke læses: `content` er en fil og ikke en mappe, så der er intet at offentliggøre
     .help = et site har sine Markdown-filer i en mappe ved navn `content` ved siden af `site.yaml`; omdøb filen, og opret mappen
+
+## Datoer: hvorfor en tekst ikke er en dato
+
+date-forms =
+    - en dag: 12. september 2023, 12. sep. 2023, 12.09.2023, 2023-09-12 (et klokkeslæt kan følge: kl. 17.00)
+    - en måned: september 2023; en del af en måned: primo / medio / ultimo marts 2024
+    - en uge: uge 15 2023; et kvartal: 2. kvartal 2023 eller Q2 2023; et halvår: 1. halvår 2023
+    - en årstid: forår / sommer / efterår / vinter 2023; et år: 2024 eller primo / medio / ultimo 2024
+    - en periode: 22. maj – 20. juni 2008, februar-oktober 2023, dec. 2022 – feb. 2023
+    - åbne perioder: senest 1. maj 2024, fra 1. halvår 2023 og frem; uden fast tidspunkt: løbende
+    - engelske datoer kan også læses: 12 September 2023, early March 2024, Q2 2024, from H1 2024, ongoing
+date-empty = Datoen er tom. Skriv en dato som "12. september 2023", "marts 2024" eller "løbende".
+date-not-a-date =
+    "{ $text }" er ikke en dato, som planpub kan læse. Disse former virker:
+    { $forms }
+date-no-year = "{ $text }" har intet årstal, og der er ingen tidligere række med dato at tage det fra. Skriv årstallet, fx "22. maj 2024" eller "december 2023".
+date-invalid = "{ $text }" er ikke en dato, der findes: { $detail }.
+date-reversed = "{ $text }" slutter, før den begynder. Skriv den tidligste dato først, fx "april – maj 2023".
+date-ambiguous = "{ $text }" kan læses på mere end én måde: { $readings }. { $hint }
+date-two-dates = "{ $text }" nævner to datoer, { $first } og { $second }. Skriv én dato eller perioden "{ $first } – { $second }".
+date-unclear = "{ $text }" er ikke klar nok til at kunne læses som en dato: { $detail }.
+date-too-long = "{ $text }…" er for lang til at være en dato. Skriv kun datoen, fx "12. september 2023".
+date-hint-years = Skriv begge årstal helt ud ("2010-2011") eller måneden med navn ("november 2010").
+date-hint-day = Skriv årstallet helt ud ("oktober 2009") eller dagen med punktum ("9. oktober").
+
+date-detail-year-missing = årstallet mangler
+date-detail-month-year-missing = måned og årstal mangler
+date-detail-days-in-month = { $month } { $year } har { $last } dage
+date-detail-weeks = { $year } har { $weeks } uger (ISO 8601), så der er ingen uge { $week }
+date-detail-no-week = der er ingen uge { $week } i { $year }
+date-detail-quarter = der er intet { $quarter }. kvartal; et år har kvartalerne 1 til 4
+date-detail-half = der er intet { $half }. halvår; et år har halvårene 1 og 2
+date-detail-year-range = årstallet { $year } ligger uden for 1000–9999
+date-detail-no-day = der er ingen dag { $day } i måned { $month } i { $year }
+date-detail-no-month = der er ingen måned { $month }; månederne har numrene 1 til 12
+date-detail-time = { $time } er ikke et klokkeslæt (brug 00.00 til 23.59)
+date-detail-duration = { $n } er en for lang varighed
+date-detail-no-day-before = der er ingen dag før den
+date-detail-century = den ville strække sig over mere end 100 år
+date-detail-offset = tidszoneforskydningen på { $seconds } sekunder findes ikke
+date-detail-unreadable-part = "{ $part }" er ikke en dato, planpub kan læse
+date-detail-too-many = den nævner mere end to datoer
+
+## Datoer: hvordan en tekst blev læst
+
+date-read-as = læst som { $date }
+date-read-deadline = (en frist)
+date-read-ignored = sprang over { $ignored }
+date-note-spelling = "{ $word }" blev læst som "{ $target }"
+date-note-combined = de to datoer blev læst som perioden fra den første til den anden
+date-note-contains = teksten nævner også { $outer }, som rummer denne dato
+date-note-two-digit-year = det tocifrede årstal blev læst helt ud: { $date }
+date-note-duration = varigheden ville slutte { $expected }, men teksten siger { $end }; den skrevne slutning bruges
+date-note-senest = "senest" efter datoen: læst som en dato, der skal nås senest
+date-note-tidligst = "tidligst" efter datoen: læst som en begyndelse tidligst da
+date-note-hedge = "{ $word }": datoen er forventet, ikke fastlagt
+date-note-empty-time = "kl." uden klokkeslæt efter blev sprunget over
+date-note-weekday = "{ $word }" passer ikke med datoen: { $date } er en { $weekday }
+date-note-joined = læst som hele perioden { $date }
+date-reading-warning = "{ $text }": { $reading }
+    .help = hvis det er rigtigt, så skriv kun datoen ("{ $plain }"); hvis ikke, så ret teksten
+
+## Datoer i felterne
+
+publish-at-not-exact = "{ $text }" er ikke én bestemt dag: `publish_at` skal sige præcis, hvornår siden må offentliggøres
+    .help = skriv en dag og evt. et klokkeslæt, fx `2024-03-01 08:00`
+meeting-not-exact = "{ $text }" er ikke én bestemt dag: mødedatoen for en beslutning skal være én dag
+    .help = skriv mødedagen, fx `2023-09-12` eller `12. september 2023`
+exact-day-needed = "{ $text }" er { $what }, men `{ $field }` skal angive én bestemt dag (et klokkeslæt kan følge)
+exact-day-help = skriv én dag, fx `{ $example }`{ $deadline ->
+    [yes] ; en frist uden klokkeslæt slutter kl. 23.59 den dag
+   *[no] {""}
+}
+not-exact-span = et tidsrum og ikke ét tidspunkt
+not-exact-ongoing = løbende, hvilket ikke angiver nogen dag
+not-exact-no-first = en åben periode uden første dag
+not-exact-no-last = en åben periode uden sidste dag
+not-exact-week = en uge og ikke én dag
+not-exact-month = en måned og ikke én dag
+not-exact-part-of-month = en del af en måned og ikke én dag
+not-exact-quarter = et kvartal og ikke én dag
+not-exact-half-year = et halvår og ikke én dag
+not-exact-part-of-year = en del af et år og ikke én dag
+not-exact-season = en årstid og ikke én dag
+not-exact-year = et år og ikke én dag
+not-exact-period = en periode på flere dage og ikke én dag
+hearing-closes-before-opens = høringen slutter ({ $closes }), før den begynder ({ $opens })
+hearing-same-day = høringen slutter samme dag, som den begynder ({ $day }): `closes` skal være en senere dag end `opens`, så borgerne har tid til at svare
+hearing-no-such-moment = klokkeslættet "{ $time }" findes ikke i sitets tidszone
+hearing-period-help = `opens` er den første dag, borgerne kan svare, og `closes` er fristen, en senere dag: fx `opens: 2024-03-01` og `closes: 2024-03-29 12:00`
+date-year-from-row-before = "{ $text }" har intet årstal, så planpub læste det som { $year }, årstallet i rækken før
+    .help = skriv årstallet, hvis det ikke var det, du mente
+
+## Filer og mapper: hvad der gik galt
+
+io-not-found = filen eller mappen findes ikke
+io-permission-denied = du har ikke lov at bruge den (vælg en anden mappe, eller spørg den, der passer computeren)
+io-already-exists = den findes allerede
+io-is-a-directory = det er en mappe og ikke en fil
+io-not-a-directory = en del af stien er en fil og ikke en mappe
+io-storage-full = disken er fuld; skaf plads, og prøv igen
+io-read-only = disken eller mappen kan kun læses, ikke skrives i
+io-not-empty = mappen er ikke tom
+io-invalid-data = indholdet kan ikke læses (fx fordi det ikke er UTF-8-tekst)
+io-other = { $reason }
+
+## Byggetidspunktet
+
+clock-bad-now = "{ $text }" er ikke et tidspunkt, planpub kan læse: brug `2024-03-01`, `2024-03-01T12:00` eller `2024-03-01T12:00:00+01:00`
+clock-bad-epoch = SOURCE_DATE_EPOCH er "{ $text }", som ikke er et antal sekunder siden 1970
+    .help = fjern SOURCE_DATE_EPOCH for at bruge uret, eller angiv tidspunktet med `--now`
+
+## Nye sites og filer (init, new, editor)
+
+scaffold-not-a-site = der er ingen site.yaml i { $path }, så det er ikke en sitemappe: kør `planpub new` i mappen med site.yaml, angiv mappen med --root, eller opret et site med `planpub init`
+scaffold-exists = { $path } findes allerede; planpub overskriver den ikke
+    .help = vælg en anden titel, eller omdøb eller fjern den fil, der er der
+scaffold-not-empty = mappen { $path } er ikke tom; vælg en ny mappe til sitet
+scaffold-bad-title = der kan ikke laves et filnavn af titlen "{ $title }"; brug bogstaver eller tal
+scaffold-io = { $path } kan ikke skrives: { $reason }
+new-created = Oprettede { $path } (en kladde: fjern `draft: true`, når den må offentliggøres)
+init-created =
+    Oprettede et nyt site i { $dir } ({ $files } filer). Næste skridt:
+      cd { $dir }
+      planpub new hearing "Høring over …"
+      planpub serve --drafts --open
+    Skriv i VS Code (åbn mappen; se docs/editors.md) eller i browsereditoren på /admin/.
+editor-wrote = skrev { $path }
+editor-kept = beholdt { $path } (din egen; slet den for at få planpubs udgave)
+
+## Outputmappen
+
+output-not-ours = outputmappen { $path } findes allerede og er ikke lavet af planpub (den har ingen fil { $marker }), så planpub erstatter den ikke; vælg en anden mappe med --out, eller tøm den selv
+output-overlaps = outputmappen { $path } ville indeholde eller erstatte { $what }; vælg en outputmappe uden for sitets indhold, fx `public/`
+output-escapes = outputstien { $path } ville føre ud af outputmappen
+output-duplicate = to ting ville blive skrevet til den samme fil { $path }
+output-io = { $path } kan ikke skrives: { $reason }
+
+## Arkivkopier og kontrol af dem
+
+snapshot-bag = Pose: { $path } ({ $files } filer, { $size } MB)
+snapshot-warc = WARC: { $path }
+snapshot-failed = Der blev ikke skrevet nogen arkivkopi ({ $counts }).
+bag-valid = posen er i orden ({ $checked } filer kontrolleret)
+bag-invalid = posen er ikke i orden: { $n ->
+    [one] 1 problem
+   *[other] { $n } problemer
+} ({ $checked } filer kontrolleret)
+bag-missing = { $path }: står i manifestet, men mangler
+bag-extra = { $path }: findes, men står ikke i manifest-sha256.txt
+bag-checksum = { $path }: kontrolsummen passer ikke (ventet { $expected }, fundet { $actual })
+bag-oxum = bag-info.txt: Payload-Oxum er { $expected }, men indholdet er { $actual }
+bag-problem = { $path }: { $detail }
+bag-unreadable = { $path }: kan ikke læses: { $reason }
+bag-tag-not-utf8 = er ikke gyldig UTF-8
+bag-tag-missing = mangler
+bag-tag-bad-version = BagIt-Version { $value } er forkert skrevet
+bag-tag-no-version = der er ingen linje med BagIt-Version
+bag-tag-encoding = Tag-File-Character-Encoding er { $value }; kun UTF-8 understøttes
+bag-tag-no-encoding = der er ingen linje med Tag-File-Character-Encoding
+bag-line-no-path = linje { $line }: der står ingen sti efter kontrolsummen
+bag-line-bad-sum = linje { $line }: { $sum } er ikke en SHA-256-kontrolsum
+bag-line-bad-path = linje { $line }: stien { $path } { $why }
+bag-path-empty = er tom
+bag-path-absolute = er absolut eller indeholder NUL
+bag-path-component = har en tom del, en '.' eller en '..'
+bag-line-twice = linje { $line }: { $path } står der to gange
+bag-tag-lists-payload = nævner indholdsfilen { $path }; et tag-manifest nævner kun tag-filer
+bag-not-file-tag = står i tagmanifest-sha256.txt, men er ikke en almindelig fil
+bag-data-unlisted = kan ikke gennemgås: { $reason }
+bag-data-not-dir = indholdsmappen er ikke en mappe
+bag-data-missing = indholdsmappen mangler
+bag-manifest-missing = mangler (indholdet er ikke kontrolleret; kun SHA-256-manifester understøttes)
+bag-outside-data = { $path } ligger uden for indholdsmappen data/
+bag-not-file-symlink = er et symbolsk link, som ikke er tilladt i indholdet
+bag-not-file-other = er ikke en almindelig fil
+bag-oxum-bad = Payload-Oxum { $value } er forkert skrevet
+bag-oxum-twice = Payload-Oxum står der mere end én gang
+bag-fetch-unsupported = fetch.txt understøttes ikke; posen er måske ikke komplet
+archive-io = { $path }: { $reason }
+archive-not-a-bag = { $path }: er ikke en BagIt-pose: { $reason }
+    .help = angiv den mappe, som `planpub snapshot` skrev; den indeholder en fil `bagit.txt`
+bag-reason-not-dir = det er ikke en mappe
+bag-reason-missing = den findes ikke
+bag-reason-no-bagit = der er ingen bagit.txt
+archive-exists = { $path }: findes allerede (en posemappe skal være fraværende eller tom, en WARC-fil fraværende)
+    .help = vælg en anden mappe med `--out`, eller flyt den tidligere arkivkopi væk
+archive-symlink = { $path }: symbolske links er ikke tilladt i et site, der skal arkiveres
+archive-special-file = { $path }: er hverken en almindelig fil eller en mappe
+archive-non-utf8 = { $path }: filnavnet er ikke gyldig UTF-8
+archive-not-a-directory = { $path }: sitets mappe findes ikke eller er ikke en mappe
+archive-output-inside = { $path }: arkivkopien må ikke ligge i sitets mappe { $site }
+    .help = vælg en mappe uden for sitet med `--out`
+archive-base-url = den offentlige adresse { $url } kan ikke bruges: { $reason }
+archive-metadata = metadata kan ikke skrives: { $reason }
+
+## Forhåndsvisningen (serve)
+
+serve-port-in-use = port { $port } bruges allerede af et andet program, så forhåndsvisningen kan ikke starte
+    .help = vælg en anden port med `--port`, fx `--port { $next }`, eller stop det andet program (måske en `planpub serve`, der stadig kører)
+serve-bind-denied = forhåndsvisningen må ikke lytte på { $addr }
+    .help = vælg en port over 1023 med `--port`, eller en anden adresse med `--bind`
+serve-bind-unavailable = adressen { $addr } hører ikke til denne computer, så forhåndsvisningen kan ikke lytte på den
+    .help = udelad `--bind` for kun at vise sitet på denne computer (127.0.0.1), eller angiv en af computerens adresser
+serve-bind-failed = forhåndsvisningen kan ikke lytte på { $addr }: { $reason }
+serve-thread = forhåndsvisningen kunne ikke starte: { $reason }
+serve-watch = sitets mappe kan ikke overvåges for ændringer: { $reason }
+    .help = på Linux kan grænsen for overvågede mapper være nået; hæv `fs.inotify.max_user_watches`, eller luk andre programmer, der overvåger mange filer
+serve-io = mappen til forhåndsvisningen kan ikke oprettes: { $reason }
+serve-built = Byggede { $pages } sider på { $ms } ms.
+serve-problems = Sitet har fejl; forhåndsvisningen viser dem, indtil de er rettet.
+serve-url = Forhåndsvisningen kører på { $url }  (Ctrl-C stopper den)
+serve-keeps-time = Forhåndsvisningen følger uret: næste genopbygning { $at } ({ $what }).
+serve-tick = { $at }: { $what }.
+serve-stopped = Stoppet.
+serve-rebuilt = Genopbygget på { $ms } ms: { $parsed } fil(er) læst, { $rendered } side(r) lavet, { $written } fil(er) opdateret, { $removed } fjernet
+serve-change-problems = Ændringen har fejl; forhåndsvisningen viser den seneste gode version med listen over fejl.
+serve-no-browser = Der kunne ikke åbnes en browser; åbn selv { $url }.
+
+## planpub date
+
+date-out-text = tekst:     { $value }
+date-out-start = start:     { $value }
+date-out-end = slut:      { $value }
+date-out-precision = præcision: { $value }
+date-out-role = rolle:     { $value }
+date-out-display = visning:   { $value }
+date-out-ignored = oversprunget: "{ $value }"
+date-out-note = bemærk:    { $value }
+date-out-open = (åben)
+schedule-nothing = Intet på sitet ændrer sig efter { $at }.

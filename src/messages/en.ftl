@@ -128,3 +128,231 @@ follow-on = { $message }, because { $cause } has errors and could not be read (s
 follow-on-help = fix { $cause } first; this error then goes away
 content-folder-file = cannot read the content folder: `content` is a file, not a folder, so there is nothing to publish
     .help = a site keeps its Markdown files in a folder named `content` next to `site.yaml`; rename the file and create the folder
+
+## Dates: why a text is not a date
+
+date-forms =
+    - a day: 12. september 2023, 12. sep. 2023, 12.09.2023, 2023-09-12 (a time may follow: kl. 17.00)
+    - a month: september 2023; part of a month: primo / medio / ultimo marts 2024
+    - a week: uge 15 2023; a quarter: 2. kvartal 2023 or Q2 2023; a half-year: 1. halvår 2023
+    - a season: forår / sommer / efterår / vinter 2023; a year: 2024 or primo / medio / ultimo 2024
+    - a period: 22. maj – 20. juni 2008, februar-oktober 2023, dec. 2022 – feb. 2023
+    - open periods: senest 1. maj 2024, fra 1. halvår 2023 og frem; no fixed time: løbende
+    - English works too: 12 September 2023, early March 2024, Q2 2024, from H1 2024, ongoing
+date-empty = The date is empty. Write a date such as "12. september 2023", "marts 2024" or "løbende".
+date-not-a-date =
+    "{ $text }" is not a date this site understands. These forms work:
+    { $forms }
+date-no-year = "{ $text }" has no year and there is no earlier dated row to take it from. Add the year, for example "22. maj 2024" or "december 2023".
+date-invalid = "{ $text }" is not a real date: { $detail }.
+date-reversed = "{ $text }" ends before it starts. Put the earlier date first, for example "april – maj 2023".
+date-ambiguous = "{ $text }" can be read in more than one way: { $readings }. { $hint }
+date-two-dates = "{ $text }" names two dates, { $first } and { $second }. Write one date, or the period "{ $first } – { $second }".
+date-unclear = "{ $text }" is not clear enough to read as a date: { $detail }.
+date-too-long = "{ $text }…" is too long to be a date. Write just the date, for example "12. september 2023".
+date-hint-years = Write both years in full ("2010-2011") or the month by name ("november 2010").
+date-hint-day = Write the year in full ("oktober 2009") or the day with a full stop ("9. oktober").
+
+date-detail-year-missing = the year is missing
+date-detail-month-year-missing = the month and year are missing
+date-detail-days-in-month = { $month } { $year } has { $last } days
+date-detail-weeks = { $year } has { $weeks } weeks (ISO 8601), so there is no week { $week }
+date-detail-no-week = there is no week { $week } in { $year }
+date-detail-quarter = there is no quarter { $quarter }; a year has quarters 1 to 4
+date-detail-half = there is no half-year { $half }; a year has half-years 1 and 2
+date-detail-year-range = the year { $year } is outside 1000–9999
+date-detail-no-day = there is no day { $day } in month { $month } of { $year }
+date-detail-no-month = there is no month { $month }; months are numbered 1 to 12
+date-detail-time = { $time } is not a time of day (use 00.00 to 23.59)
+date-detail-duration = { $n } is too long a duration
+date-detail-no-day-before = there is no day before it
+date-detail-century = it would span more than 100 years
+date-detail-offset = the time zone offset { $seconds } seconds does not exist
+date-detail-unreadable-part = "{ $part }" is not a date planpub can read
+date-detail-too-many = it names more than two dates
+
+## Dates: how a text was read
+
+date-read-as = read as { $date }
+date-read-deadline = (a deadline)
+date-read-ignored = ignored { $ignored }
+date-note-spelling = "{ $word }" was read as "{ $target }"
+date-note-combined = the two dates were read as the period from the first to the second
+date-note-contains = the text also names { $outer }, which contains this date
+date-note-two-digit-year = the two-digit year was read in full: { $date }
+date-note-duration = the duration would end on { $expected }, but the text says { $end }; the written end is used
+date-note-senest = "senest" after the date: read as a date to be met at the latest
+date-note-tidligst = "tidligst" after the date: read as a beginning at the earliest
+date-note-hedge = "{ $word }": the date is expected, not fixed
+date-note-empty-time = "kl." with no time after it was skipped
+date-note-weekday = "{ $word }" does not match the date: { $date } is a { $weekday }
+date-note-joined = read as the whole period { $date }
+date-reading-warning = "{ $text }": { $reading }
+    .help = if that is right, write just the date ("{ $plain }"); if not, correct the text
+
+## Dates in fields
+
+publish-at-not-exact = "{ $text }" is not an exact day: `publish_at` must say exactly when the page may be published
+    .help = write a day and optionally a time, for example `2024-03-01 08:00`
+meeting-not-exact = "{ $text }" is not an exact day: a decision's meeting date must be a single day
+    .help = write the meeting day, for example `2023-09-12` or `12. september 2023`
+exact-day-needed = "{ $text }" is { $what }, but `{ $field }` must name one exact day (a time may follow)
+exact-day-help = write one day, for example `{ $example }`{ $deadline ->
+    [yes] ; a deadline without a time ends at 23:59 that day
+   *[no] {""}
+}
+not-exact-span = a span of time, not one moment
+not-exact-ongoing = ongoing (løbende), which names no day
+not-exact-no-first = an open period without a first day
+not-exact-no-last = an open period without a last day
+not-exact-week = a week, not one day
+not-exact-month = a month, not one day
+not-exact-part-of-month = part of a month, not one day
+not-exact-quarter = a quarter, not one day
+not-exact-half-year = a half-year, not one day
+not-exact-part-of-year = part of a year, not one day
+not-exact-season = a season, not one day
+not-exact-year = a year, not one day
+not-exact-period = a period of several days, not one day
+hearing-closes-before-opens = the hearing closes ({ $closes }) before it opens ({ $opens })
+hearing-same-day = the hearing closes on the day it opens ({ $day }): `closes` must be a later day than `opens`, so that citizens have time to answer
+hearing-no-such-moment = the time "{ $time }" does not exist in the site's time zone
+hearing-period-help = `opens` is the first day citizens can answer and `closes` the deadline, a later day: for example `opens: 2024-03-01` and `closes: 2024-03-29 12:00`
+date-year-from-row-before = "{ $text }" has no year, so planpub read it as { $year }, the year of the row before it
+    .help = write the year if that is not what you meant
+
+## Files and folders: what went wrong
+
+io-not-found = there is no such file or folder
+io-permission-denied = you do not have permission to use it (choose another folder, or ask whoever manages the computer)
+io-already-exists = it already exists
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = part of the path is a file, not a folder
+io-storage-full = the disk is full; make room and try again
+io-read-only = the disk or folder can only be read, not written
+io-not-empty = the folder is not empty
+io-invalid-data = its content cannot be read (for example, it is not UTF-8 text)
+io-other = { $reason }
+
+## Build moment
+
+clock-bad-now = "{ $text }" is not a moment planpub can read: use `2024-03-01`, `2024-03-01T12:00` or `2024-03-01T12:00:00+01:00`
+clock-bad-epoch = SOURCE_DATE_EPOCH is "{ $text }", which is not a number of seconds since 1970
+    .help = unset SOURCE_DATE_EPOCH to use the clock, or give the moment with `--now`
+
+## New sites and files (init, new, editor)
+
+scaffold-not-a-site = there is no site.yaml in { $path }, so this is not a site folder: run `planpub new` in the folder that holds site.yaml, name that folder with --root, or create a site with `planpub init`
+scaffold-exists = { $path } already exists; planpub will not overwrite it
+    .help = choose another title, or rename or remove the existing file
+scaffold-not-empty = the folder { $path } is not empty; choose a new folder for the site
+scaffold-bad-title = cannot make a file name from the title "{ $title }"; use letters or digits
+scaffold-io = cannot write { $path }: { $reason }
+new-created = Created { $path } (a draft: remove `draft: true` when it may be published)
+init-created =
+    Created a new site in { $dir } ({ $files } files). Next:
+      cd { $dir }
+      planpub new hearing "Høring over …"
+      planpub serve --drafts --open
+    Write in VS Code (open the folder; see docs/editors.md) or in the browser editor at /admin/.
+editor-wrote = wrote { $path }
+editor-kept = kept  { $path } (yours; delete it to get planpub's version)
+
+## The output folder
+
+output-not-ours = the output folder { $path } already exists and was not made by planpub (it has no { $marker } file), so planpub will not replace it; choose another folder with --out, or empty it yourself
+output-overlaps = the output folder { $path } would contain or replace { $what }; choose an output folder outside the site's content, for example `public/`
+output-escapes = the output path { $path } would leave the output folder
+output-duplicate = two things would be written to the same file { $path }
+output-io = cannot write { $path }: { $reason }
+
+## Snapshots and verifying them
+
+snapshot-bag = Bag:  { $path } ({ $files } files, { $size } MB)
+snapshot-warc = WARC: { $path }
+snapshot-failed = No snapshot was written ({ $counts }).
+bag-valid = bag valid ({ $checked } files checked)
+bag-invalid = bag invalid: { $n } problem(s) ({ $checked } files checked)
+bag-missing = { $path }: listed in manifest but missing
+bag-extra = { $path }: present but not listed in manifest-sha256.txt
+bag-checksum = { $path }: checksum differs (expected { $expected }, found { $actual })
+bag-oxum = bag-info.txt: Payload-Oxum is { $expected } but the payload is { $actual }
+bag-problem = { $path }: { $detail }
+bag-unreadable = { $path }: cannot be read: { $reason }
+bag-tag-not-utf8 = is not valid UTF-8
+bag-tag-missing = missing
+bag-tag-bad-version = malformed BagIt-Version { $value }
+bag-tag-no-version = no BagIt-Version line
+bag-tag-encoding = Tag-File-Character-Encoding is { $value }, only UTF-8 is supported
+bag-tag-no-encoding = no Tag-File-Character-Encoding line
+bag-line-no-path = line { $line }: no path after the checksum
+bag-line-bad-sum = line { $line }: { $sum } is not a SHA-256 checksum
+bag-line-bad-path = line { $line }: path { $path } { $why }
+bag-path-empty = is empty
+bag-path-absolute = is absolute or contains NUL
+bag-path-component = has an empty, '.' or '..' component
+bag-line-twice = line { $line }: { $path } is listed twice
+bag-tag-lists-payload = lists payload file { $path }; tag manifests list tag files only
+bag-not-file-tag = listed in tagmanifest-sha256.txt but not a regular file
+bag-data-unlisted = cannot be listed: { $reason }
+bag-data-not-dir = payload directory is not a directory
+bag-data-missing = payload directory missing
+bag-manifest-missing = missing (payload not checked; only SHA-256 manifests are supported)
+bag-outside-data = { $path } is outside the payload directory data/
+bag-not-file-symlink = is a symbolic link, not allowed in the payload
+bag-not-file-other = is not a regular file
+bag-oxum-bad = malformed Payload-Oxum { $value }
+bag-oxum-twice = Payload-Oxum occurs more than once
+bag-fetch-unsupported = fetch.txt is not supported; the bag may be incomplete
+archive-io = { $path }: { $reason }
+archive-not-a-bag = { $path }: not a BagIt bag: { $reason }
+    .help = give the folder that `planpub snapshot` wrote; it holds a file `bagit.txt`
+bag-reason-not-dir = not a directory
+bag-reason-missing = does not exist
+bag-reason-no-bagit = no bagit.txt
+archive-exists = { $path }: already exists (a bag directory must be absent or empty, a WARC path absent)
+    .help = choose another folder with `--out`, or move the earlier snapshot away
+archive-symlink = { $path }: symbolic links are not allowed in a site to be archived
+archive-special-file = { $path }: not a regular file or directory
+archive-non-utf8 = { $path }: file name is not valid UTF-8
+archive-not-a-directory = { $path }: site directory does not exist or is not a directory
+archive-output-inside = { $path }: output must not be inside the site directory { $site }
+    .help = choose a folder outside the site with `--out`
+archive-base-url = invalid base URL { $url }: { $reason }
+archive-metadata = invalid metadata: { $reason }
+
+## The preview (serve)
+
+serve-port-in-use = port { $port } is already in use by another program, so the preview cannot start
+    .help = choose another port with `--port`, for example `--port { $next }`, or stop the other program (perhaps a `planpub serve` that is still running)
+serve-bind-denied = the preview may not listen on { $addr }
+    .help = choose a port above 1023 with `--port`, or another address with `--bind`
+serve-bind-unavailable = the address { $addr } does not belong to this computer, so the preview cannot listen on it
+    .help = leave out `--bind` to preview on this computer only (127.0.0.1), or give one of this computer's addresses
+serve-bind-failed = the preview cannot listen on { $addr }: { $reason }
+serve-thread = the preview could not start: { $reason }
+serve-watch = the site folder cannot be watched for changes: { $reason }
+    .help = on Linux, the limit of watched folders may be reached; raise `fs.inotify.max_user_watches` or close other programs that watch many files
+serve-io = the preview folder cannot be created: { $reason }
+serve-built = Built { $pages } pages in { $ms } ms.
+serve-problems = The site has problems; the preview shows them until they are fixed.
+serve-url = Serving the preview at { $url }  (Ctrl-C to stop)
+serve-keeps-time = The preview keeps time: next rebuild at { $at } ({ $what }).
+serve-tick = { $at }: { $what }.
+serve-stopped = Stopped.
+serve-rebuilt = Rebuilt in { $ms } ms: { $parsed } file(s) read, { $rendered } page(s) rendered, { $written } file(s) updated, { $removed } removed
+serve-change-problems = The change has problems; the preview shows the last good version with the list.
+serve-no-browser = Could not open a browser; open { $url } yourself.
+
+## planpub date
+
+date-out-text = text:      { $value }
+date-out-start = start:     { $value }
+date-out-end = end:       { $value }
+date-out-precision = precision: { $value }
+date-out-role = role:      { $value }
+date-out-display = display:   { $value }
+date-out-ignored = ignored:   "{ $value }"
+date-out-note = note:      { $value }
+date-out-open = (open)
+schedule-nothing = Nothing on the site changes after { $at }.

@@ -168,6 +168,14 @@ impl Parser<'_> {
         self.diags.last_mut().expect("just pushed")
     }
 
+    fn err_key(&mut self, path: &[PathSeg], key: Key) -> &mut Diagnostic {
+        let d = self
+            .src
+            .keyed(crate::model::diagnostics::Severity::Error, path, key);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
     fn typed<T: serde::de::DeserializeOwned>(&mut self, value: Value) -> Option<T> {
         match yaml::from_value::<T>(&self.src, value) {
             Ok(t) => Some(t),
@@ -298,8 +306,10 @@ impl Parser<'_> {
         if let Some(p) = &publish_at
             && !p.is_exact_day()
         {
-            self.err(&[key("publish_at")], format!("\"{}\" is not an exact day: `publish_at` must say exactly when the page may be published", p.text()))
-                    .help = Some("write a day and optionally a time, for example `2024-03-01 08:00`".into());
+            self.err_key(
+                &[key("publish_at")],
+                Key::new("publish-at-not-exact").arg("text", p.text()),
+            );
         }
         let attachments = self.files("attachments", &common.attachments);
         let data = data?;
@@ -416,13 +426,17 @@ impl Parser<'_> {
     fn warn_reading(&mut self, path: &[PathSeg], d: &FuzzyDate) {
         if let Some(reading) = d.reading(crate::model::dates::Lang::Da) {
             let plain = d.display(crate::model::dates::Lang::Da);
-            self.diags.push(
-                self.src
-                    .warning(path, format!("\"{}\": {reading}", d.text()))
-                    .help(format!(
-                        "if that is right, write just the date (\"{plain}\"); if not, correct the text"
-                    )),
-            );
+            let da = crate::messages::of(crate::model::config::Language::Da);
+            let told = d.reading_told(crate::model::dates::Lang::Da, da);
+            let key = Key::new("date-reading-warning")
+                .arg("text", d.text())
+                .either("reading", told.unwrap_or_default(), reading)
+                .arg("plain", plain);
+            self.diags.push(self.src.keyed(
+                crate::model::diagnostics::Severity::Warning,
+                path,
+                key,
+            ));
         }
     }
 
@@ -443,7 +457,7 @@ impl Parser<'_> {
             }
             Err(e) => {
                 // The message of a text that is no date already lists the forms.
-                self.err(path, e.to_string());
+                self.err_key(path, e.key());
                 None
             }
         }
@@ -542,14 +556,18 @@ impl Parser<'_> {
                 p.push(key("when"));
                 match years.read(&t.0, self.env.conventions) {
                     Ok(row) => {
-                        if let Some((message, help)) = row.year_warning() {
-                            self.diags.push(self.src.warning(&p, message).help(help));
+                        if let Some(key) = row.year_warning() {
+                            self.diags.push(self.src.keyed(
+                                crate::model::diagnostics::Severity::Warning,
+                                &p,
+                                key,
+                            ));
                         }
                         self.warn_reading(&p, &row.date);
                         Some(Some(When::Date(row.date)))
                     }
                     Err(e) => {
-                        self.err(&p, e.to_string());
+                        self.err_key(&p, e.key());
                         None
                     }
                 }
@@ -644,9 +662,7 @@ impl Parser<'_> {
             (Some(o), Some(c)) => match HearingPeriod::new(o, c, &self.env.tz) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    self.err(&[key("closes")], e.to_string()).help = Some(
-                        "`opens` is the first day citizens can answer and `closes` the deadline, a later day: for example `opens: 2024-03-01` and `closes: 2024-03-29 12:00`".into(),
-                    );
+                    self.err_key(&[key("closes")], e.key());
                     None
                 }
             },
@@ -758,15 +774,9 @@ impl Parser<'_> {
         if let Some(m) = &meeting
             && !m.is_exact_day()
         {
-            self.err(
+            self.err_key(
                 &[key("meeting")],
-                format!(
-                    "\"{}\" is not an exact day: a decision's meeting date must be a single day",
-                    m.text()
-                ),
-            )
-            .help = Some(
-                "write the meeting day, for example `2023-09-12` or `12. september 2023`".into(),
+                Key::new("meeting-not-exact").arg("text", m.text()),
             );
         }
         let body_slug = match Slug::from_text(&f.body) {
@@ -855,22 +865,15 @@ impl Parser<'_> {
             Ok(d) => Some(d),
             Err(why) => {
                 let example = period::example_value(leaf, Some(&written));
-                let deadline_note = if leaf == "closes" {
-                    "; a deadline without a time ends at 23:59 that day"
-                } else {
-                    ""
-                };
-                self.err(
-                    path,
-                    format!(
-                        "\"{}\" is {}, but `{field}` must name one exact day (a time may follow)",
-                        written.text(),
-                        why.0
-                    ),
-                )
-                .help = Some(format!(
-                    "write one day, for example `{leaf}: {example}`{deadline_note}"
-                ));
+                let help = Key::new("exact-day-help")
+                    .arg("example", format!("{leaf}: {example}"))
+                    .arg("deadline", if leaf == "closes" { "yes" } else { "no" });
+                let key = Key::new("exact-day-needed")
+                    .arg("text", written.text())
+                    .sub("what", why.0)
+                    .arg("field", field)
+                    .with_help(help);
+                self.err_key(path, key);
                 None
             }
         }

@@ -14,6 +14,7 @@ mod messages;
 pub use fields::{Field, Shape, check_fields};
 pub use locate::{PathSeg, locate, path_to_string};
 
+use crate::messages::Key;
 use crate::model::diagnostics::{Diagnostic, Severity};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
@@ -54,6 +55,11 @@ impl Source<'_> {
 
     pub fn warning(&self, path: &[PathSeg], message: impl Into<String>) -> Diagnostic {
         self.diag(Severity::Warning, path, message)
+    }
+
+    /// A located diagnostic told by a catalogue message.
+    pub fn keyed(&self, severity: Severity, path: &[PathSeg], key: Key) -> Diagnostic {
+        self.diag(severity, path, "").with_key(key)
     }
 }
 
