@@ -359,3 +359,87 @@ date-out-ignored = oversprunget: "{ $value }"
 date-out-note = bemærk:    { $value }
 date-out-open = (åben)
 schedule-nothing = Intet på sitet ændrer sig efter { $at }.
+
+## Filer, som siderne henviser til (bilag, links)
+
+file-unreadable = filen kan ikke læses: { $reason }
+file-not-utf8 = filen er ikke gemt som UTF-8-tekst, så dens bogstaver (fx æ, ø og å) kan ikke læses
+    .help = åbn filen i din editor, og gem den igen med tegnsættet "UTF-8"
+content-link-unusable = dette er et link til { $what }, så planpub læser det ikke, og siden offentliggøres ikke
+    .help = kopiér filen ind i sitets indholdsmappe i stedet for at linke til den
+link-to-nothing = noget, der ikke findes
+link-outside = en fil eller mappe uden for sitets mappe
+link-to-folder = en mappe (planpub følger ikke links til mapper)
+path-empty = er tom
+path-backslash = indeholder en omvendt skråstreg; brug `/` mellem mapperne
+path-parent = bruger `..`, som ville pege ud af mappen
+path-absolute = er en absolut sti, som kunne pege hvor som helst på computeren
+attachment-path-unsafe = filstien "{ $file }" { $why }
+    .help = skriv filnavnet i forhold til Markdown-filen, fx `hoeringsmateriale.pdf` eller `bilag/notat.pdf`
+attachment-missing = bilaget "{ $file }" ("{ $title }") findes ikke
+    .help = læg filen i mappen `{ $folder }` ved siden af Markdown-filen eller i `static/`, eller ret filnavnet
+attachment-outside = bilaget "{ $file }" er et link til en fil uden for sitets mappe, og den offentliggør planpub ikke
+    .help = kopiér filen ind i sitets mappe i stedet for at linke til den
+attachment-active = bilaget "{ $file }" er { $kind }, en filtype, som browsere kører programkode i; lagt ud på sitets egen adresse kunne den ændre sitets sider eller læse, hvad de besøgende skriver, så planpub offentliggør den ikke
+    .help = offentliggør den som PDF eller som billede (PNG, JPEG) i stedet; hvis jeres organisation selv har lavet filen og stoler på den, så tillad typen i site.yaml: `allow_active_attachments: [{ $ext }]`
+active-html = en HTML-side
+active-xhtml = en XHTML-side
+active-svg = et SVG-billede
+active-javascript = et JavaScript-program
+active-wasm = et WebAssembly-program
+active-flash = et Flash-program
+active-xml = et XML-dokument
+link-to-hidden = linket til "{ $dest }" peger på { $file } ({ $title }), som er en kladde eller endnu ikke offentliggjort, så linket udelades, og teksten vises uden link
+    .help = fjern linket, eller offentliggør først den side, det peger på
+attachment-unreadable = bilaget "{ $file }" kan ikke læses: { $reason }
+publish-file-unreadable = filen, der skal offentliggøres, kan ikke læses: { $reason }
+
+## Sitets indstillinger (site.yaml)
+
+site-yaml-unreadable = sitets indstillinger kan ikke læses: { $reason }
+    .help = hvert site har en `site.yaml` i sin øverste mappe (se efter `--root`); `planpub init` opretter en
+site-no-title = sitet har ingen titel: `title` er tom
+    .help = skriv sitets navn, fx `title: Planer og høringer i Eksempel Kommune`
+theme-help = kopiér temaet ind i sitet, fx til `themes/mit-tema`, og skriv `theme: themes/mit-tema`
+theme-outside = temamappen "{ $theme }" er et link til en mappe uden for sitets mappe, og dens filer offentliggør planpub ikke
+theme-unsafe = temamappen "{ $theme }" { $why }; et tema skal være en mappe i sitets mappe
+theme-missing = temamappen "{ $theme }" findes ikke
+    .help = angiv en mappe i forhold til sitets øverste mappe, eller fjern `theme:` for at bruge det indbyggede tema
+privacy-both = privatlivserklæringen har både `page` og `url`, så det er uklart, hvilken der skal linkes til
+    .help = behold `page` for en side på dette site eller `url` for en erklæring et andet sted
+licence-url = "{ $url }" er ikke en webadresse
+    .help = angiv adressen på licensteksten, fx `https://creativecommons.org/licenses/by/4.0/`
+timezone-unknown = "{ $zone }" er ikke en kendt tidszone
+    .help = brug et IANA-navn som `Europe/Copenhagen`
+base-url-help = skriv den fulde adresse på det offentliggjorte site, fx `https://planer.example.dk/` (uden `?`- eller `#`-del)
+
+## Web- og e-mailadresser
+
+url-empty = adressen er tom
+url-bad-character = { $text } indeholder et mellemrum, et linjeskift, et styretegn, et anførselstegn eller < >, som en webadresse ikke kan indeholde
+url-scheme = { $text } er ikke en webadresse, planpub vil linke til: den skal begynde med https:// eller http://, ikke `{ $scheme }:`
+url-invalid = { $text } er ikke en hel webadresse: den skal begynde med https:// og have et værtsnavn, fx https://www.kommune.dk/
+url-credentials = { $text } har et brugernavn eller en adgangskode før værtsnavnet, et kendt trick til at skjule, hvor et link fører hen
+url-query = { $text } har en forespørgsel (`?…`) eller et afsnitsmærke (`#…`); sitets adresse kan ikke have nogen af delene
+url-help = skriv hele adressen, begyndende med https://, fx `https://www.kommune.dk/hoeringer/svar`
+email-empty = e-mailadressen er tom
+email-bad-character = { $text } indeholder et mellemrum, et linjeskift eller et styretegn, som en e-mailadresse ikke kan indeholde
+email-reserved = { $text } indeholder et af tegnene ? & = % " < > ( ) , ; :, som planpub ikke godtager i en e-mailadresse (de kunne tilføje skjulte modtagere eller tekst til mailen)
+email-invalid = { $text } er ikke en e-mailadresse: skriv én adresse på formen navn@kommune.dk
+email-help = skriv én adresse, fx `hoering@kommune.dk`; skriv anden tekst (et emne, et navn) i sit eget felt
+
+## Skabeloner (temaet og sitets egne templates/)
+
+template-unreadable = skabelonen kan ikke læses: { $reason }
+translations-invalid = oversættelsesfilen er ikke gyldig: { $reason }
+    .help = hver linje er `etiket: tekst`; sæt teksten i anførselstegn, hvis den indeholder `: `
+template-syntax = skabelonen kunne ikke læses: `{ $name }` har en fejl i linje { $line }, kolonne { $column }
+template-syntax-help = se efter, at hver `{"{{"}` har sin `{"}}"}` og hver `{"{%"}` sin `{"%}"}`, og at navnene er stavet rigtigt; linjen er: `{ $text }`
+template-load-failed = skabelonen kunne ikke læses: `{ $name }`: { $problem }
+page-not-rendered = siden kunne ikke laves med skabelonen `{ $name }`: { $problem }
+template-no-value = den bruger værdien `{ $value }`, som ikke findes her
+template-no-filter = den bruger filteret `{ $filter }`, som ikke findes
+template-no-template = den bruger skabelonen `{ $other }`, som ikke findes
+template-failed = skabelonmotoren Tera stoppede
+template-help = sammenlign stavningen i skabelonen med temaets egne skabeloner (themes/default/templates i planpubs kildekode), eller slet sitets kopi for at bruge den indbyggede
+template-detail = Teras egne ord (teknisk): `{ $detail }`

@@ -356,3 +356,87 @@ date-out-ignored = ignored:   "{ $value }"
 date-out-note = note:      { $value }
 date-out-open = (open)
 schedule-nothing = Nothing on the site changes after { $at }.
+
+## Files the pages link to (attachments, links)
+
+file-unreadable = cannot read the file: { $reason }
+file-not-utf8 = the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read
+    .help = open the file in your editor and save it again with the encoding "UTF-8"
+content-link-unusable = this is a link to { $what }, so planpub does not read it and the page is not published
+    .help = copy the file into the site's content folder instead of linking to it
+link-to-nothing = something that does not exist
+link-outside = a file or folder outside the site folder
+link-to-folder = a folder (planpub does not follow links to folders)
+path-empty = is empty
+path-backslash = contains a backslash; use `/` between folders
+path-parent = uses `..`, which would point outside its folder
+path-absolute = is an absolute path, which could point anywhere on the computer
+attachment-path-unsafe = the file path "{ $file }" { $why }
+    .help = give the file name relative to the Markdown file, for example `hoeringsmateriale.pdf` or `bilag/notat.pdf`
+attachment-missing = the attachment "{ $file }" ("{ $title }") does not exist
+    .help = put the file in the folder `{ $folder }` next to the Markdown file, or in `static/`, or correct the file name
+attachment-outside = the attachment "{ $file }" is a link to a file outside the site folder, which planpub will not publish
+    .help = copy the file into the site folder instead of linking to it
+attachment-active = the attachment "{ $file }" is { $kind }, a type of file a browser runs scripts in; published on the site's own address it could change the site's pages or read what visitors type, so planpub does not publish it
+    .help = publish it as PDF or as a picture (PNG, JPEG) instead; if your organisation made the file and trusts it, allow the type in site.yaml: `allow_active_attachments: [{ $ext }]`
+active-html = an HTML page
+active-xhtml = an XHTML page
+active-svg = an SVG image
+active-javascript = a JavaScript program
+active-wasm = a WebAssembly program
+active-flash = a Flash program
+active-xml = an XML document
+link-to-hidden = the link to "{ $dest }" points at { $file } ({ $title }), which is a draft or not yet published, so the link is left out and its text shown plain
+    .help = remove the link, or publish the page it points at first
+attachment-unreadable = cannot read the attachment "{ $file }": { $reason }
+publish-file-unreadable = cannot read the file to publish: { $reason }
+
+## Site settings (site.yaml)
+
+site-yaml-unreadable = cannot read the site settings: { $reason }
+    .help = every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one
+site-no-title = the site has no title: `title` is empty
+    .help = write the site's name, for example `title: Planer og høringer i Eksempel Kommune`
+theme-help = copy the theme into the site, for example to `themes/mit-tema`, and write `theme: themes/mit-tema`
+theme-outside = the theme folder "{ $theme }" is a link to a folder outside the site folder, whose files planpub will not publish
+theme-unsafe = the theme folder "{ $theme }" { $why }; a theme must be a folder inside the site folder
+theme-missing = the theme folder "{ $theme }" does not exist
+    .help = give a folder relative to the site root, or remove `theme:` to use the built-in theme
+privacy-both = the privacy notice has both `page` and `url`, so it is not clear which one to link
+    .help = keep `page` for a page on this site, or `url` for a notice elsewhere
+licence-url = "{ $url }" is not a web address
+    .help = give the address of the licence text, for example `https://creativecommons.org/licenses/by/4.0/`
+timezone-unknown = "{ $zone }" is not a known time zone
+    .help = use an IANA name such as `Europe/Copenhagen`
+base-url-help = write the full address of the published site, for example `https://planer.example.dk/` (no `?` or `#` part)
+
+## Web and e-mail addresses
+
+url-empty = the address is empty
+url-bad-character = { $text } contains a space, a line break, a control character, a quote or < >, which a web address cannot hold
+url-scheme = { $text } is not a web address planpub will link to: it must start with https:// or http://, not `{ $scheme }:`
+url-invalid = { $text } is not a complete web address: it must start with https:// and name a host, such as https://www.kommune.dk/
+url-credentials = { $text } has a user name or password before the host, which is a known trick to disguise where a link goes
+url-query = { $text } has a query (`?…`) or a fragment (`#…`); the site's address cannot have either
+url-help = write the full address, starting with https://, for example `https://www.kommune.dk/hoeringer/svar`
+email-empty = the e-mail address is empty
+email-bad-character = { $text } contains a space, a line break or a control character, which an e-mail address cannot hold
+email-reserved = { $text } contains one of the characters ? & = % " < > ( ) , ; :, which planpub does not accept in an e-mail address (they could add hidden recipients or text to the mail)
+email-invalid = { $text } is not an e-mail address: write one address of the form name@kommune.dk
+email-help = write one address such as `hoering@kommune.dk`; put other text (a subject, a name) in its own field
+
+## Templates (the theme and the site's own templates/)
+
+template-unreadable = cannot read the template: { $reason }
+translations-invalid = the translation file is not valid: { $reason }
+    .help = every line is `label: text`; put the text in quotes if it contains `: `
+template-syntax = the template could not be read: `{ $name }` has a mistake at line { $line }, column { $column }
+template-syntax-help = check that every `{"{{"}` has its `{"}}"}` and every `{"{%"}` its `{"%}"}`, and that the names are spelt right; the line is: `{ $text }`
+template-load-failed = the template could not be read: `{ $name }`: { $problem }
+page-not-rendered = the page could not be rendered with the template `{ $name }`: { $problem }
+template-no-value = it uses the value `{ $value }`, which does not exist here
+template-no-filter = it uses the filter `{ $filter }`, which does not exist
+template-no-template = it uses the template `{ $other }`, which does not exist
+template-failed = Tera, the template engine, stopped
+template-help = check the spelling in the template against the theme's own templates (themes/default/templates in planpub's source), or delete the site's copy to use the built-in one
+template-detail = Tera's own words (technical): `{ $detail }`

@@ -36,13 +36,11 @@ fn key(k: &str) -> PathSeg {
 pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
     let file = rel_display(env.root, path);
     if let Some(why) = unusable_link(env.root, path) {
-        let d = Diagnostic::warning(
+        let d = Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Warning,
             &file,
-            format!(
-                "this is a link to {why}, so planpub does not read it and the page is not published"
-            ),
-        )
-        .help("copy the file into the site's content folder instead of linking to it");
+            Key::new("content-link-unusable").sub("what", Key::new(why)),
+        );
         return (None, vec![d]);
     }
     let bytes = match std::fs::read(path) {
@@ -50,9 +48,10 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
         Err(e) => {
             return (
                 None,
-                vec![Diagnostic::error(
+                vec![Diagnostic::keyed(
+                    crate::model::diagnostics::Severity::Error,
                     &file,
-                    format!("cannot read the file: {e}"),
+                    Key::new("file-unreadable").sub("reason", crate::messages::io_reason(&e)),
                 )],
             );
         }
@@ -68,10 +67,17 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
 pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::error(file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
-            .at(Some(line), None)
-            .help("open the file in your editor and save it again with the encoding \"UTF-8\"")
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Error,
+            file,
+            Key::new("file-not-utf8"),
+        )
+        .at(Some(line), None)
     })
 }
 
@@ -972,8 +978,12 @@ impl Parser<'_> {
     /// any path that could lead outside the site.
     fn one_file(&mut self, path: &[PathSeg], title: &str, file: &str) -> Option<Attachment> {
         if let Err(why) = safe_relative(file) {
-            self.err(path, format!("the file path \"{file}\" {why}"))
-                .help = Some("give the file name relative to the Markdown file, for example `hoeringsmateriale.pdf` or `bilag/notat.pdf`".into());
+            self.err_key(
+                path,
+                Key::new("attachment-path-unsafe")
+                    .arg("file", file)
+                    .sub("why", Key::new(why)),
+            );
             return None;
         }
         let beside = self.dir.join(file);
@@ -984,13 +994,13 @@ impl Parser<'_> {
             (in_static, true)
         } else {
             let folder = rel_display(self.env.root, &self.dir);
-            self.err(
+            self.err_key(
                 path,
-                format!("the attachment \"{file}\" (\"{title}\") does not exist"),
-            )
-            .help = Some(format!(
-                "put the file in the folder `{folder}` next to the Markdown file, or in `static/`, or correct the file name"
-            ));
+                Key::new("attachment-missing")
+                    .arg("file", file)
+                    .arg("title", title)
+                    .arg("folder", folder),
+            );
             return None;
         };
         // A symlink inside the site could point anywhere; only files truly inside the
@@ -1000,8 +1010,7 @@ impl Parser<'_> {
             _ => false,
         };
         if !inside {
-            self.err(path, format!("the attachment \"{file}\" is a link to a file outside the site folder, which planpub will not publish"))
-                .help = Some("copy the file into the site folder instead of linking to it".into());
+            self.err_key(path, Key::new("attachment-outside").arg("file", file));
             return None;
         }
         let size = std::fs::metadata(&source).map(|m| m.len()).unwrap_or(0);
@@ -1023,13 +1032,13 @@ fn unusable_link(root: &Path, path: &Path) -> Option<&'static str> {
         return None;
     }
     let Ok(target) = path.canonicalize() else {
-        return Some("something that does not exist");
+        return Some("link-to-nothing");
     };
     let inside = root.canonicalize().is_ok_and(|r| target.starts_with(r));
     if !inside {
-        Some("a file or folder outside the site folder")
+        Some("link-outside")
     } else if target.is_dir() {
-        Some("a folder (planpub does not follow links to folders)")
+        Some("link-to-folder")
     } else {
         None
     }
@@ -1054,13 +1063,14 @@ fn parse_clock(text: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
-/// Why a relative path written by an author is unsafe, if it is.
+/// Why a relative path written by an author is unsafe, if it is (the catalogue message
+/// that completes "the file path … ").
 pub fn safe_relative(file: &str) -> Result<(), &'static str> {
     if file.trim().is_empty() {
-        return Err("is empty");
+        return Err("path-empty");
     }
     if file.contains('\\') {
-        return Err("contains a backslash; use `/` between folders");
+        return Err("path-backslash");
     }
     let p = Path::new(file);
     for c in p.components() {
@@ -1068,10 +1078,10 @@ pub fn safe_relative(file: &str) -> Result<(), &'static str> {
             Component::Normal(_) => {}
             Component::CurDir => {}
             Component::ParentDir => {
-                return Err("uses `..`, which would point outside its folder");
+                return Err("path-parent");
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path, which could point anywhere on the computer");
+                return Err("path-absolute");
             }
         }
     }

@@ -223,7 +223,10 @@ pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, 
             .collect();
         let raw = e.inner().to_string();
         let allowed = || messages::allowed_values::<T>(&value, &path);
-        let plain = messages::typed_error(&raw, allowed);
+        let mut plain = messages::typed_error(&raw, allowed);
+        if plain.key.is_none() {
+            plain = messages::own_error(&raw, &value, &path).unwrap_or(plain);
+        }
         let mut d = if let Some(missing) = plain.missing {
             // serde reports a missing field at its parent; point there but name the field.
             let mut d = src.error(&path, plain.message);
