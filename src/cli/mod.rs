@@ -194,9 +194,18 @@ fn report(m: &Messages, diags: &Diagnostics) {
 fn messages_for(flag: Option<&str>, root: &std::path::Path) -> &'static Messages {
     let env = std::env::var("PLANPUB_LANG").ok();
     let site = crate::model::config::SiteConfig::load(root)
+        .map(|c| c.language)
         .ok()
-        .map(|c| c.language);
+        .or_else(|| written_language(root));
     crate::messages::of(crate::messages::choose(flag, env.as_deref(), site))
+}
+
+/// The `language:` of a `site.yaml` that has other mistakes, so that they are told in
+/// the site's language too.
+fn written_language(root: &std::path::Path) -> Option<crate::model::config::Language> {
+    let text = std::fs::read_to_string(root.join(crate::model::config::FILE_NAME)).ok()?;
+    let value: serde_norway::Value = serde_norway::from_str(&text).ok()?;
+    serde_norway::from_value(value.get("language")?.clone()).ok()
 }
 
 fn today() -> chrono::NaiveDate {

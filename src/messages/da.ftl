@@ -443,3 +443,11 @@ template-no-template = den bruger skabelonen `{ $other }`, som ikke findes
 template-failed = skabelonmotoren Tera stoppede
 template-help = sammenlign stavningen i skabelonen med temaets egne skabeloner (themes/default/templates i planpubs kildekode), eller slet sitets kopi for at bruge den indbyggede
 template-detail = Teras egne ord (teknisk): `{ $detail }`
+
+## Arkivkopier: at skrive dem
+
+snapshot-no-drafts = en arkivkopi gemmer det offentliggjorte site og tager derfor aldrig kladder med; kør den uden --drafts
+snapshot-exists = der findes allerede en arkivkopi af sitet for denne dag; planpub overskriver ikke et arkiv (flyt det væk først)
+    .help = vælg en anden mappe med `--out`, eller flyt den tidligere arkivkopi væk
+snapshot-folder = mappen kan ikke oprettes: { $reason }
+snapshot-work-folder = der kan ikke oprettes en arbejdsmappe: { $reason }

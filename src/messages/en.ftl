@@ -440,3 +440,11 @@ template-no-template = it uses the template `{ $other }`, which does not exist
 template-failed = Tera, the template engine, stopped
 template-help = check the spelling in the template against the theme's own templates (themes/default/templates in planpub's source), or delete the site's copy to use the built-in one
 template-detail = Tera's own words (technical): `{ $detail }`
+
+## Snapshots: writing them
+
+snapshot-no-drafts = a snapshot is an archive of the published site, so it never includes drafts; run it without --drafts
+snapshot-exists = a snapshot of this site for this day already exists; planpub will not overwrite an archive (move it away first)
+    .help = choose another folder with `--out`, or move the earlier snapshot away
+snapshot-folder = cannot create the folder: { $reason }
+snapshot-work-folder = cannot create a work folder: { $reason }
