@@ -1,6 +1,6 @@
 //! The `planpub` command line: the edge where typed errors become reports for people.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions};
 use crate::messages::{Key, Messages};
@@ -116,6 +116,7 @@ enum Command {
     },
     /// Create a new content file with its front matter filled in (in the site folder)
     New {
+        /// What to create: plan, hearing, decision or page
         #[arg(value_enum)]
         kind: NewKind,
         /// The title; the file name is made from it
@@ -208,6 +209,101 @@ fn written_language(root: &std::path::Path) -> Option<crate::model::config::Lang
     serde_norway::from_value(value.get("language")?.clone()).ok()
 }
 
+/// The arguments, read by a command whose help is in the reader's language.
+fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let m = early_messages(&args);
+    let matches = localized(Cli::command(), m, "planpub").get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The language for `--help`, before the arguments are parsed: `--lang`, then
+/// `PLANPUB_LANG`, then the language of the site `--root` names (or the current folder).
+fn early_messages(args: &[std::ffi::OsString]) -> &'static Messages {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = |long: &str, short: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix(&format!("{long}="))
+                .map(str::to_string)
+                .or_else(|| (a == long || a == short).then(|| args.get(i + 1).cloned())?)
+        })
+    };
+    let root = std::path::PathBuf::from(value("--root", "-r").unwrap_or_else(|| ".".into()));
+    messages_for(value("--lang", "-l").as_deref(), &root)
+}
+
+/// `cmd` with its about, every argument's help and the headings from the catalogue:
+/// `help-<path>` for a command, `help-<path>-<argument>` or else `help-arg-<argument>`
+/// for an argument. The built-in help and version flags are replaced by ones that
+/// speak the same language.
+fn localized(cmd: clap::Command, m: &'static Messages, path: &str) -> clap::Command {
+    let text = |id: String| m.has(&id).then(|| m.text_of(&id));
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .subcommand_help_heading(m.get("help-heading-commands"))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            m.get("help-usage")
+        ));
+    if let Some(about) = text(format!("help-{path}")) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = text(format!("help-{path}-{id}")).or_else(|| text(format!("help-arg-{id}")));
+        let heading = m.get(if positional {
+            "help-heading-arguments"
+        } else {
+            "help-heading-options"
+        });
+        cmd = cmd.mut_arg(&id, |a| {
+            // The catalogue's text says the default and the values in its own words.
+            let takes_values = a.get_action().takes_values();
+            let a = a
+                .help_heading(heading)
+                .hide_default_value(takes_values)
+                .hide_possible_values(takes_values);
+            match help {
+                Some(h) => a.help(h).long_help(None),
+                None => a,
+            }
+        });
+    }
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(m.get("help-flag"))
+            .help_heading(m.get("help-heading-options")),
+    );
+    if path == "planpub" {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(m.get("help-version"))
+                .help_heading(m.get("help-heading-options")),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path}-{name}");
+        cmd = cmd.mut_subcommand(&name, |c| localized(c, m, &sub_path));
+    }
+    cmd
+}
+
 fn today() -> chrono::NaiveDate {
     match clock::build_moment(None) {
         Ok(m) => m.resolve(&chrono_tz::Europe::Copenhagen).date_naive(),
@@ -217,7 +313,7 @@ fn today() -> chrono::NaiveDate {
 
 /// Runs the command line: parses the arguments, runs the command, reports.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let root = cli.root;
     let m = messages_for(cli.lang.as_deref(), &root);
     match cli.command {
@@ -569,6 +665,63 @@ fn date_command(
         Err(e) => {
             eprintln!("{}", m.error(&e.key()));
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::config::Language;
+
+    fn missing_help(cmd: &clap::Command, path: &str, m: &Messages, out: &mut Vec<String>) {
+        if !m.has(&format!("help-{path}")) {
+            out.push(format!("help-{path}"));
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if !m.has(&format!("help-{path}-{id}")) && !m.has(&format!("help-arg-{id}")) {
+                out.push(format!("help-arg-{id} (in {path})"));
+            }
+        }
+        for c in cmd.get_subcommands() {
+            missing_help(c, &format!("{path}-{}", c.get_name()), m, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        for lang in [Language::Da, Language::En] {
+            let mut missing = Vec::new();
+            missing_help(
+                &Cli::command(),
+                "planpub",
+                crate::messages::of(lang),
+                &mut missing,
+            );
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn the_danish_help_of_every_command_is_danish() {
+        let m = crate::messages::of(Language::Da);
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        localized(Cli::command(), m, "planpub").debug_assert();
+        for name in names {
+            let e = localized(Cli::command(), m, "planpub")
+                .try_get_matches_from(["planpub", name.as_str(), "--help"])
+                .expect_err("help is shown as an early exit");
+            let help = e.render().to_string();
+            assert!(help.contains("Brug: planpub"), "{name}: {help}");
+            assert!(help.contains("Tilvalg:"), "{name}: {help}");
+            assert!(help.contains("Vis hjælpen"), "{name}: {help}");
+            for english in ["Print help", "Options:", "[default:", "The site folder"] {
+                assert!(!help.contains(english), "{name}: {english:?} in {help}");
+            }
         }
     }
 }

@@ -198,6 +198,26 @@ impl Messages {
         Some(text.into_owned())
     }
 
+    /// Whether the catalogue has a message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// A message whose id is made at run time (the help of a command-line option), with
+    /// no arguments.
+    pub fn text_of(&self, id: &str) -> String {
+        let msg = self.bundle.get_message(id).and_then(|m| m.value());
+        match msg {
+            Some(pattern) => {
+                let mut errors = Vec::new();
+                self.bundle
+                    .format_pattern(pattern, None, &mut errors)
+                    .into_owned()
+            }
+            None => id.to_string(),
+        }
+    }
+
     /// A message by id with no arguments.
     pub fn get(&self, id: &'static str) -> String {
         self.text(&Key::new(id))
