@@ -313,12 +313,10 @@ pub fn tera_problem(msg: &str) -> Key {
             .arg("filter", f)
             .with_help(help);
     }
-    if let Some(t) = ticked("Template '", '\'').filter(|_| msg.contains("not found")) {
-        return Key::new("template-no-template")
-            .arg("other", t)
-            .with_help(help);
-    }
-    if let Some(t) = ticked("inheriting from '", '\'') {
+    let other = ticked("Template '", '\'')
+        .filter(|_| msg.contains("not found"))
+        .or_else(|| ticked("inheriting from '", '\''));
+    if let Some(t) = other {
         return Key::new("template-no-template")
             .arg("other", t)
             .with_help(help);
