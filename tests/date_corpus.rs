@@ -123,6 +123,7 @@ fn date_command_shows_what_it_ignored() {
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_planpub"))
             .current_dir(tmp.path())
+            .env("PLANPUB_LANG", "en")
             .arg("date")
             .args(args)
             .output()

@@ -214,3 +214,394 @@ fn the_language_flag_and_the_environment_win_over_the_site() {
         .arg(en_site.root()));
     assert!(r.stderr.contains("did you mean `status`?"), "{}", r.stderr);
 }
+
+/// The second set of fixtures (issue 16): dates, attachments, links, site settings,
+/// templates, each in a site of its own language.
+fn more_mistakes(language: &str) -> Site {
+    let md = |fm: &str, body: &str| format!("---\n{fm}---\n\n{body}\n");
+    Site::bare()
+        .file(
+            "site.yaml",
+            &format!(
+                "title: Testkommunens planer\nlanguage: {language}\nbase_url: https://planer.test.dk/\norganisation: Testkommune\ncontact:\n  email: planer@test.dk\n"
+            ),
+        )
+        // A date that is no date, a day that does not exist, a week where a day is needed.
+        .file("content/planer/dato.md", &md("type: plan\ntitle: Planen\ntimeline:\n  - when: snart engang\n    what: Start\n  - when: 30. februar 2023\n    what: Slut\n", "Tekst."))
+        .file("content/hoeringer/uge.md", &md("type: hearing\ntitle: Høringen\nopens: uge 10 2008\ncloses: 2008-06-20\nrespond: { email: hoering@kommune.dk }\n", "Tekst."))
+        // An attachment that is not there, one a browser would run, an address with a mistake.
+        .file("content/sider/bilag.md", &md("type: page\ntitle: Bilag\nattachments:\n  - { title: Notat, file: mangler.pdf }\n", "Tekst."))
+        .file("content/hoeringer/adresse.md", &md("type: hearing\ntitle: Høring om adresser\nopens: 2008-05-01\ncloses: 2008-06-20\nrespond: { email: \"hoering@kommune\" }\n", "Tekst."))
+        .file("content/hoeringer/svar.md", &md("type: hearing\ntitle: Høring om svar\nopens: 2008-05-01\ncloses: 2008-06-20\nrespond: { url: \"javascript:alert(1)\" }\n", "Tekst."))
+        // A template with a mistake.
+        .file("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ doc.title }{% endblock content %}")
+}
+
+/// Mistakes found once every file reads: a link to a draft, a template that uses a
+/// value that does not exist (found when the pages are made).
+fn site_mistakes(language: &str) -> Site {
+    let md = |fm: &str, body: &str| format!("---\n{fm}---\n\n{body}\n");
+    Site::bare()
+        .file(
+            "site.yaml",
+            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+        )
+        .file(
+            "content/sider/kladde.md",
+            &md("type: page\ntitle: Kladden\ndraft: true\n", "Tekst."),
+        )
+        .file(
+            "content/sider/link.md",
+            &md("type: page\ntitle: Links\n", "Se [kladden](/kladde/)."),
+        )
+        .file("templates/page.html", "{{ no_such_value.inner }}\n")
+}
+
+/// A site.yaml with settings that cannot be used.
+fn bad_settings(language: &str) -> Site {
+    Site::bare()
+        .file(
+            "site.yaml",
+            &format!(
+                "title: \"\"\nlanguage: {language}\nbase_url: ftp://planer.test.dk/\ntimezone: Mars/Olympus\ntheme: findes-ikke\nlicence:\n  name: CC BY\n  url: cc-by\n"
+            ),
+        )
+        .file("content/sider/s.md", "---\ntype: page\ntitle: S\n---\n")
+}
+
+fn no_lang(cmd: &mut std::process::Command) -> Run {
+    run(cmd.env_remove("PLANPUB_LANG"))
+}
+
+#[track_caller]
+fn assert_all_danish(what: &str, r: &Run) {
+    for line in r.stderr.lines().chain(r.stdout.lines()) {
+        assert_no_english(what, line);
+    }
+}
+
+#[test]
+fn dates_attachments_links_and_templates_are_explained_in_danish() {
+    let site = more_mistakes("da");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2008-06-01", "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    assert_all_danish("check", &r);
+    let all = r.all();
+    for expected in [
+        "\"snart engang\" er ikke en dato, som planpub kan læse. Disse former virker:",
+        "- en uge: uge 15 2023",
+        "\"30. februar 2023\" er ikke en dato, der findes: februar 2023 har 28 dage.",
+        "\"uge 10 2008\" er en uge og ikke én dag, men `opens` skal angive én bestemt dag",
+        "bilaget \"mangler.pdf\" (\"Notat\") findes ikke",
+        "er ikke en e-mailadresse",
+        "er ikke en webadresse, planpub vil linke til",
+        "skabelonen kunne ikke læses: `page.html` har en fejl i linje 1",
+        "hjælp: se efter, at hver `{{` har sin `}}`",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    // The overlay and tools get the same words through the JSON.
+    let json = no_lang(
+        planpub()
+            .args(["check", "-f", "json", "--now", "2008-06-01", "--root"])
+            .arg(site.root()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let list = v["diagnostics"].as_array().expect("list");
+    assert!(list.len() >= 6, "{v:#}");
+    for d in list {
+        assert_no_english("json message", d["message"].as_str().unwrap_or(""));
+        assert_no_english("json help", d["help"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn an_english_site_gets_the_same_problems_in_english() {
+    let site = more_mistakes("en");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2008-06-01", "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    let all = r.all();
+    for expected in [
+        "\"snart engang\" is not a date this site understands. These forms work:",
+        "\"30. februar 2023\" is not a real date: February 2023 has 28 days.",
+        "\"uge 10 2008\" is a week, not one day, but `opens` must name one exact day",
+        "the attachment \"mangler.pdf\" (\"Notat\") does not exist",
+        "is not an e-mail address",
+        "is not a web address planpub will link to",
+        "the template could not be read: `page.html` has a mistake at line 1",
+        "Problems found: ",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    let b = bad_settings("en");
+    let r = no_lang(planpub().arg("check").arg("--root").arg(b.root()));
+    assert!(
+        r.stderr
+            .contains("\"Mars/Olympus\" is not a known time zone"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn site_settings_are_explained_in_danish() {
+    let site = bad_settings("da");
+    let r = no_lang(planpub().arg("check").arg("--root").arg(site.root()));
+    r.assert_failed();
+    assert_all_danish("settings", &r);
+    let all = r.all();
+    for expected in [
+        "sitet har ingen titel",
+        "er ikke en webadresse, planpub vil linke til: den skal begynde med https://",
+        "\"Mars/Olympus\" er ikke en kendt tidszone",
+        "\"cc-by\" er ikke en webadresse",
+        "hjælp: skriv den fulde adresse på det offentliggjorte site",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    // A missing theme folder is found once the other settings are right.
+    let theme = Site::new().file(
+        "site.yaml",
+        &format!("{}theme: findes-ikke\n", common::SITE_YAML),
+    );
+    let r = no_lang(planpub().arg("check").arg("--root").arg(theme.root()));
+    assert!(
+        r.stderr.contains("temamappen \"findes-ikke\" findes ikke"),
+        "{}",
+        r.stderr
+    );
+    assert_all_danish("theme", &r);
+}
+
+#[test]
+fn a_port_in_use_is_one_danish_sentence_naming_the_port_and_what_to_do() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = busy.local_addr().unwrap().port();
+    let site = Site::new();
+    let r = no_lang(
+        planpub()
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    assert!(
+        r.stderr.contains(&format!(
+            "fejl: port {port} bruges allerede af et andet program"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("`--port`"), "{}", r.stderr);
+    assert!(r.stderr.contains("stop det andet program"), "{}", r.stderr);
+    assert!(!r.stderr.contains("os error"), "{}", r.stderr);
+    assert_all_danish("serve", &r);
+    // In English for an English reader.
+    let en = run(planpub()
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root()));
+    assert!(
+        en.stderr.contains(&format!(
+            "error: port {port} is already in use by another program"
+        )),
+        "{}",
+        en.stderr
+    );
+    drop(busy);
+}
+
+#[test]
+fn snapshot_and_verify_of_a_damaged_snapshot_speak_danish() {
+    let site = Site::new().file(
+        "content/sider/om.md",
+        "---\ntype: page\ntitle: Om sitet\n---\n\nTekst om sitet.\n",
+    );
+    let out = site.tmp().join("arkiv");
+    let snap = no_lang(
+        planpub()
+            .args(["snapshot", "--now", "2008-06-01", "--out"])
+            .arg(&out)
+            .arg("--root")
+            .arg(site.root()),
+    );
+    snap.assert_ok();
+    assert!(snap.stdout.starts_with("Pose: "), "{}", snap.stdout);
+    assert_all_danish("snapshot", &snap);
+    let bag = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("the bag");
+    // A second snapshot into the same folder is refused, in Danish, with what to do.
+    let again = no_lang(
+        planpub()
+            .args(["snapshot", "--now", "2008-06-01", "--out"])
+            .arg(&out)
+            .arg("--root")
+            .arg(site.root()),
+    );
+    again.assert_failed();
+    assert!(again.stderr.contains("findes allerede"), "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("hjælp: vælg en anden mappe med `--out`"),
+        "{}",
+        again.stderr
+    );
+    assert_all_danish("snapshot again", &again);
+    // Damage: a file added, one changed, one removed.
+    std::fs::write(bag.join("data/ekstra.txt"), "x\n").unwrap();
+    std::fs::write(bag.join("data/robots.txt"), "ændret\n").unwrap();
+    std::fs::remove_file(bag.join("data/sitemap.xml")).unwrap();
+    // Payload-Oxum (the payload's size) no longer matches either: four problems.
+    let v = no_lang(
+        planpub()
+            .arg("verify")
+            .arg(&bag)
+            .arg("--root")
+            .arg(site.root()),
+    );
+    v.assert_failed();
+    assert!(
+        v.stdout.starts_with("posen er ikke i orden: 4 problemer"),
+        "{}",
+        v.stdout
+    );
+    assert!(
+        v.stdout
+            .contains("data/ekstra.txt: findes, men står ikke i manifest-sha256.txt"),
+        "{}",
+        v.stdout
+    );
+    assert!(
+        v.stdout
+            .contains("data/robots.txt: kontrolsummen passer ikke"),
+        "{}",
+        v.stdout
+    );
+    assert!(
+        v.stdout
+            .contains("data/sitemap.xml: står i manifestet, men mangler"),
+        "{}",
+        v.stdout
+    );
+    assert_all_danish("verify", &v);
+    let missing = no_lang(
+        planpub()
+            .arg("verify")
+            .arg(site.tmp().join("ingen-pose"))
+            .arg("--root")
+            .arg(site.root()),
+    );
+    missing.assert_failed();
+    assert!(
+        missing
+            .stderr
+            .contains("er ikke en BagIt-pose: den findes ikke"),
+        "{}",
+        missing.stderr
+    );
+    assert_all_danish("verify missing", &missing);
+}
+
+#[test]
+fn the_date_command_and_a_bad_moment_speak_danish() {
+    let site = Site::new();
+    let r = no_lang(
+        planpub()
+            .args(["date", "Høringsfrist: 3. maj 2024 (forventet)", "--root"])
+            .arg(site.root()),
+    );
+    r.assert_ok();
+    assert!(r.stdout.contains("slut:      2024-05-03"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("bemærk:    \"forventet\": datoen er forventet, ikke fastlagt"),
+        "{}",
+        r.stdout
+    );
+    assert_all_danish("date", &r);
+    let bad = no_lang(planpub().args(["date", "snart", "--root"]).arg(site.root()));
+    bad.assert_failed();
+    assert!(
+        bad.stderr.starts_with("fejl: \"snart\" er ikke en dato"),
+        "{}",
+        bad.stderr
+    );
+    assert_all_danish("date error", &bad);
+    let now = no_lang(
+        planpub()
+            .args(["check", "--now", "i morgen", "--root"])
+            .arg(site.root()),
+    );
+    now.assert_failed();
+    assert!(
+        now.stderr
+            .contains("er ikke et tidspunkt, planpub kan læse"),
+        "{}",
+        now.stderr
+    );
+    assert_all_danish("--now", &now);
+}
+
+#[test]
+fn problems_found_across_the_site_are_told_in_the_sites_language() {
+    let svg = |language: &str| {
+        site_mistakes(language)
+            .file("content/sider/kort.md", "---\ntype: page\ntitle: Kort\nattachments:\n  - { title: Kort, file: kort.svg }\n---\n")
+            .file("content/sider/kort.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+    };
+    let r = no_lang(planpub().args(["check", "--root"]).arg(svg("da").root()));
+    assert!(
+        r.stderr.contains(
+            "bilaget \"kort.svg\" er et SVG-billede, en filtype, som browsere kører programkode i"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_all_danish("svg", &r);
+    let r = no_lang(planpub().args(["check", "--root"]).arg(svg("en").root()));
+    assert!(
+        r.stderr
+            .contains("the attachment \"kort.svg\" is an SVG image"),
+        "{}",
+        r.stderr
+    );
+    let da = site_mistakes("da");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2008-06-01", "--root"])
+            .arg(da.root()),
+    );
+    r.assert_failed();
+    assert_all_danish("site check", &r);
+    let all = r.all();
+    for expected in [
+        "som er en kladde eller endnu ikke offentliggjort",
+        "siden kunne ikke laves med skabelonen `page.html`: den bruger værdien `no_such_value.inner`, som ikke findes her",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    let en = site_mistakes("en");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2008-06-01", "--root"])
+            .arg(en.root()),
+    );
+    let all = r.all();
+    for expected in [
+        "which is a draft or not yet published",
+        "the page could not be rendered with the template `page.html`: it uses the value `no_such_value.inner`, which does not exist here",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+}

@@ -64,6 +64,8 @@ fn serve_at(
         .filter(|a| *a != "--default-port")
         .collect();
     let mut cmd = Command::new(common::bin());
+    // English, as every fixture run (the Danish messages have their own tests).
+    cmd.env("PLANPUB_LANG", "en");
     cmd.arg("serve").arg("--root").arg(site.root()).args(port);
     if let Some(now) = now {
         cmd.args(["--now", now]);
@@ -82,10 +84,7 @@ fn serve_at(
             if let Some(l) = &lines {
                 let _ = l.send(line.clone());
             }
-            if let Some(rest) = line
-                .split("Serving the preview at http://127.0.0.1:")
-                .nth(1)
-            {
+            if let Some(rest) = line.split(" http://127.0.0.1:").nth(1) {
                 let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 let _ = tx.send(port.parse::<u16>().ok());
             }
@@ -294,7 +293,8 @@ fn an_edit_is_served_and_a_reload_event_sent_within_two_seconds() {
 #[test]
 fn broken_front_matter_shows_the_overlay_until_it_is_fixed() {
     let s = site();
-    let srv = serve(&s, &[]);
+    // In the site's language (Danish), which `--lang` asks for over the fixtures' English.
+    let srv = serve(&s, &["--lang", "da"]);
     s.write(
         PAGE_FILE,
         b"---\ntype: page\ntitle: [Om sitet\n---\n\nDen brudte tekst.\n",

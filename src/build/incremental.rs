@@ -336,7 +336,9 @@ impl Session {
                 })
                 .collect();
             let hash = output_hash(&d.output).map_err(|e| {
-                Diagnostic::error(&d.job.path, format!("cannot read the file to publish: {e}"))
+                let key = crate::messages::Key::new("publish-file-unreadable")
+                    .sub("reason", crate::messages::io_reason(&e));
+                Diagnostic::keyed(crate::model::diagnostics::Severity::Error, &d.job.path, key)
             })?;
             let key = d.job.key(site);
             done.lock().unwrap_or_else(|e| e.into_inner()).push(Fresh {
@@ -360,7 +362,14 @@ impl Session {
         let rendered_pages = done.iter().filter(|d| d.path.ends_with(".html")).count();
         let io_err = |p: &Path, e: std::io::Error| {
             let mut ds = Diagnostics::new();
-            ds.push(Diagnostic::error(p.display().to_string(), e.to_string()));
+            let key = crate::messages::Key::new("output-io")
+                .arg("path", p.display().to_string())
+                .sub("reason", crate::messages::io_reason(&e));
+            ds.push(Diagnostic::keyed(
+                crate::model::diagnostics::Severity::Error,
+                p.display().to_string(),
+                key,
+            ));
             ds
         };
         std::fs::create_dir_all(&self.out).map_err(|e| io_err(&self.out, e))?;

@@ -225,7 +225,11 @@ pub fn render_into(
 ) -> Result<(usize, writer::WriteStats), Diagnostics> {
     let fail = |e: writer::OutputError| {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(display(out), e.to_string()));
+        d.push(Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Error,
+            display(out),
+            e.key(),
+        ));
         d
     };
     let staged = writer::Staged::begin(root, out).map_err(fail)?;
@@ -237,7 +241,13 @@ pub fn render_into(
         staged
             .put(&done.job.path, &done.output)
             .map(|_| ())
-            .map_err(|e| Diagnostic::error(display(out), e.to_string()))
+            .map_err(|e| {
+                Diagnostic::keyed(
+                    crate::model::diagnostics::Severity::Error,
+                    display(out),
+                    e.key(),
+                )
+            })
     })?;
     let _t = crate::build::timings::phase("swap");
     let stats = staged.commit().map_err(fail)?;

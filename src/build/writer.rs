@@ -49,6 +49,26 @@ pub enum OutputError {
     },
 }
 
+impl OutputError {
+    /// The catalogue message for the error, naming the folder and what to do.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        let at = |id, p: String| Key::new(id).arg("path", p);
+        match self {
+            OutputError::NotOurs(p) => {
+                at("output-not-ours", p.display().to_string()).arg("marker", MARKER)
+            }
+            OutputError::Overlaps { out, what } => {
+                at("output-overlaps", out.display().to_string()).arg("what", what)
+            }
+            OutputError::Escapes(p) => at("output-escapes", format!("{p:?}")),
+            OutputError::Duplicate(p) => at("output-duplicate", p.clone()),
+            OutputError::Io { path, source } => at("output-io", path.display().to_string())
+                .sub("reason", crate::messages::io_reason(source)),
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),

@@ -1,6 +1,6 @@
 //! The `planpub` command line: the edge where typed errors become reports for people.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions};
 use crate::messages::{Key, Messages};
@@ -116,6 +116,7 @@ enum Command {
     },
     /// Create a new content file with its front matter filled in (in the site folder)
     New {
+        /// What to create: plan, hearing, decision or page
         #[arg(value_enum)]
         kind: NewKind,
         /// The title; the file name is made from it
@@ -170,14 +171,17 @@ impl From<NewKind> for ContentType {
     }
 }
 
-fn options(root: &std::path::Path, site: &SiteArgs) -> Result<BuildOptions, String> {
+fn options(root: &std::path::Path, site: &SiteArgs) -> Result<BuildOptions, clock::ClockError> {
     let mut o = moment_options(root, &site.moment)?;
     o.drafts = site.drafts;
     Ok(o)
 }
 
-fn moment_options(root: &std::path::Path, m: &MomentArg) -> Result<BuildOptions, String> {
-    let now = clock::build_moment(m.now.as_deref()).map_err(|e| e.to_string())?;
+fn moment_options(
+    root: &std::path::Path,
+    m: &MomentArg,
+) -> Result<BuildOptions, clock::ClockError> {
+    let now = clock::build_moment(m.now.as_deref())?;
     Ok(BuildOptions::new(root, now))
 }
 
@@ -191,9 +195,113 @@ fn report(m: &Messages, diags: &Diagnostics) {
 fn messages_for(flag: Option<&str>, root: &std::path::Path) -> &'static Messages {
     let env = std::env::var("PLANPUB_LANG").ok();
     let site = crate::model::config::SiteConfig::load(root)
+        .map(|c| c.language)
         .ok()
-        .map(|c| c.language);
+        .or_else(|| written_language(root));
     crate::messages::of(crate::messages::choose(flag, env.as_deref(), site))
+}
+
+/// The `language:` of a `site.yaml` that has other mistakes, so that they are told in
+/// the site's language too.
+fn written_language(root: &std::path::Path) -> Option<crate::model::config::Language> {
+    let text = std::fs::read_to_string(root.join(crate::model::config::FILE_NAME)).ok()?;
+    let value: serde_norway::Value = serde_norway::from_str(&text).ok()?;
+    serde_norway::from_value(value.get("language")?.clone()).ok()
+}
+
+/// The arguments, read by a command whose help is in the reader's language.
+fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let m = early_messages(&args);
+    let matches = localized(Cli::command(), m, "planpub").get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The language for `--help`, before the arguments are parsed: `--lang`, then
+/// `PLANPUB_LANG`, then the language of the site `--root` names (or the current folder).
+fn early_messages(args: &[std::ffi::OsString]) -> &'static Messages {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = |long: &str, short: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix(&format!("{long}="))
+                .map(str::to_string)
+                .or_else(|| (a == long || a == short).then(|| args.get(i + 1).cloned())?)
+        })
+    };
+    let root = std::path::PathBuf::from(value("--root", "-r").unwrap_or_else(|| ".".into()));
+    messages_for(value("--lang", "-l").as_deref(), &root)
+}
+
+/// `cmd` with its about, every argument's help and the headings from the catalogue:
+/// `help-<path>` for a command, `help-<path>-<argument>` or else `help-arg-<argument>`
+/// for an argument. The built-in help and version flags are replaced by ones that
+/// speak the same language.
+fn localized(cmd: clap::Command, m: &'static Messages, path: &str) -> clap::Command {
+    let text = |id: String| m.has(&id).then(|| m.text_of(&id));
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .subcommand_help_heading(m.get("help-heading-commands"))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            m.get("help-usage")
+        ));
+    if let Some(about) = text(format!("help-{path}")) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = text(format!("help-{path}-{id}")).or_else(|| text(format!("help-arg-{id}")));
+        let heading = m.get(if positional {
+            "help-heading-arguments"
+        } else {
+            "help-heading-options"
+        });
+        cmd = cmd.mut_arg(&id, |a| {
+            // The catalogue's text says the default and the values in its own words.
+            let takes_values = a.get_action().takes_values();
+            let a = a
+                .help_heading(heading)
+                .hide_default_value(takes_values)
+                .hide_possible_values(takes_values);
+            match help {
+                Some(h) => a.help(h).long_help(None),
+                None => a,
+            }
+        });
+    }
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(m.get("help-flag"))
+            .help_heading(m.get("help-heading-options")),
+    );
+    if path == "planpub" {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(m.get("help-version"))
+                .help_heading(m.get("help-heading-options")),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path}-{name}");
+        cmd = cmd.mut_subcommand(&name, |c| localized(c, m, &sub_path));
+    }
+    cmd
 }
 
 fn today() -> chrono::NaiveDate {
@@ -205,7 +313,7 @@ fn today() -> chrono::NaiveDate {
 
 /// Runs the command line: parses the arguments, runs the command, reports.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let root = cli.root;
     let m = messages_for(cli.lang.as_deref(), &root);
     match cli.command {
@@ -218,7 +326,7 @@ pub fn run() -> ExitCode {
             let mut opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -260,7 +368,7 @@ pub fn run() -> ExitCode {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -318,14 +426,12 @@ pub fn run() -> ExitCode {
                 min_days,
             ) {
                 Ok(p) => {
-                    println!(
-                        "Created {} (a draft: remove `draft: true` when it may be published)",
-                        p.display()
-                    );
+                    let key = Key::new("new-created").arg("path", p.display().to_string());
+                    println!("{}", m.text(&key));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     ExitCode::FAILURE
                 }
             }
@@ -334,7 +440,7 @@ pub fn run() -> ExitCode {
             let opts = match moment_options(&root, &moment) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -342,18 +448,20 @@ pub fn run() -> ExitCode {
             match crate::commands::snapshot::snapshot(&opts, &out) {
                 Ok(r) => {
                     report(m, &r.warnings);
-                    println!(
-                        "Bag:  {} ({} files, {:.1} MB)",
-                        r.bag_dir.display(),
-                        r.files,
-                        r.bytes as f64 / 1e6
-                    );
-                    println!("WARC: {}", r.warc_path.display());
+                    let bag = Key::new("snapshot-bag")
+                        .arg("path", r.bag_dir.display().to_string())
+                        .arg("files", r.files.to_string())
+                        .arg("size", format!("{:.1}", r.bytes as f64 / 1e6));
+                    println!("{}", m.text(&bag));
+                    let warc =
+                        Key::new("snapshot-warc").arg("path", r.warc_path.display().to_string());
+                    println!("{}", m.text(&warc));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
                     report(m, &diags);
-                    eprintln!("No snapshot was written ({}).", m.summary(&diags));
+                    let key = Key::new("snapshot-failed").arg("counts", m.summary(&diags));
+                    eprintln!("{}", m.text(&key));
                     ExitCode::FAILURE
                 }
             }
@@ -367,7 +475,7 @@ pub fn run() -> ExitCode {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -383,14 +491,14 @@ pub fn run() -> ExitCode {
             ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     ExitCode::FAILURE
                 }
             }
         }
         Command::Verify { bag } => match crate::formats::archive::verify_bag(&bag) {
             Ok(r) => {
-                println!("{r}");
+                println!("{}", r.told(m));
                 if r.problems.is_empty() {
                     ExitCode::SUCCESS
                 } else {
@@ -398,16 +506,16 @@ pub fn run() -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", m.error(&e.key()));
                 ExitCode::FAILURE
             }
         },
-        Command::Date { text, format, year } => date_command(&text, format, &root, year),
+        Command::Date { text, format, year } => date_command(&text, format, &root, year, m),
         Command::Schedule { site, format } => {
             let opts = match options(&root, &site) {
                 Ok(o) => o,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", m.error(&e.key()));
                     return ExitCode::from(2);
                 }
             };
@@ -421,10 +529,9 @@ pub fn run() -> ExitCode {
                         ),
                         Format::Text => {
                             if changes.is_empty() {
-                                println!(
-                                    "Nothing on the site changes after {}.",
-                                    clock::timestamp(&loaded.site.now)
-                                );
+                                let at = clock::timestamp(&loaded.site.now);
+                                let key = Key::new("schedule-nothing").arg("at", at);
+                                println!("{}", m.text(&key));
                             }
                             // A reader such as `head` may stop early; that is not an error.
                             let mut out = std::io::stdout().lock();
@@ -452,42 +559,40 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Import(args) => crate::commands::import::cli::run(args, &root),
-        Command::Editor => editor_command(&root),
-        Command::Init { dir } => init_command(&dir),
+        Command::Editor => editor_command(&root, m),
+        Command::Init { dir } => init_command(&dir, m),
     }
 }
 
-fn init_command(dir: &std::path::Path) -> ExitCode {
+fn init_command(dir: &std::path::Path, m: &Messages) -> ExitCode {
     let files = match crate::commands::scaffold::init(dir, today()) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             return ExitCode::FAILURE;
         }
     };
     let editor = match crate::commands::editor::write(dir, crate::model::config::Language::Da) {
         Ok(w) => w.written.len(),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             return ExitCode::FAILURE;
         }
     };
     // The same steps as the README's quick start.
-    println!(
-        "Created a new site in {} ({} files). Next:\n  cd {}\n  planpub new hearing \"Høring over …\"\n  planpub serve --drafts --open\nWrite in VS Code (open the folder; see docs/editors.md) or in the browser editor at /admin/.",
-        dir.display(),
-        files.len() + editor,
-        dir.display()
-    );
+    let key = Key::new("init-created")
+        .arg("dir", dir.display().to_string())
+        .arg("files", (files.len() + editor).to_string());
+    println!("{}", m.text(&key));
     ExitCode::SUCCESS
 }
 
-fn editor_command(root: &std::path::Path) -> ExitCode {
+fn editor_command(root: &std::path::Path, m: &Messages) -> ExitCode {
     let lang = match crate::model::config::SiteConfig::load(root) {
         Ok(c) => c.language,
         Err(ds) => {
             for d in ds {
-                eprintln!("{d}");
+                eprintln!("{}", m.render(&d));
             }
             return ExitCode::FAILURE;
         }
@@ -496,24 +601,27 @@ fn editor_command(root: &std::path::Path) -> ExitCode {
         Ok(w) => {
             let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
             for p in &w.written {
-                println!("wrote {}", rel(p));
+                println!("{}", m.text(&Key::new("editor-wrote").arg("path", rel(p))));
             }
             for p in &w.kept {
-                println!(
-                    "kept  {} (yours; delete it to get planpub's version)",
-                    rel(p)
-                );
+                println!("{}", m.text(&Key::new("editor-kept").arg("path", rel(p))));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             ExitCode::FAILURE
         }
     }
 }
 
-fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option<i32>) -> ExitCode {
+fn date_command(
+    text: &str,
+    format: Format,
+    root: &std::path::Path,
+    year: Option<i32>,
+    m: &Messages,
+) -> ExitCode {
     use crate::model::dates::{FuzzyDate, ParseContext};
     let cfg = crate::model::config::SiteConfig::load(root).ok();
     let conventions = cfg.as_ref().map(|c| c.dates).unwrap_or_default();
@@ -531,28 +639,89 @@ fn date_command(text: &str, format: Format, root: &std::path::Path, year: Option
                 ),
                 Format::Text => {
                     let iso = |x: Option<chrono::NaiveDate>| {
-                        x.map(|d| d.to_string()).unwrap_or_else(|| "(open)".into())
+                        x.map(|d| d.to_string())
+                            .unwrap_or_else(|| m.get("date-out-open"))
                     };
-                    println!("text:      {}", d.text());
-                    println!("start:     {}", iso(d.start()));
-                    println!("end:       {}", iso(d.end()));
-                    println!("precision: {}", d.precision().as_str());
-                    println!("role:      {}", d.role().as_str());
-                    println!("display:   {}", d.display(lang.date_lang()));
+                    let line = |id, value: String| {
+                        println!("{}", m.text(&Key::new(id).arg("value", value)));
+                    };
+                    line("date-out-text", d.text().to_string());
+                    line("date-out-start", iso(d.start()));
+                    line("date-out-end", iso(d.end()));
+                    line("date-out-precision", d.precision().as_str().to_string());
+                    line("date-out-role", d.role().as_str().to_string());
+                    line("date-out-display", d.display(lang.date_lang()));
                     // What was skipped or assumed, so staff see every interpretation.
                     for i in d.ignored() {
-                        println!("ignored:   \"{i}\"");
+                        line("date-out-ignored", i.clone());
                     }
                     for n in d.notes() {
-                        println!("note:      {}", n.message);
+                        line("date-out-note", m.text(&n.key));
                     }
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", m.error(&e.key()));
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::config::Language;
+
+    fn missing_help(cmd: &clap::Command, path: &str, m: &Messages, out: &mut Vec<String>) {
+        if !m.has(&format!("help-{path}")) {
+            out.push(format!("help-{path}"));
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if !m.has(&format!("help-{path}-{id}")) && !m.has(&format!("help-arg-{id}")) {
+                out.push(format!("help-arg-{id} (in {path})"));
+            }
+        }
+        for c in cmd.get_subcommands() {
+            missing_help(c, &format!("{path}-{}", c.get_name()), m, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        for lang in [Language::Da, Language::En] {
+            let mut missing = Vec::new();
+            missing_help(
+                &Cli::command(),
+                "planpub",
+                crate::messages::of(lang),
+                &mut missing,
+            );
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn the_danish_help_of_every_command_is_danish() {
+        let m = crate::messages::of(Language::Da);
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        localized(Cli::command(), m, "planpub").debug_assert();
+        for name in names {
+            let e = localized(Cli::command(), m, "planpub")
+                .try_get_matches_from(["planpub", name.as_str(), "--help"])
+                .expect_err("help is shown as an early exit");
+            let help = e.render().to_string();
+            assert!(help.contains("Brug: planpub"), "{name}: {help}");
+            assert!(help.contains("Tilvalg:"), "{name}: {help}");
+            assert!(help.contains("Vis hjælpen"), "{name}: {help}");
+            for english in ["Print help", "Options:", "[default:", "The site folder"] {
+                assert!(!help.contains(english), "{name}: {english:?} in {help}");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `planpub init` and `planpub new`: starting points that build at once.
 
+use crate::messages::Key;
 use crate::model::content::ContentType;
 use crate::model::content::placeholders as ph;
 use crate::model::slug::Slug;
@@ -23,6 +24,22 @@ pub enum ScaffoldError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl ScaffoldError {
+    /// The catalogue message for the error, naming the path.
+    pub fn key(&self) -> Key {
+        let at = |id, p: &Path| Key::new(id).arg("path", p.display().to_string());
+        match self {
+            ScaffoldError::NotASite(p) => at("scaffold-not-a-site", p),
+            ScaffoldError::Exists(p) => at("scaffold-exists", p),
+            ScaffoldError::NotEmpty(p) => at("scaffold-not-empty", p),
+            ScaffoldError::BadTitle(t) => Key::new("scaffold-bad-title").arg("title", t),
+            ScaffoldError::Io { path, source } => {
+                at("scaffold-io", path).sub("reason", crate::messages::io_reason(source))
+            }
+        }
+    }
 }
 
 /// Writes a file that must not exist yet (the folders are created).

@@ -3,7 +3,8 @@
 
 use crate::build::{self, BuildOptions};
 use crate::formats::archive::{self, BagInfo};
-use crate::model::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::{Key, io_reason};
+use crate::model::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::urls::LinkStyle;
 use std::path::{Path, PathBuf};
 
@@ -15,9 +16,13 @@ pub struct SnapshotReport {
     pub warnings: Diagnostics,
 }
 
-fn fail(file: &Path, msg: impl Into<String>) -> Diagnostics {
+fn fail(file: &Path, key: Key) -> Diagnostics {
     let mut d = Diagnostics::new();
-    d.push(Diagnostic::error(file.display().to_string(), msg));
+    d.push(Diagnostic::keyed(
+        Severity::Error,
+        file.display().to_string(),
+        key,
+    ));
     d
 }
 
@@ -46,12 +51,9 @@ pub fn snapshot_name(base_url: &str, day: chrono::NaiveDate) -> String {
 /// `file://`; the WARC holds the site as served, at its public URLs.
 pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagnostics> {
     if opts.drafts {
-        return Err(fail(
-            out,
-            "a snapshot is an archive of the published site, so it never includes drafts; run it without --drafts",
-        ));
+        return Err(fail(out, Key::new("snapshot-no-drafts")));
     }
-    crate::build::writer::check_overlap(&opts.root, out).map_err(|e| fail(out, e.to_string()))?;
+    crate::build::writer::check_overlap(&opts.root, out).map_err(|e| fail(out, e.key()))?;
     let loaded = build::load(opts)?;
     let ledger_update = build::ledger_gate(opts, &loaded)?;
     let site = &loaded.site;
@@ -60,18 +62,24 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
     let warc_path = out.join(format!("{name}.warc"));
     for p in [&bag_dir, &warc_path] {
         if p.exists() {
-            return Err(fail(
-                p,
-                "a snapshot of this site for this day already exists; planpub will not overwrite an archive (move it away first)",
-            ));
+            return Err(fail(p, Key::new("snapshot-exists")));
         }
     }
-    std::fs::create_dir_all(out)
-        .map_err(|e| fail(out, format!("cannot create the folder: {e}")))?;
+    std::fs::create_dir_all(out).map_err(|e| {
+        fail(
+            out,
+            Key::new("snapshot-folder").sub("reason", io_reason(&e)),
+        )
+    })?;
     let work = tempfile::Builder::new()
         .prefix(".planpub-snapshot-")
         .tempdir_in(out)
-        .map_err(|e| fail(out, format!("cannot create a work folder: {e}")))?;
+        .map_err(|e| {
+            fail(
+                out,
+                Key::new("snapshot-work-folder").sub("reason", io_reason(&e)),
+            )
+        })?;
 
     let write = |style: LinkStyle, dir: &Path| -> Result<usize, Diagnostics> {
         // The folder is new, so the site root is a stand-in that cannot overlap it.
@@ -125,8 +133,7 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
             ),
         ],
     };
-    let bag =
-        archive::write_bag(&offline, &bag_dir, &info).map_err(|e| fail(&bag_dir, e.to_string()))?;
+    let bag = archive::write_bag(&offline, &bag_dir, &info).map_err(|e| fail(&bag_dir, e.key()))?;
     archive::write_warc(
         &served,
         &warc_path,
@@ -134,7 +141,7 @@ pub fn snapshot(opts: &BuildOptions, out: &Path) -> Result<SnapshotReport, Diagn
         site.now.with_timezone(&chrono::Utc),
         &format!("planpub {}", env!("CARGO_PKG_VERSION")),
     )
-    .map_err(|e| fail(&warc_path, e.to_string()))?;
+    .map_err(|e| fail(&warc_path, e.key()))?;
     build::save_ledger(opts, ledger_update)?;
     Ok(SnapshotReport {
         bag_dir,

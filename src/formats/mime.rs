@@ -42,22 +42,23 @@ pub fn content_type(path: &Path) -> String {
 /// What a browser does with a file of this type when it is opened from the site's own
 /// address, if that is to run what is in it (scripts in HTML, SVG or XML, JavaScript,
 /// WebAssembly, Flash). Such a file could act as the site: read what a visitor typed,
-/// change what a page says. `None` for files a browser only shows or downloads.
+/// change what a page says. `None` for files a browser only shows or downloads. The
+/// kind is the id of its catalogue message (`active-svg`: "an SVG image").
 pub fn active_kind(path: &Path) -> Option<&'static str> {
     let essence = essence(path);
     let kind = match essence {
-        "text/html" => "an HTML page",
-        "application/xhtml+xml" => "an XHTML page",
-        "image/svg+xml" => "an SVG image",
+        "text/html" => "active-html",
+        "application/xhtml+xml" => "active-xhtml",
+        "image/svg+xml" => "active-svg",
         "text/javascript"
         | "application/javascript"
         | "application/ecmascript"
         | "text/ecmascript"
-        | "application/x-javascript" => "a JavaScript program",
-        "application/wasm" => "a WebAssembly program",
-        "application/x-shockwave-flash" => "a Flash program",
-        "text/xml" | "application/xml" | "application/xslt+xml" => "an XML document",
-        e if e.ends_with("+xml") => "an XML document",
+        | "application/x-javascript" => "active-javascript",
+        "application/wasm" => "active-wasm",
+        "application/x-shockwave-flash" => "active-flash",
+        "text/xml" | "application/xml" | "application/xslt+xml" => "active-xml",
+        e if e.ends_with("+xml") => "active-xml",
         _ => return None,
     };
     Some(kind)

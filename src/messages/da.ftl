@@ -130,3 +130,371 @@ follow-on = { $message }, fordi { $cause } har fejl og ikke kunne læses (se ove
 follow-on-help = ret { $cause } først; så forsvinder fejlen her
 content-folder-file = indholdsmappen kan ikke læses: `content` er en fil og ikke en mappe, så der er intet at offentliggøre
     .help = et site har sine Markdown-filer i en mappe ved navn `content` ved siden af `site.yaml`; omdøb filen, og opret mappen
+
+## Datoer: hvorfor en tekst ikke er en dato
+
+date-forms =
+    - en dag: 12. september 2023, 12. sep. 2023, 12.09.2023, 2023-09-12 (et klokkeslæt kan følge: kl. 17.00)
+    - en måned: september 2023; en del af en måned: primo / medio / ultimo marts 2024
+    - en uge: uge 15 2023; et kvartal: 2. kvartal 2023 eller Q2 2023; et halvår: 1. halvår 2023
+    - en årstid: forår / sommer / efterår / vinter 2023; et år: 2024 eller primo / medio / ultimo 2024
+    - en periode: 22. maj – 20. juni 2008, februar-oktober 2023, dec. 2022 – feb. 2023
+    - åbne perioder: senest 1. maj 2024, fra 1. halvår 2023 og frem; uden fast tidspunkt: løbende
+    - engelske datoer kan også læses: 12 September 2023, early March 2024, Q2 2024, from H1 2024, ongoing
+date-empty = Datoen er tom. Skriv en dato som "12. september 2023", "marts 2024" eller "løbende".
+date-not-a-date =
+    "{ $text }" er ikke en dato, som planpub kan læse. Disse former virker:
+    { $forms }
+date-no-year = "{ $text }" har intet årstal, og der er ingen tidligere række med dato at tage det fra. Skriv årstallet, fx "22. maj 2024" eller "december 2023".
+date-invalid = "{ $text }" er ikke en dato, der findes: { $detail }.
+date-reversed = "{ $text }" slutter, før den begynder. Skriv den tidligste dato først, fx "april – maj 2023".
+date-ambiguous = "{ $text }" kan læses på mere end én måde: { $readings }. { $hint }
+date-two-dates = "{ $text }" nævner to datoer, { $first } og { $second }. Skriv én dato eller perioden "{ $first } – { $second }".
+date-unclear = "{ $text }" er ikke klar nok til at kunne læses som en dato: { $detail }.
+date-too-long = "{ $text }…" er for lang til at være en dato. Skriv kun datoen, fx "12. september 2023".
+date-hint-years = Skriv begge årstal helt ud ("2010-2011") eller måneden med navn ("november 2010").
+date-hint-day = Skriv årstallet helt ud ("oktober 2009") eller dagen med punktum ("9. oktober").
+
+date-detail-year-missing = årstallet mangler
+date-detail-month-year-missing = måned og årstal mangler
+date-detail-days-in-month = { $month } { $year } har { $last } dage
+date-detail-weeks = { $year } har { $weeks } uger (ISO 8601), så der er ingen uge { $week }
+date-detail-no-week = der er ingen uge { $week } i { $year }
+date-detail-quarter = der er intet { $quarter }. kvartal; et år har kvartalerne 1 til 4
+date-detail-half = der er intet { $half }. halvår; et år har halvårene 1 og 2
+date-detail-year-range = årstallet { $year } ligger uden for 1000–9999
+date-detail-no-day = der er ingen dag { $day } i måned { $month } i { $year }
+date-detail-no-month = der er ingen måned { $month }; månederne har numrene 1 til 12
+date-detail-time = { $time } er ikke et klokkeslæt (brug 00.00 til 23.59)
+date-detail-duration = { $n } er en for lang varighed
+date-detail-no-day-before = der er ingen dag før den
+date-detail-century = den ville strække sig over mere end 100 år
+date-detail-offset = tidszoneforskydningen på { $seconds } sekunder findes ikke
+date-detail-unreadable-part = "{ $part }" er ikke en dato, planpub kan læse
+date-detail-too-many = den nævner mere end to datoer
+
+## Datoer: hvordan en tekst blev læst
+
+date-read-as = læst som { $date }
+date-read-deadline = (en frist)
+date-read-ignored = sprang over { $ignored }
+date-note-spelling = "{ $word }" blev læst som "{ $target }"
+date-note-combined = de to datoer blev læst som perioden fra den første til den anden
+date-note-contains = teksten nævner også { $outer }, som rummer denne dato
+date-note-two-digit-year = det tocifrede årstal blev læst helt ud: { $date }
+date-note-duration = varigheden ville slutte { $expected }, men teksten siger { $end }; den skrevne slutning bruges
+date-note-senest = "senest" efter datoen: læst som en dato, der skal nås senest
+date-note-tidligst = "tidligst" efter datoen: læst som en begyndelse tidligst da
+date-note-hedge = "{ $word }": datoen er forventet, ikke fastlagt
+date-note-empty-time = "kl." uden klokkeslæt efter blev sprunget over
+date-note-weekday = "{ $word }" passer ikke med datoen: { $date } er en { $weekday }
+date-note-joined = læst som hele perioden { $date }
+date-reading-warning = "{ $text }": { $reading }
+    .help = hvis det er rigtigt, så skriv kun datoen ("{ $plain }"); hvis ikke, så ret teksten
+
+## Datoer i felterne
+
+publish-at-not-exact = "{ $text }" er ikke én bestemt dag: `publish_at` skal sige præcis, hvornår siden må offentliggøres
+    .help = skriv en dag og evt. et klokkeslæt, fx `2024-03-01 08:00`
+meeting-not-exact = "{ $text }" er ikke én bestemt dag: mødedatoen for en beslutning skal være én dag
+    .help = skriv mødedagen, fx `2023-09-12` eller `12. september 2023`
+exact-day-needed = "{ $text }" er { $what }, men `{ $field }` skal angive én bestemt dag (et klokkeslæt kan følge)
+exact-day-help = skriv én dag, fx `{ $example }`{ $deadline ->
+    [yes] ; en frist uden klokkeslæt slutter kl. 23.59 den dag
+   *[no] {""}
+}
+not-exact-span = et tidsrum og ikke ét tidspunkt
+not-exact-ongoing = løbende, hvilket ikke angiver nogen dag
+not-exact-no-first = en åben periode uden første dag
+not-exact-no-last = en åben periode uden sidste dag
+not-exact-week = en uge og ikke én dag
+not-exact-month = en måned og ikke én dag
+not-exact-part-of-month = en del af en måned og ikke én dag
+not-exact-quarter = et kvartal og ikke én dag
+not-exact-half-year = et halvår og ikke én dag
+not-exact-part-of-year = en del af et år og ikke én dag
+not-exact-season = en årstid og ikke én dag
+not-exact-year = et år og ikke én dag
+not-exact-period = en periode på flere dage og ikke én dag
+hearing-closes-before-opens = høringen slutter ({ $closes }), før den begynder ({ $opens })
+hearing-same-day = høringen slutter samme dag, som den begynder ({ $day }): `closes` skal være en senere dag end `opens`, så borgerne har tid til at svare
+hearing-no-such-moment = klokkeslættet "{ $time }" findes ikke i sitets tidszone
+hearing-period-help = `opens` er den første dag, borgerne kan svare, og `closes` er fristen, en senere dag: fx `opens: 2024-03-01` og `closes: 2024-03-29 12:00`
+date-year-from-row-before = "{ $text }" har intet årstal, så planpub læste det som { $year }, årstallet i rækken før
+    .help = skriv årstallet, hvis det ikke var det, du mente
+
+## Filer og mapper: hvad der gik galt
+
+io-not-found = filen eller mappen findes ikke
+io-permission-denied = du har ikke lov at bruge den (vælg en anden mappe, eller spørg den, der passer computeren)
+io-already-exists = den findes allerede
+io-is-a-directory = det er en mappe og ikke en fil
+io-not-a-directory = en del af stien er en fil og ikke en mappe
+io-storage-full = disken er fuld; skaf plads, og prøv igen
+io-read-only = disken eller mappen kan kun læses, ikke skrives i
+io-not-empty = mappen er ikke tom
+io-invalid-data = indholdet kan ikke læses (fx fordi det ikke er UTF-8-tekst)
+io-other = { $reason }
+
+## Byggetidspunktet
+
+clock-bad-now = "{ $text }" er ikke et tidspunkt, planpub kan læse: brug `2024-03-01`, `2024-03-01T12:00` eller `2024-03-01T12:00:00+01:00`
+clock-bad-epoch = SOURCE_DATE_EPOCH er "{ $text }", som ikke er et antal sekunder siden 1970
+    .help = fjern SOURCE_DATE_EPOCH for at bruge uret, eller angiv tidspunktet med `--now`
+
+## Nye sites og filer (init, new, editor)
+
+scaffold-not-a-site = der er ingen site.yaml i { $path }, så det er ikke en sitemappe: kør `planpub new` i mappen med site.yaml, angiv mappen med --root, eller opret et site med `planpub init`
+scaffold-exists = { $path } findes allerede; planpub overskriver den ikke
+    .help = vælg en anden titel, eller omdøb eller fjern den fil, der er der
+scaffold-not-empty = mappen { $path } er ikke tom; vælg en ny mappe til sitet
+scaffold-bad-title = der kan ikke laves et filnavn af titlen "{ $title }"; brug bogstaver eller tal
+scaffold-io = { $path } kan ikke skrives: { $reason }
+new-created = Oprettede { $path } (en kladde: fjern `draft: true`, når den må offentliggøres)
+init-created =
+    Oprettede et nyt site i { $dir } ({ $files } filer). Næste skridt:
+      cd { $dir }
+      planpub new hearing "Høring over …"
+      planpub serve --drafts --open
+    Skriv i VS Code (åbn mappen; se docs/editors.md) eller i browsereditoren på /admin/.
+editor-wrote = skrev { $path }
+editor-kept = beholdt { $path } (din egen; slet den for at få planpubs udgave)
+
+## Outputmappen
+
+output-not-ours = outputmappen { $path } findes allerede og er ikke lavet af planpub (den har ingen fil { $marker }), så planpub erstatter den ikke; vælg en anden mappe med --out, eller tøm den selv
+output-overlaps = outputmappen { $path } ville indeholde eller erstatte { $what }; vælg en outputmappe uden for sitets indhold, fx `public/`
+output-escapes = outputstien { $path } ville føre ud af outputmappen
+output-duplicate = to ting ville blive skrevet til den samme fil { $path }
+output-io = { $path } kan ikke skrives: { $reason }
+
+## Arkivkopier og kontrol af dem
+
+snapshot-bag = Pose: { $path } ({ $files } filer, { $size } MB)
+snapshot-warc = WARC: { $path }
+snapshot-failed = Der blev ikke skrevet nogen arkivkopi ({ $counts }).
+bag-valid = posen er i orden ({ $checked } filer kontrolleret)
+bag-invalid = posen er ikke i orden: { $n ->
+    [one] 1 problem
+   *[other] { $n } problemer
+} ({ $checked } filer kontrolleret)
+bag-missing = { $path }: står i manifestet, men mangler
+bag-extra = { $path }: findes, men står ikke i manifest-sha256.txt
+bag-checksum = { $path }: kontrolsummen passer ikke (ventet { $expected }, fundet { $actual })
+bag-oxum = bag-info.txt: Payload-Oxum er { $expected }, men indholdet er { $actual }
+bag-problem = { $path }: { $detail }
+bag-unreadable = { $path }: kan ikke læses: { $reason }
+bag-tag-not-utf8 = er ikke gyldig UTF-8
+bag-tag-missing = mangler
+bag-tag-bad-version = BagIt-Version { $value } er forkert skrevet
+bag-tag-no-version = der er ingen linje med BagIt-Version
+bag-tag-encoding = Tag-File-Character-Encoding er { $value }; kun UTF-8 understøttes
+bag-tag-no-encoding = der er ingen linje med Tag-File-Character-Encoding
+bag-line-no-path = linje { $line }: der står ingen sti efter kontrolsummen
+bag-line-bad-sum = linje { $line }: { $sum } er ikke en SHA-256-kontrolsum
+bag-line-bad-path = linje { $line }: stien { $path } { $why }
+bag-path-empty = er tom
+bag-path-absolute = er absolut eller indeholder NUL
+bag-path-component = har en tom del, en '.' eller en '..'
+bag-line-twice = linje { $line }: { $path } står der to gange
+bag-tag-lists-payload = nævner indholdsfilen { $path }; et tag-manifest nævner kun tag-filer
+bag-not-file-tag = står i tagmanifest-sha256.txt, men er ikke en almindelig fil
+bag-data-unlisted = kan ikke gennemgås: { $reason }
+bag-data-not-dir = indholdsmappen er ikke en mappe
+bag-data-missing = indholdsmappen mangler
+bag-manifest-missing = mangler (indholdet er ikke kontrolleret; kun SHA-256-manifester understøttes)
+bag-outside-data = { $path } ligger uden for indholdsmappen data/
+bag-not-file-symlink = er et symbolsk link, som ikke er tilladt i indholdet
+bag-not-file-other = er ikke en almindelig fil
+bag-oxum-bad = Payload-Oxum { $value } er forkert skrevet
+bag-oxum-twice = Payload-Oxum står der mere end én gang
+bag-fetch-unsupported = fetch.txt understøttes ikke; posen er måske ikke komplet
+archive-io = { $path }: { $reason }
+archive-not-a-bag = { $path }: er ikke en BagIt-pose: { $reason }
+    .help = angiv den mappe, som `planpub snapshot` skrev; den indeholder en fil `bagit.txt`
+bag-reason-not-dir = det er ikke en mappe
+bag-reason-missing = den findes ikke
+bag-reason-no-bagit = der er ingen bagit.txt
+archive-exists = { $path }: findes allerede (en posemappe skal være fraværende eller tom, en WARC-fil fraværende)
+    .help = vælg en anden mappe med `--out`, eller flyt den tidligere arkivkopi væk
+archive-symlink = { $path }: symbolske links er ikke tilladt i et site, der skal arkiveres
+archive-special-file = { $path }: er hverken en almindelig fil eller en mappe
+archive-non-utf8 = { $path }: filnavnet er ikke gyldig UTF-8
+archive-not-a-directory = { $path }: sitets mappe findes ikke eller er ikke en mappe
+archive-output-inside = { $path }: arkivkopien må ikke ligge i sitets mappe { $site }
+    .help = vælg en mappe uden for sitet med `--out`
+archive-base-url = den offentlige adresse { $url } kan ikke bruges: { $reason }
+archive-metadata = metadata kan ikke skrives: { $reason }
+
+## Forhåndsvisningen (serve)
+
+serve-port-in-use = port { $port } bruges allerede af et andet program, så forhåndsvisningen kan ikke starte
+    .help = vælg en anden port med `--port`, fx `--port { $next }`, eller stop det andet program (måske en `planpub serve`, der stadig kører)
+serve-bind-denied = forhåndsvisningen må ikke lytte på { $addr }
+    .help = vælg en port over 1023 med `--port`, eller en anden adresse med `--bind`
+serve-bind-unavailable = adressen { $addr } hører ikke til denne computer, så forhåndsvisningen kan ikke lytte på den
+    .help = udelad `--bind` for kun at vise sitet på denne computer (127.0.0.1), eller angiv en af computerens adresser
+serve-bind-failed = forhåndsvisningen kan ikke lytte på { $addr }: { $reason }
+serve-thread = forhåndsvisningen kunne ikke starte: { $reason }
+serve-watch = sitets mappe kan ikke overvåges for ændringer: { $reason }
+    .help = på Linux kan grænsen for overvågede mapper være nået; hæv `fs.inotify.max_user_watches`, eller luk andre programmer, der overvåger mange filer
+serve-io = mappen til forhåndsvisningen kan ikke oprettes: { $reason }
+serve-built = Byggede { $pages } sider på { $ms } ms.
+serve-problems = Sitet har fejl; forhåndsvisningen viser dem, indtil de er rettet.
+serve-url = Forhåndsvisningen kører på { $url }  (Ctrl-C stopper den)
+serve-keeps-time = Forhåndsvisningen følger uret: næste genopbygning { $at } ({ $what }).
+serve-tick = { $at }: { $what }.
+serve-stopped = Stoppet.
+serve-rebuilt = Genopbygget på { $ms } ms: { $parsed } fil(er) læst, { $rendered } side(r) lavet, { $written } fil(er) opdateret, { $removed } fjernet
+serve-change-problems = Ændringen har fejl; forhåndsvisningen viser den seneste gode version med listen over fejl.
+serve-no-browser = Der kunne ikke åbnes en browser; åbn selv { $url }.
+
+## planpub date
+
+date-out-text = tekst:     { $value }
+date-out-start = start:     { $value }
+date-out-end = slut:      { $value }
+date-out-precision = præcision: { $value }
+date-out-role = rolle:     { $value }
+date-out-display = visning:   { $value }
+date-out-ignored = oversprunget: "{ $value }"
+date-out-note = bemærk:    { $value }
+date-out-open = (åben)
+schedule-nothing = Intet på sitet ændrer sig efter { $at }.
+
+## Filer, som siderne henviser til (bilag, links)
+
+file-unreadable = filen kan ikke læses: { $reason }
+file-not-utf8 = filen er ikke gemt som UTF-8-tekst, så dens bogstaver (fx æ, ø og å) kan ikke læses
+    .help = åbn filen i din editor, og gem den igen med tegnsættet "UTF-8"
+content-link-unusable = dette er et link til { $what }, så planpub læser det ikke, og siden offentliggøres ikke
+    .help = kopiér filen ind i sitets indholdsmappe i stedet for at linke til den
+link-to-nothing = noget, der ikke findes
+link-outside = en fil eller mappe uden for sitets mappe
+link-to-folder = en mappe (planpub følger ikke links til mapper)
+path-empty = er tom
+path-backslash = indeholder en omvendt skråstreg; brug `/` mellem mapperne
+path-parent = bruger `..`, som ville pege ud af mappen
+path-absolute = er en absolut sti, som kunne pege hvor som helst på computeren
+attachment-path-unsafe = filstien "{ $file }" { $why }
+    .help = skriv filnavnet i forhold til Markdown-filen, fx `hoeringsmateriale.pdf` eller `bilag/notat.pdf`
+attachment-missing = bilaget "{ $file }" ("{ $title }") findes ikke
+    .help = læg filen i mappen `{ $folder }` ved siden af Markdown-filen eller i `static/`, eller ret filnavnet
+attachment-outside = bilaget "{ $file }" er et link til en fil uden for sitets mappe, og den offentliggør planpub ikke
+    .help = kopiér filen ind i sitets mappe i stedet for at linke til den
+attachment-active = bilaget "{ $file }" er { $kind }, en filtype, som browsere kører programkode i; lagt ud på sitets egen adresse kunne den ændre sitets sider eller læse, hvad de besøgende skriver, så planpub offentliggør den ikke
+    .help = offentliggør den som PDF eller som billede (PNG, JPEG) i stedet; hvis jeres organisation selv har lavet filen og stoler på den, så tillad typen i site.yaml: `allow_active_attachments: [{ $ext }]`
+active-html = en HTML-side
+active-xhtml = en XHTML-side
+active-svg = et SVG-billede
+active-javascript = et JavaScript-program
+active-wasm = et WebAssembly-program
+active-flash = et Flash-program
+active-xml = et XML-dokument
+link-to-hidden = linket til "{ $dest }" peger på { $file } ({ $title }), som er en kladde eller endnu ikke offentliggjort, så linket udelades, og teksten vises uden link
+    .help = fjern linket, eller offentliggør først den side, det peger på
+attachment-unreadable = bilaget "{ $file }" kan ikke læses: { $reason }
+publish-file-unreadable = filen, der skal offentliggøres, kan ikke læses: { $reason }
+
+## Sitets indstillinger (site.yaml)
+
+site-yaml-unreadable = sitets indstillinger kan ikke læses: { $reason }
+    .help = hvert site har en `site.yaml` i sin øverste mappe (se efter `--root`); `planpub init` opretter en
+site-no-title = sitet har ingen titel: `title` er tom
+    .help = skriv sitets navn, fx `title: Planer og høringer i Eksempel Kommune`
+theme-help = kopiér temaet ind i sitet, fx til `themes/mit-tema`, og skriv `theme: themes/mit-tema`
+theme-outside = temamappen "{ $theme }" er et link til en mappe uden for sitets mappe, og dens filer offentliggør planpub ikke
+theme-unsafe = temamappen "{ $theme }" { $why }; et tema skal være en mappe i sitets mappe
+theme-missing = temamappen "{ $theme }" findes ikke
+    .help = angiv en mappe i forhold til sitets øverste mappe, eller fjern `theme:` for at bruge det indbyggede tema
+privacy-both = privatlivserklæringen har både `page` og `url`, så det er uklart, hvilken der skal linkes til
+    .help = behold `page` for en side på dette site eller `url` for en erklæring et andet sted
+licence-url = "{ $url }" er ikke en webadresse
+    .help = angiv adressen på licensteksten, fx `https://creativecommons.org/licenses/by/4.0/`
+timezone-unknown = "{ $zone }" er ikke en kendt tidszone
+    .help = brug et IANA-navn som `Europe/Copenhagen`
+base-url-help = skriv den fulde adresse på det offentliggjorte site, fx `https://planer.example.dk/` (uden `?`- eller `#`-del)
+
+## Web- og e-mailadresser
+
+url-empty = adressen er tom
+url-bad-character = { $text } indeholder et mellemrum, et linjeskift, et styretegn, et anførselstegn eller < >, som en webadresse ikke kan indeholde
+url-scheme = { $text } er ikke en webadresse, planpub vil linke til: den skal begynde med https:// eller http://, ikke `{ $scheme }:`
+url-invalid = { $text } er ikke en hel webadresse: den skal begynde med https:// og have et værtsnavn, fx https://www.kommune.dk/
+url-credentials = { $text } har et brugernavn eller en adgangskode før værtsnavnet, et kendt trick til at skjule, hvor et link fører hen
+url-query = { $text } har en forespørgsel (`?…`) eller et afsnitsmærke (`#…`); sitets adresse kan ikke have nogen af delene
+url-help = skriv hele adressen, begyndende med https://, fx `https://www.kommune.dk/hoeringer/svar`
+email-empty = e-mailadressen er tom
+email-bad-character = { $text } indeholder et mellemrum, et linjeskift eller et styretegn, som en e-mailadresse ikke kan indeholde
+email-reserved = { $text } indeholder et af tegnene ? & = % " < > ( ) , ; :, som planpub ikke godtager i en e-mailadresse (de kunne tilføje skjulte modtagere eller tekst til mailen)
+email-invalid = { $text } er ikke en e-mailadresse: skriv én adresse på formen navn@kommune.dk
+email-help = skriv én adresse, fx `hoering@kommune.dk`; skriv anden tekst (et emne, et navn) i sit eget felt
+
+## Skabeloner (temaet og sitets egne templates/)
+
+template-unreadable = skabelonen kan ikke læses: { $reason }
+translations-invalid = oversættelsesfilen er ikke gyldig: { $reason }
+    .help = hver linje er `etiket: tekst`; sæt teksten i anførselstegn, hvis den indeholder `: `
+template-syntax = skabelonen kunne ikke læses: `{ $name }` har en fejl i linje { $line }, kolonne { $column }
+template-syntax-help = se efter, at hver `{"{{"}` har sin `{"}}"}` og hver `{"{%"}` sin `{"%}"}`, og at navnene er stavet rigtigt; linjen er: `{ $text }`
+template-load-failed = skabelonen kunne ikke læses: `{ $name }`: { $problem }
+page-not-rendered = siden kunne ikke laves med skabelonen `{ $name }`: { $problem }
+template-no-value = den bruger værdien `{ $value }`, som ikke findes her
+template-no-filter = den bruger filteret `{ $filter }`, som ikke findes
+template-no-template = den bruger skabelonen `{ $other }`, som ikke findes
+template-failed = skabelonmotoren Tera stoppede
+template-help = sammenlign stavningen i skabelonen med temaets egne skabeloner (themes/default/templates i planpubs kildekode), eller slet sitets kopi for at bruge den indbyggede
+template-detail = Teras egne ord (teknisk): `{ $detail }`
+
+## Arkivkopier: at skrive dem
+
+snapshot-no-drafts = en arkivkopi gemmer det offentliggjorte site og tager derfor aldrig kladder med; kør den uden --drafts
+snapshot-exists = der findes allerede en arkivkopi af sitet for denne dag; planpub overskriver ikke et arkiv (flyt det væk først)
+    .help = vælg en anden mappe med `--out`, eller flyt den tidligere arkivkopi væk
+snapshot-folder = mappen kan ikke oprettes: { $reason }
+snapshot-work-folder = der kan ikke oprettes en arbejdsmappe: { $reason }
+
+## planpub --help
+
+help-usage = Brug:
+help-heading-commands = Kommandoer
+help-heading-arguments = Argumenter
+help-heading-options = Tilvalg
+help-flag = Vis hjælpen
+help-version = Vis versionen
+help-planpub = Offentliggør planer, høringer og politiske beslutninger som et statisk website
+help-planpub-build = Byg websitet i outputmappen
+help-planpub-snapshot = Byg sitet, og skriv en arkivkopi: en BagIt-pose og en WARC-fil
+help-planpub-serve = Forhåndsvis sitet: byg det, vis det på denne computer, og byg og genindlæs ved hver gemning
+help-planpub-verify = Kontrollér en BagIt-pose: hver fil findes, ingen er i overskud, hver kontrolsum passer
+help-planpub-check = Kontrollér alt uden at skrive noget
+help-planpub-new = Opret en ny indholdsfil med felterne udfyldt (i sitets mappe)
+help-planpub-date = Vis, hvordan planpub læser en datotekst (start, slut, præcision, visning)
+help-planpub-schedule = Vis alle fremtidige tidspunkter, hvor en side ændrer sig, så sitet kan bygges igen
+help-planpub-import = Lav en procesplantabel (Word, OpenDocument, Excel eller CSV) om til en kladde til en planside
+help-planpub-init = Opret en ny sitemappe, der kan bygges med det samme
+help-planpub-editor = Skriv (eller opdatér) hjælpen til editorerne: JSON-skemaer for felterne, VS Code-indstillinger og -skabeloner og browsereditoren i static/admin/
+help-arg-root = Sitets mappe (med site.yaml og content/); kan stå før eller efter kommandoen [standard: .]
+help-arg-lang = Sproget i planpubs beskeder: da eller en [standard: PLANPUB_LANG, ellers sitets sprog, ellers da]
+help-arg-drafts = Tag kladder og punkter under embargo med: til forhåndsvisning, aldrig til offentliggørelse
+help-arg-now = Byg, som det ser ud på dette tidspunkt: 2024-03-01, 2024-03-01T12:00 eller RFC 3339 (2024-03-01T12:00:00+01:00); uden den SOURCE_DATE_EPOCH, ellers uret
+help-arg-base_url = En anden offentlig adresse end base_url i site.yaml, fx til en testserver
+help-arg-offline = Skriv links, der ender på index.html, så sitet også virker, når det åbnes fra disken
+help-arg-port = Porten, der lyttes på; 0 tager en vilkårlig ledig port [standard: 1212 eller den næste ledige port efter den]
+help-arg-bind = Adressen, der lyttes på; 127.0.0.1 viser kun sitet på denne computer [standard: 127.0.0.1]
+help-arg-open = Åbn forhåndsvisningen i browseren
+help-arg-bag = Posens mappe
+help-arg-format = text, eller json til andre programmer [standard: text]
+help-arg-kind = Hvad der skal oprettes: plan, hearing (høring), decision (beslutning) eller page (side)
+help-arg-text = Datoen, som den står skrevet, fx "ultimo april 2008"
+help-arg-year = Årstallet for en dato skrevet uden årstal
+help-arg-file = Dokumentet: .docx, .odt, .xlsx, .xls, .ods eller .csv
+help-arg-columns = Hvilken kolonne der rummer hvad, talt fra 1, når overskrifterne er usædvanlige: fx when=2,what=1,who=3 (også track, level, note)
+help-arg-dry_run = Vis rækkerne, som planpub læser dem, og skriv intet
+help-planpub-build-out = Outputmappe [standard: public/ i sitets mappe]
+help-planpub-snapshot-out = Mappe til arkivkopien [standard: snapshot/ i sitets mappe]
+help-planpub-check-format = Hvordan problemerne vises: text for mennesker, json til andre programmer [standard: text]
+help-planpub-date-format = text, eller json: datoobjektet fra de åbne data [standard: text]
+help-planpub-new-title = Titlen; filnavnet laves af den
+help-planpub-import-title = Planens titel [standard: dokumentets første overskrift]
+help-planpub-init-dir = Mappen, der skal oprettes

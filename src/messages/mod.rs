@@ -32,6 +32,11 @@ pub enum Arg {
     Text(String),
     Number(i64),
     Key(Box<Key>),
+    /// A text that differs by language (a month's name, a date written out).
+    Lang {
+        da: String,
+        en: String,
+    },
 }
 
 impl Key {
@@ -56,6 +61,23 @@ impl Key {
 
     pub fn sub(mut self, name: &'static str, key: Key) -> Key {
         self.args.push((name, Arg::Key(Box::new(key))));
+        self
+    }
+
+    /// An argument written differently in each language (`februar` / `February`).
+    pub fn either(
+        mut self,
+        name: &'static str,
+        da: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Key {
+        self.args.push((
+            name,
+            Arg::Lang {
+                da: da.into(),
+                en: en.into(),
+            },
+        ));
         self
     }
 
@@ -131,6 +153,10 @@ impl Messages {
                 Arg::Text(t) => FluentValue::from(t.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Key(k) => FluentValue::from(self.text(k)),
+                Arg::Lang { da, en } => FluentValue::from(match self.lang {
+                    Language::Da => da.clone(),
+                    Language::En => en.clone(),
+                }),
             };
             args.set(*name, v);
         }
@@ -151,6 +177,14 @@ impl Messages {
     }
 
     fn format(&self, key: &Key, attribute: Option<&str>) -> Option<String> {
+        // Tests run debug builds: a key missing from a catalogue fails the test that
+        // reaches it. A release build shows the id rather than nothing.
+        debug_assert!(
+            self.bundle.has_message(key.id),
+            "`{}` is not in {}.ftl",
+            key.id,
+            self.lang.code()
+        );
         let msg = self.bundle.get_message(key.id)?;
         let pattern = match attribute {
             Some(a) => msg.get_attribute(a)?.value(),
@@ -162,6 +196,26 @@ impl Messages {
             .bundle
             .format_pattern(pattern, Some(&args), &mut errors);
         Some(text.into_owned())
+    }
+
+    /// Whether the catalogue has a message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// A message whose id is made at run time (the help of a command-line option), with
+    /// no arguments.
+    pub fn text_of(&self, id: &str) -> String {
+        let msg = self.bundle.get_message(id).and_then(|m| m.value());
+        match msg {
+            Some(pattern) => {
+                let mut errors = Vec::new();
+                self.bundle
+                    .format_pattern(pattern, None, &mut errors)
+                    .into_owned()
+            }
+            None => id.to_string(),
+        }
     }
 
     /// A message by id with no arguments.
@@ -218,6 +272,15 @@ impl Messages {
         s
     }
 
+    /// A problem that stops a command (`error: …` and its help), for the terminal.
+    pub fn error(&self, key: &Key) -> String {
+        let mut s = self.text(&Key::new("cli-error").arg("message", self.text(key)));
+        if let Some(help) = self.help(key) {
+            s.push_str(&format!("\n  {}: {help}", self.get("diag-help")));
+        }
+        s
+    }
+
     /// `1 error, 2 warnings` in this language.
     pub fn counts(&self, errors: usize, warnings: usize) -> String {
         self.text(
@@ -231,6 +294,25 @@ impl Messages {
     pub fn summary(&self, ds: &Diagnostics) -> String {
         self.counts(ds.error_count(), ds.warning_count())
     }
+}
+
+/// What went wrong with a file or folder, in words staff can act on (the system's own
+/// text only for rare errors without a plain name).
+pub fn io_reason(e: &std::io::Error) -> Key {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::StorageFull | K::QuotaExceeded => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::DirectoryNotEmpty => "io-not-empty",
+        K::InvalidData => "io-invalid-data",
+        _ => return Key::new("io-other").arg("reason", e.to_string()),
+    };
+    Key::new(id)
 }
 
 /// The English text of a key: what a diagnostic holds until it is localized.

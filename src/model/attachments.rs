@@ -7,8 +7,9 @@
 //! organisation made itself and trusts). The types come from the program's one MIME
 //! table ([`crate::formats::mime::active_kind`]).
 
+use crate::messages::Key;
 use crate::model::content::{Attachment, Data, Document};
-use crate::model::diagnostics::Diagnostic;
+use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::yaml::PathSeg;
 use std::path::Path;
@@ -72,16 +73,11 @@ pub fn check_active(site: &Site) -> Vec<Diagnostic> {
             if allowed.contains(&ext) {
                 continue;
             }
-            out.push(
-                d.front_source()
-                    .error(&path, format!(
-                        "the attachment \"{}\" is {kind}, a type of file a browser runs scripts in; published on the site's own address it could change the site's pages or read what visitors type, so planpub does not publish it",
-                        a.file
-                    ))
-                    .help(format!(
-                        "publish it as PDF or as a picture (PNG, JPEG) instead; if your organisation made the file and trusts it, allow the type in site.yaml: `allow_active_attachments: [{ext}]`"
-                    )),
-            );
+            let key = Key::new("attachment-active")
+                .arg("file", a.file.as_str())
+                .sub("kind", Key::new(kind))
+                .arg("ext", ext);
+            out.push(d.front_source().keyed(Severity::Error, &path, key));
         }
     }
     out

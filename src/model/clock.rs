@@ -61,6 +61,17 @@ pub enum ClockError {
     BadEpoch(String),
 }
 
+impl ClockError {
+    /// The catalogue message for the error.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        match self {
+            ClockError::BadNow(t) => Key::new("clock-bad-now").arg("text", t),
+            ClockError::BadEpoch(t) => Key::new("clock-bad-epoch").arg("text", t),
+        }
+    }
+}
+
 /// Reads `--now`: a date (midnight local time), a local date and time, or RFC 3339.
 pub fn parse_now(s: &str) -> Result<Moment, ClockError> {
     let s = s.trim();

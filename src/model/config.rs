@@ -131,9 +131,12 @@ pub const SITE_FIELDS: &[Field] = &[
 
 pub const FILE_NAME: &str = "site.yaml";
 
-pub const THEME_HELP: &str = "copy the theme into the site, for example to `themes/mit-tema`, and write `theme: themes/mit-tema`";
-
-pub const BASE_URL_HELP: &str = "write the full address of the published site, for example `https://planer.example.dk/` (no `?` or `#` part)";
+/// A refused site address, with the help for `base_url`.
+fn base_url_key(e: &crate::model::web::UrlError) -> Key {
+    let mut k = e.key();
+    k.help = Some(Box::new(Key::new("base-url-help")));
+    k
+}
 
 impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -144,11 +147,7 @@ impl SiteConfig {
                     Key::new("site-yaml-missing").arg("dir", root.display().to_string())
                 }
                 std::io::ErrorKind::IsADirectory => Key::new("site-yaml-folder"),
-                _ => {
-                    return vec![Diagnostic::error(FILE_NAME, format!("cannot read the site settings: {e}")).help(
-                        "every site needs a `site.yaml` in its root folder (check `--root`); `planpub init` creates one",
-                    )];
-                }
+                _ => Key::new("site-yaml-unreadable").sub("reason", crate::messages::io_reason(&e)),
             };
             vec![Diagnostic::keyed(Severity::Error, FILE_NAME, key)]
         })?;
@@ -181,12 +180,13 @@ impl SiteConfig {
             file: FILE_NAME,
             first_line: 1,
         };
-        Err(src
-            .error(
-                &[yaml::PathSeg::Key("theme".into())],
-                format!("the theme folder \"{theme}\" is a link to a folder outside the site folder, whose files planpub will not publish"),
-            )
-            .help(THEME_HELP))
+        Err(src.keyed(
+            Severity::Error,
+            &[yaml::PathSeg::Key("theme".into())],
+            Key::new("theme-outside")
+                .arg("theme", theme)
+                .with_help(Key::new("theme-help")),
+        ))
     }
 
     pub fn from_text(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -207,50 +207,41 @@ impl SiteConfig {
         if let Some(cfg) = &cfg {
             let key = |k: &str| [yaml::PathSeg::Key(k.into())];
             if let Err(e) = crate::model::web::base_url(&cfg.base_url) {
-                diags.push(
-                    src.error(&key("base_url"), e.to_string())
-                        .help(BASE_URL_HELP),
-                );
+                diags.push(src.keyed(Severity::Error, &key("base_url"), base_url_key(&e)));
             }
             if cfg.title.trim().is_empty() {
-                diags.push(
-                    src.error(&key("title"), "the site has no title: `title` is empty")
-                        .help("write the site's name, for example `title: Planer og høringer i Eksempel Kommune`"),
-                );
+                diags.push(src.keyed(Severity::Error, &key("title"), Key::new("site-no-title")));
             }
             if let Some(theme) = &cfg.theme
                 && let Err(why) = crate::model::content::parse::safe_relative(theme)
             {
-                diags.push(
-                    src.error(&key("theme"), format!("the theme folder \"{theme}\" {why}; a theme must be a folder inside the site folder"))
-                        .help(THEME_HELP),
-                );
+                let k = Key::new("theme-unsafe")
+                    .arg("theme", theme)
+                    .sub("why", Key::new(why))
+                    .with_help(Key::new("theme-help"));
+                diags.push(src.keyed(Severity::Error, &key("theme"), k));
             }
             if cfg.privacy.page.is_some() && cfg.privacy.url.is_some() {
-                diags.push(
-                    src.error(&key("privacy"), "the privacy notice has both `page` and `url`, so it is not clear which one to link")
-                        .help("keep `page` for a page on this site, or `url` for a notice elsewhere"),
-                );
+                diags.push(src.keyed(Severity::Error, &key("privacy"), Key::new("privacy-both")));
             }
             if let Some(l) = &cfg.licence
                 && !(l.url.starts_with("https://") || l.url.starts_with("http://"))
             {
-                diags.push(
-                    src.error(
-                        &[yaml::PathSeg::Key("licence".into()), yaml::PathSeg::Key("url".into())],
-                        format!("\"{}\" is not a web address", l.url),
-                    )
-                    .help("give the address of the licence text, for example `https://creativecommons.org/licenses/by/4.0/`"),
-                );
+                diags.push(src.keyed(
+                    Severity::Error,
+                    &[
+                        yaml::PathSeg::Key("licence".into()),
+                        yaml::PathSeg::Key("url".into()),
+                    ],
+                    Key::new("licence-url").arg("url", l.url.as_str()),
+                ));
             }
             if cfg.timezone.parse::<chrono_tz::Tz>().is_err() {
-                diags.push(
-                    src.error(
-                        &key("timezone"),
-                        format!("\"{}\" is not a known time zone", cfg.timezone),
-                    )
-                    .help("use an IANA name such as `Europe/Copenhagen`"),
-                );
+                diags.push(src.keyed(
+                    Severity::Error,
+                    &key("timezone"),
+                    Key::new("timezone-unknown").arg("zone", cfg.timezone.as_str()),
+                ));
             }
         }
         match cfg {
@@ -265,7 +256,7 @@ impl SiteConfig {
     /// The settings with another public address (`--base-url`), checked like `base_url`.
     pub fn with_base_url(mut self, url: &str) -> Result<SiteConfig, Diagnostic> {
         self.base_url = crate::model::web::base_url(url)
-            .map_err(|e| Diagnostic::error("--base-url", e.to_string()).help(BASE_URL_HELP))?;
+            .map_err(|e| Diagnostic::keyed(Severity::Error, "--base-url", base_url_key(&e)))?;
         Ok(self)
     }
 

@@ -5,8 +5,9 @@
 //! about each with its file and line ([`check_body_links`]), and the renderer leaves the
 //! link out and shows its text plain.
 
+use crate::messages::Key;
 use crate::model::content::Document;
-use crate::model::diagnostics::Diagnostic;
+use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::urls;
 
@@ -69,18 +70,11 @@ pub fn check_body_links(site: &Site) -> Vec<Diagnostic> {
         let from = urls::doc_path(d);
         for (line, dest) in &d.body_links {
             if let Some(target) = hidden_target(site, &from, dest) {
-                out.push(
-                    Diagnostic::warning(
-                        &d.file,
-                        format!(
-                            "the link to \"{dest}\" points at {} ({}), which is a draft or not yet published, so the link is left out and its text shown plain",
-                            target.file,
-                            target.title
-                        ),
-                    )
-                    .at(Some(*line), None)
-                    .help("remove the link, or publish the page it points at first"),
-                );
+                let key = Key::new("link-to-hidden")
+                    .arg("dest", dest.as_str())
+                    .arg("file", target.file.as_str())
+                    .arg("title", target.title.as_str());
+                out.push(Diagnostic::keyed(Severity::Warning, &d.file, key).at(Some(*line), None));
             }
         }
     }

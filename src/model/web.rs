@@ -39,6 +39,23 @@ pub enum UrlError {
     QueryOrFragment(String),
 }
 
+impl UrlError {
+    /// The catalogue message, with the help to write a full address.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        let q = |id, t: &String| Key::new(id).arg("text", format!("{t:?}"));
+        match self {
+            UrlError::Empty => Key::new("url-empty"),
+            UrlError::BadCharacter(t) => q("url-bad-character", t),
+            UrlError::Scheme { text, scheme } => q("url-scheme", text).arg("scheme", scheme),
+            UrlError::Invalid(t) => q("url-invalid", t),
+            UrlError::Credentials(t) => q("url-credentials", t),
+            UrlError::QueryOrFragment(t) => q("url-query", t),
+        }
+        .with_help(Key::new("url-help"))
+    }
+}
+
 /// Characters no address field may contain, even where a URL parser would quietly drop
 /// or encode them: what staff meant is then unclear, so they are asked.
 fn has_bad_character(s: &str) -> bool {
@@ -114,9 +131,6 @@ pub fn base_url(text: &str) -> Result<String, UrlError> {
     Ok(s)
 }
 
-/// The help line for a refused web address.
-pub const URL_HELP: &str = "write the full address, starting with https://, for example `https://www.kommune.dk/hoeringer/svar`";
-
 impl fmt::Display for WebUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -151,6 +165,21 @@ pub enum EmailError {
     Reserved(String),
     #[error("{0:?} is not an e-mail address: write one address of the form name@kommune.dk")]
     Invalid(String),
+}
+
+impl EmailError {
+    /// The catalogue message, with the help to write one plain address.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        let q = |id, t: &String| Key::new(id).arg("text", format!("{t:?}"));
+        match self {
+            EmailError::Empty => Key::new("email-empty"),
+            EmailError::BadCharacter(t) => q("email-bad-character", t),
+            EmailError::Reserved(t) => q("email-reserved", t),
+            EmailError::Invalid(t) => q("email-invalid", t),
+        }
+        .with_help(Key::new("email-help"))
+    }
 }
 
 /// One plain e-mail address.
@@ -207,9 +236,6 @@ const MAILTO_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 const MAILTO_ADDRESS: &AsciiSet = &MAILTO_VALUE.remove(b'@');
-
-/// The help line for a refused e-mail address.
-pub const EMAIL_HELP: &str = "write one address such as `hoering@kommune.dk`; put other text (a subject, a name) in its own field";
 
 impl fmt::Display for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -81,13 +81,19 @@ pub fn render(r: &Reader, page: &Page, ctx: tera::Context) -> Result<Output, Dia
     }
     html.map(|html| Output::Bytes(html.into_bytes()))
         .map_err(|e| {
-            Diagnostic::error(
+            let problem = crate::outputs::theme::tera_problem(&render_error_message(&e));
+            let key = crate::messages::Key::new("page-not-rendered")
+                .arg("name", page.template)
+                .sub("problem", problem.clone())
+                .with_help(
+                    problem
+                        .help
+                        .map_or(crate::messages::Key::new("template-help"), |h| *h),
+                );
+            Diagnostic::keyed(
+                crate::model::diagnostics::Severity::Error,
                 page.source.unwrap_or(page.template),
-                format!(
-                    "the page could not be rendered with the template `{}`: {}",
-                    page.template,
-                    render_error_message(&e)
-                ),
+                key,
             )
         })
 }

@@ -6,8 +6,9 @@
 //! file of the same name in its own `templates/` or `static/` folder. Whatever is not
 //! overridden falls back to the default theme.
 
+use crate::messages::Key;
 use crate::model::config::{Language, SiteConfig};
-use crate::model::diagnostics::{Diagnostic, rel_display};
+use crate::model::diagnostics::{Diagnostic, Severity, rel_display};
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -65,9 +66,11 @@ impl Theme {
                     Ok(text) => {
                         templates.insert(rel, (text, rel_display(root, &path)));
                     }
-                    Err(e) => diags.push(Diagnostic::error(
+                    Err(e) => diags.push(Diagnostic::keyed(
+                        Severity::Error,
                         rel_display(root, &path),
-                        format!("cannot read the template: {e}"),
+                        Key::new("template-unreadable")
+                            .sub("reason", crate::messages::io_reason(&e)),
                     )),
                 }
             }
@@ -85,9 +88,12 @@ impl Theme {
             let dir = root.join(theme);
             if !dir.is_dir() {
                 diags.push(
-                    Diagnostic::error(crate::model::config::FILE_NAME, format!("the theme folder \"{theme}\" does not exist"))
-                        .field("theme")
-                        .help("give a folder relative to the site root, or remove `theme:` to use the built-in theme"),
+                    Diagnostic::keyed(
+                        Severity::Error,
+                        crate::model::config::FILE_NAME,
+                        Key::new("theme-missing").arg("theme", theme.as_str()),
+                    )
+                    .field("theme"),
                 );
             } else {
                 overlay(dir, "templates", "static", true, &mut diags);
@@ -100,10 +106,18 @@ impl Theme {
         for (text, file) in strings_text {
             match serde_norway::from_str::<BTreeMap<String, String>>(&text) {
                 Ok(m) => strings.extend(m),
-                Err(e) => diags.push(Diagnostic::error(
-                    file,
-                    format!("the translation file is not valid: {e}"),
-                )),
+                Err(e) => diags.push(
+                    Diagnostic::keyed(
+                        Severity::Error,
+                        file,
+                        Key::new("translations-invalid")
+                            .arg("reason", e.to_string().replace('`', "'")),
+                    )
+                    .at(
+                        e.location().map(|l| l.line()),
+                        e.location().map(|l| l.column()),
+                    ),
+                ),
             }
         }
 
@@ -235,12 +249,80 @@ pub fn template_error(
     templates: &BTreeMap<String, (String, String)>,
 ) -> Diagnostic {
     let msg = render_error_message(e);
-    let file = templates
+    let found = templates
         .iter()
-        .find(|(name, _)| msg.contains(&format!("'{name}'")))
+        .find(|(name, _)| msg.contains(&format!("'{name}'")));
+    let file = found
         .map(|(_, (_, file))| file.clone())
         .unwrap_or_else(|| "templates".into());
-    Diagnostic::error(file, format!("the template could not be read: {msg}"))
+    let name = found.map(|(n, _)| n.as_str()).unwrap_or("?");
+    // Tera's parser says where it stopped: ` --> 3:17`.
+    let at = msg.split(" --> ").nth(1).and_then(|rest| {
+        let (l, c) = rest.split_whitespace().next()?.split_once(':')?;
+        Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
+    });
+    let key = match at {
+        Some((line, col)) => {
+            let text = found
+                .and_then(|(_, (t, _))| t.lines().nth(line.saturating_sub(1)))
+                .unwrap_or("")
+                .trim()
+                .replace('`', "'");
+            Key::new("template-syntax")
+                .arg("name", name)
+                .arg("line", line.to_string())
+                .arg("column", col.to_string())
+                .with_help(Key::new("template-syntax-help").arg("text", text))
+        }
+        None => {
+            let problem = tera_problem(&msg);
+            let help = problem
+                .help
+                .clone()
+                .map_or(Key::new("template-help"), |h| *h);
+            Key::new("template-load-failed")
+                .arg("name", name)
+                .sub("problem", problem)
+                .with_help(help)
+        }
+    };
+    let d = Diagnostic::keyed(Severity::Error, file, key);
+    match at {
+        Some((line, col)) => d.at(Some(line), Some(col)),
+        None => d,
+    }
+}
+
+/// What Tera says went wrong in a template, in plain words: a value, filter or
+/// template that does not exist, or (rarely) Tera's own words as a technical detail.
+pub fn tera_problem(msg: &str) -> Key {
+    let ticked = |prefix: &str, close: char| {
+        msg.split(prefix)
+            .nth(1)
+            .and_then(|r| r.split(close).next())
+            .map(str::to_string)
+    };
+    let help = Key::new("template-help");
+    if let Some(v) = ticked("Variable `", '`') {
+        return Key::new("template-no-value")
+            .arg("value", v)
+            .with_help(help);
+    }
+    if let Some(f) = ticked("Filter '", '\'') {
+        return Key::new("template-no-filter")
+            .arg("filter", f)
+            .with_help(help);
+    }
+    let other = ticked("Template '", '\'')
+        .filter(|_| msg.contains("not found"))
+        .or_else(|| ticked("inheriting from '", '\''));
+    if let Some(t) = other {
+        return Key::new("template-no-template")
+            .arg("other", t)
+            .with_help(help);
+    }
+    Key::new("template-failed")
+        .with_help(Key::new("template-detail").arg("detail", msg.replace('`', "'")))
 }
 
 /// The full message of a render error (Tera hides the cause in its source chain).

@@ -35,7 +35,7 @@ const url = await new Promise((resolve, reject) => {
   const t = setTimeout(() => reject(new Error(`no address in time:\n${log}`)), 120000);
   const on = (b) => {
     log += b;
-    const m = /Serving the preview at (\S+)/.exec(log);
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
     if (m) { clearTimeout(t); resolve(m[1]); }
   };
   server.stdout.on('data', on);

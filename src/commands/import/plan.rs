@@ -222,11 +222,12 @@ impl Assembled {
         } else {
             match years.read(&text, conventions) {
                 Ok(d) => {
-                    if let Some((message, help)) = d.year_warning() {
+                    if let Some(key) = d.year_warning() {
+                        let (message, help) = crate::messages::english(&key);
                         self.notices.push(Notice {
                             location: Some(row.location.clone()),
                             message,
-                            help: Some(help.into()),
+                            help,
                         });
                     }
                     Reading::Date(d)

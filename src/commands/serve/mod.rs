@@ -135,6 +135,23 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
+impl ServeError {
+    /// The catalogue message for the error.
+    pub fn key(&self) -> Key {
+        match self {
+            ServeError::Server(e) => e.key(),
+            ServeError::Watch(e) => {
+                let reason = match &e.kind {
+                    notify::ErrorKind::Io(io) => messages::io_reason(io),
+                    _ => Key::new("io-other").arg("reason", e.to_string()),
+                };
+                Key::new("serve-watch").sub("reason", reason)
+            }
+            ServeError::Io(e) => Key::new("serve-io").sub("reason", messages::io_reason(e)),
+        }
+    }
+}
+
 /// The site's source folders, watched recursively (a theme folder is added from
 /// `site.yaml`; the root itself is watched for `site.yaml`).
 const WATCHED_DIRS: [&str; 4] = ["content", "templates", "static", "i18n"];
@@ -318,30 +335,32 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     match &first {
         Ok(r) => {
             print_diags(m, &r.warnings);
-            println!(
-                "Built {} pages in {} ms.",
-                r.rendered_pages,
-                started.elapsed().as_millis()
-            );
+            let key = Key::new("serve-built")
+                .arg("pages", r.rendered_pages.to_string())
+                .arg("ms", started.elapsed().as_millis().to_string());
+            println!("{}", m.text(&key));
         }
         Err(d) => {
             print_diags(m, d);
-            eprintln!("The site has problems; the preview shows them until they are fixed.");
+            eprintln!("{}", m.get("serve-problems"));
             server.set_problems(problems(d, m, &root));
         }
     }
 
     // Announce the address only once changes are watched, so no early save is lost.
-    println!("Serving the preview at {}  (Ctrl-C to stop)", server.url());
+    println!(
+        "{}",
+        m.text(&Key::new("serve-url").arg("url", server.url()))
+    );
     if serve.open {
-        open_browser(&server.url());
+        open_browser(&server.url(), m);
     }
 
     if let Some((at, what)) = &tick {
-        println!(
-            "The preview keeps time: next rebuild at {} ({what}).",
-            clock::timestamp(at)
-        );
+        let key = Key::new("serve-keeps-time")
+            .arg("at", clock::timestamp(at))
+            .arg("what", what.as_str());
+        println!("{}", m.text(&key));
     }
     loop {
         let mut changed = match wait(&rx, tick.as_ref().map(|t| &t.0)) {
@@ -354,10 +373,10 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                 // Never before the moment itself, though the wait may end a little early.
                 let now = Utc::now().trunc_subsecs(0).max(at.with_timezone(&Utc));
                 session.set_now(Moment::Exact(now));
-                println!(
-                    "{}: {what}.",
-                    clock::timestamp(&now.with_timezone(&at.timezone()))
-                );
+                let key = Key::new("serve-tick")
+                    .arg("at", clock::timestamp(&now.with_timezone(&at.timezone())))
+                    .arg("what", what.as_str());
+                println!("{}", m.text(&key));
                 tick = rebuild(&mut session, &server, &[], m, &root)
                     .as_ref()
                     .and_then(tick_of);
@@ -399,7 +418,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     }
     drop(debouncer);
     server.shutdown();
-    println!("Stopped.");
+    println!("{}", m.get("serve-stopped"));
     Ok(())
 }
 
@@ -416,14 +435,13 @@ fn rebuild(
     match session.rebuild(changed) {
         Ok(r) => {
             print_diags(m, &r.warnings);
-            println!(
-                "Rebuilt in {} ms: {} file(s) read, {} page(s) rendered, {} file(s) updated, {} removed",
-                t.elapsed().as_millis(),
-                r.parsed,
-                r.rendered_pages,
-                r.written,
-                r.removed
-            );
+            let key = Key::new("serve-rebuilt")
+                .arg("ms", t.elapsed().as_millis().to_string())
+                .arg("parsed", r.parsed.to_string())
+                .arg("rendered", r.rendered_pages.to_string())
+                .arg("written", r.written.to_string())
+                .arg("removed", r.removed.to_string());
+            println!("{}", m.text(&key));
             // Clearing problems reloads open tabs by itself; otherwise reload only
             // when a file the browser may show has changed.
             server.set_problems(Vec::new());
@@ -434,16 +452,14 @@ fn rebuild(
         }
         Err(d) => {
             print_diags(m, &d);
-            eprintln!(
-                "The change has problems; the preview shows the last good version with the list."
-            );
+            eprintln!("{}", m.get("serve-change-problems"));
             server.set_problems(problems(&d, m, root));
             None
         }
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, m: &Messages) {
     let cmd = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -452,7 +468,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
-        eprintln!("Could not open a browser; open {url} yourself.");
+        eprintln!("{}", m.text(&Key::new("serve-no-browser").arg("url", url)));
     }
 }
 

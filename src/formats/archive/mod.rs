@@ -85,6 +85,7 @@
 //! [RFC 8493]: https://www.rfc-editor.org/rfc/rfc8493
 //! [ISO 28500:2017]: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/
 
+use crate::messages::Key;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -172,23 +173,30 @@ impl VerifyReport {
     }
 }
 
-impl fmt::Display for VerifyReport {
-    /// "bag valid (N files checked)" or one line per problem after a count line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl VerifyReport {
+    /// "bag valid (N files checked)" or one line per problem after a count line, in
+    /// `m`'s language.
+    pub fn told(&self, m: &crate::messages::Messages) -> String {
+        let checked = self.checked.to_string();
         if self.is_valid() {
-            write!(f, "bag valid ({} files checked)", self.checked)
-        } else {
-            write!(
-                f,
-                "bag invalid: {} problem(s) ({} files checked)",
-                self.problems.len(),
-                self.checked
-            )?;
-            for p in &self.problems {
-                write!(f, "\n{p}")?;
-            }
-            Ok(())
+            return m.text(&Key::new("bag-valid").arg("checked", checked));
         }
+        let mut out = m.text(
+            &Key::new("bag-invalid")
+                .num("n", self.problems.len())
+                .arg("checked", checked),
+        );
+        for p in &self.problems {
+            out.push('\n');
+            out.push_str(&m.text(&p.key()));
+        }
+        out
+    }
+}
+
+impl fmt::Display for VerifyReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.told(crate::messages::of(crate::model::config::Language::En)))
     }
 }
 
@@ -213,11 +221,11 @@ pub enum BagProblem {
     OxumMismatch { expected: String, actual: String },
     /// A tag file is missing, unreadable as required or malformed
     /// (`bagit.txt`, a manifest line, `bag-info.txt`, an unsupported `fetch.txt`, …).
-    TagFile { path: String, detail: String },
+    TagFile { path: String, detail: Key },
     /// A symbolic link or other non-regular file was found where a file belongs.
-    NotAFile { path: String, detail: String },
+    NotAFile { path: String, detail: Key },
     /// A file could not be read (permissions, I/O error).
-    Unreadable { path: String, detail: String },
+    Unreadable { path: String, detail: Key },
 }
 
 impl BagProblem {
@@ -244,33 +252,36 @@ fn short_hash(h: &str) -> String {
     }
 }
 
-impl fmt::Display for BagProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BagProblem {
+    /// The catalogue message for the problem (`path: what is wrong`).
+    pub fn key(&self) -> Key {
+        let at = |id, path: &str| Key::new(id).arg("path", path);
         match self {
-            BagProblem::Missing { path } => write!(f, "{path}: listed in manifest but missing"),
-            BagProblem::Extra { path } => {
-                write!(f, "{path}: present but not listed in manifest-sha256.txt")
-            }
+            BagProblem::Missing { path } => at("bag-missing", path),
+            BagProblem::Extra { path } => at("bag-extra", path),
             BagProblem::ChecksumMismatch {
                 path,
                 expected,
                 actual,
-            } => write!(
-                f,
-                "{path}: checksum differs (expected {}, found {})",
-                short_hash(expected),
-                short_hash(actual)
-            ),
-            BagProblem::OxumMismatch { expected, actual } => write!(
-                f,
-                "bag-info.txt: Payload-Oxum is {expected} but the payload is {actual}"
-            ),
-            BagProblem::TagFile { path, detail } => write!(f, "{path}: {detail}"),
-            BagProblem::NotAFile { path, detail } => write!(f, "{path}: {detail}"),
+            } => at("bag-checksum", path)
+                .arg("expected", short_hash(expected))
+                .arg("actual", short_hash(actual)),
+            BagProblem::OxumMismatch { expected, actual } => Key::new("bag-oxum")
+                .arg("expected", expected)
+                .arg("actual", actual),
+            BagProblem::TagFile { path, detail } | BagProblem::NotAFile { path, detail } => {
+                at("bag-problem", path).sub("detail", detail.clone())
+            }
             BagProblem::Unreadable { path, detail } => {
-                write!(f, "{path}: cannot be read: {detail}")
+                at("bag-unreadable", path).sub("reason", detail.clone())
             }
         }
+    }
+}
+
+impl fmt::Display for BagProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::messages::english(&self.key()).0)
     }
 }
 
@@ -315,6 +326,36 @@ pub enum ArchiveError {
 }
 
 impl ArchiveError {
+    /// The catalogue message for the error, naming the path and what to do.
+    pub fn key(&self) -> Key {
+        let at = |id, p: &Path| Key::new(id).arg("path", p.display().to_string());
+        match self {
+            ArchiveError::Io { path, source } => {
+                at("archive-io", path).sub("reason", crate::messages::io_reason(source))
+            }
+            ArchiveError::NotABag { path, reason } => at("archive-not-a-bag", path).sub(
+                "reason",
+                Key::new(match reason.as_str() {
+                    "not a directory" => "bag-reason-not-dir",
+                    "does not exist" => "bag-reason-missing",
+                    _ => "bag-reason-no-bagit",
+                }),
+            ),
+            ArchiveError::Exists { path } => at("archive-exists", path),
+            ArchiveError::Symlink { path } => at("archive-symlink", path),
+            ArchiveError::UnsupportedFileType { path } => at("archive-special-file", path),
+            ArchiveError::NonUtf8Path { path } => at("archive-non-utf8", path),
+            ArchiveError::NotADirectory { path } => at("archive-not-a-directory", path),
+            ArchiveError::OutputInsideSite { output, site } => {
+                at("archive-output-inside", output).arg("site", site.display().to_string())
+            }
+            ArchiveError::InvalidBaseUrl { url, reason } => Key::new("archive-base-url")
+                .arg("url", url)
+                .arg("reason", reason),
+            ArchiveError::InvalidMetadata(m) => Key::new("archive-metadata").arg("reason", m),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         ArchiveError::Io {
             path: path.into(),

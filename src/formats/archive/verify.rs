@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::encode::{hex, manifest_path_decode};
 use super::site::{Kind, hash_file, walk};
 use super::{ArchiveError, BagProblem, VerifyReport};
+use crate::messages::Key;
 
 /// One parsed manifest line.
 struct ManifestEntry {
@@ -71,10 +72,7 @@ pub fn verify_bag(bag_dir: &Path) -> Result<VerifyReport, ArchiveError> {
 
     v.check_bagit_txt();
     if bag_dir.join("fetch.txt").exists() {
-        v.tag(
-            "fetch.txt",
-            "fetch.txt is not supported; the bag may be incomplete",
-        );
+        v.tag("fetch.txt", Key::new("bag-fetch-unsupported"));
     }
     v.check_tag_manifest();
     let (oxum_bytes, oxum_files) = v.check_payload();
@@ -98,10 +96,10 @@ struct Verifier {
 }
 
 impl Verifier {
-    fn tag(&mut self, path: &str, detail: impl Into<String>) {
+    fn tag(&mut self, path: &str, detail: Key) {
         self.tag_problems.push(BagProblem::TagFile {
             path: path.to_string(),
-            detail: detail.into(),
+            detail,
         });
     }
 
@@ -116,19 +114,19 @@ impl Verifier {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => Some(s),
                 Err(_) => {
-                    self.tag(name, "is not valid UTF-8");
+                    self.tag(name, Key::new("bag-tag-not-utf8"));
                     None
                 }
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound && optional => None,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.tag(name, "missing");
+                self.tag(name, Key::new("bag-tag-missing"));
                 None
             }
             Err(e) => {
                 self.tag_problems.push(BagProblem::Unreadable {
                     path: name.to_string(),
-                    detail: e.to_string(),
+                    detail: crate::messages::io_reason(&e),
                 });
                 None
             }
@@ -154,16 +152,19 @@ impl Verifier {
                         && a.bytes().all(|c| c.is_ascii_digit())
                         && b.bytes().all(|c| c.is_ascii_digit())
                 }) => {}
-            Some(ver) => self.tag("bagit.txt", format!("malformed BagIt-Version {ver:?}")),
-            None => self.tag("bagit.txt", "no BagIt-Version line"),
+            Some(ver) => self.tag(
+                "bagit.txt",
+                Key::new("bag-tag-bad-version").arg("value", format!("{ver:?}")),
+            ),
+            None => self.tag("bagit.txt", Key::new("bag-tag-no-version")),
         }
         match get("Tag-File-Character-Encoding") {
             Some(enc) if enc.eq_ignore_ascii_case("UTF-8") => {}
             Some(enc) => self.tag(
                 "bagit.txt",
-                format!("Tag-File-Character-Encoding is {enc:?}, only UTF-8 is supported"),
+                Key::new("bag-tag-encoding").arg("value", format!("{enc:?}")),
             ),
-            None => self.tag("bagit.txt", "no Tag-File-Character-Encoding line"),
+            None => self.tag("bagit.txt", Key::new("bag-tag-no-encoding")),
         }
     }
 
@@ -178,24 +179,40 @@ impl Verifier {
             }
             let lineno = i + 1;
             let Some((sum, rest)) = line.split_once([' ', '\t']) else {
-                self.tag(name, format!("line {lineno}: no path after the checksum"));
+                self.tag(
+                    name,
+                    Key::new("bag-line-no-path").arg("line", lineno.to_string()),
+                );
                 continue;
             };
             let enc_path = rest.trim_start_matches([' ', '\t']);
             if sum.len() != 64 || !sum.bytes().all(|b| b.is_ascii_hexdigit()) {
                 self.tag(
                     name,
-                    format!("line {lineno}: {sum:?} is not a SHA-256 checksum"),
+                    Key::new("bag-line-bad-sum")
+                        .arg("line", lineno.to_string())
+                        .arg("sum", format!("{sum:?}")),
                 );
                 continue;
             }
             let path = manifest_path_decode(enc_path);
             if let Err(why) = check_rel_path(&path) {
-                self.tag(name, format!("line {lineno}: path {path:?} {why}"));
+                self.tag(
+                    name,
+                    Key::new("bag-line-bad-path")
+                        .arg("line", lineno.to_string())
+                        .arg("path", format!("{path:?}"))
+                        .sub("why", Key::new(why)),
+                );
                 continue;
             }
             if !seen.insert(path.clone()) {
-                self.tag(name, format!("line {lineno}: {path} is listed twice"));
+                self.tag(
+                    name,
+                    Key::new("bag-line-twice")
+                        .arg("line", lineno.to_string())
+                        .arg("path", path.as_str()),
+                );
                 continue;
             }
             out.push(ManifestEntry {
@@ -215,10 +232,7 @@ impl Verifier {
             if entry.path == "data" || entry.path.starts_with("data/") {
                 self.tag(
                     name,
-                    format!(
-                        "lists payload file {}; tag manifests list tag files only",
-                        entry.path
-                    ),
+                    Key::new("bag-tag-lists-payload").arg("path", entry.path.as_str()),
                 );
                 continue;
             }
@@ -238,12 +252,12 @@ impl Verifier {
                     }
                     Err(e) => self.tag_problems.push(BagProblem::Unreadable {
                         path: entry.path,
-                        detail: io_cause(&e),
+                        detail: io_key(&e),
                     }),
                 },
                 Ok(_) => self.tag_problems.push(BagProblem::NotAFile {
                     path: entry.path,
-                    detail: "listed in tagmanifest-sha256.txt but not a regular file".into(),
+                    detail: Key::new("bag-not-file-tag"),
                 }),
                 Err(_) => self
                     .tag_problems
@@ -260,16 +274,19 @@ impl Verifier {
             Ok(md) if md.is_dir() => match walk(&data) {
                 Ok(entries) => entries,
                 Err(e) => {
-                    self.tag("data", format!("cannot be listed: {e}"));
+                    self.tag(
+                        "data",
+                        Key::new("bag-data-unlisted").sub("reason", io_key(&e)),
+                    );
                     Vec::new()
                 }
             },
             Ok(_) => {
-                self.tag("data", "payload directory is not a directory");
+                self.tag("data", Key::new("bag-data-not-dir"));
                 Vec::new()
             }
             Err(_) => {
-                self.tag("data", "payload directory missing");
+                self.tag("data", Key::new("bag-data-missing"));
                 Vec::new()
             }
         };
@@ -286,10 +303,7 @@ impl Verifier {
         let manifest_name = "manifest-sha256.txt";
         let Some(text) = self.read_tag_text(manifest_name, true) else {
             if !self.bag.join(manifest_name).exists() {
-                self.tag(
-                    manifest_name,
-                    "missing (payload not checked; only SHA-256 manifests are supported)",
-                );
+                self.tag(manifest_name, Key::new("bag-manifest-missing"));
             }
             return (bytes, files);
         };
@@ -299,7 +313,7 @@ impl Verifier {
             if !entry.path.starts_with("data/") {
                 self.tag(
                     manifest_name,
-                    format!("{} is outside the payload directory data/", entry.path),
+                    Key::new("bag-outside-data").arg("path", entry.path.as_str()),
                 );
                 continue;
             }
@@ -319,7 +333,7 @@ impl Verifier {
                     }
                     Err(err) => self.payload(BagProblem::Unreadable {
                         path: entry.path,
-                        detail: io_cause(&err),
+                        detail: io_key(&err),
                     }),
                 },
                 // Reported below as not a file.
@@ -335,11 +349,11 @@ impl Verifier {
                 Kind::File => {}
                 Kind::Symlink => self.payload(BagProblem::NotAFile {
                     path,
-                    detail: "is a symbolic link, not allowed in the payload".into(),
+                    detail: Key::new("bag-not-file-symlink"),
                 }),
                 Kind::Other => self.payload(BagProblem::NotAFile {
                     path,
-                    detail: "is not a regular file".into(),
+                    detail: Key::new("bag-not-file-other"),
                 }),
             }
         }
@@ -363,7 +377,10 @@ impl Verifier {
                     .split_once('.')
                     .is_some_and(|(a, b)| a.parse::<u64>().is_ok() && b.parse::<u64>().is_ok());
                 if !well_formed {
-                    self.tag("bag-info.txt", format!("malformed Payload-Oxum {one:?}"));
+                    self.tag(
+                        "bag-info.txt",
+                        Key::new("bag-oxum-bad").arg("value", format!("{one:?}")),
+                    );
                 } else if *one != actual {
                     self.tag_problems.push(BagProblem::OxumMismatch {
                         expected: one.clone(),
@@ -371,31 +388,31 @@ impl Verifier {
                     });
                 }
             }
-            _ => self.tag("bag-info.txt", "Payload-Oxum occurs more than once"),
+            _ => self.tag("bag-info.txt", Key::new("bag-oxum-twice")),
         }
     }
 }
 
-fn io_cause(e: &ArchiveError) -> String {
+fn io_key(e: &ArchiveError) -> Key {
     match e {
-        ArchiveError::Io { source, .. } => source.to_string(),
-        other => other.to_string(),
+        ArchiveError::Io { source, .. } => crate::messages::io_reason(source),
+        other => Key::new("io-other").arg("reason", other.to_string()),
     }
 }
 
 /// Checks that a manifest path is relative and stays inside the bag.
 fn check_rel_path(path: &str) -> Result<(), &'static str> {
     if path.is_empty() {
-        return Err("is empty");
+        return Err("bag-path-empty");
     }
     if path.starts_with('/') || path.contains('\0') {
-        return Err("is absolute or contains NUL");
+        return Err("bag-path-absolute");
     }
     if path
         .split('/')
         .any(|c| c.is_empty() || c == "." || c == "..")
     {
-        return Err("has an empty, '.' or '..' component");
+        return Err("bag-path-component");
     }
     Ok(())
 }

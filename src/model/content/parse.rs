@@ -36,13 +36,11 @@ fn key(k: &str) -> PathSeg {
 pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
     let file = rel_display(env.root, path);
     if let Some(why) = unusable_link(env.root, path) {
-        let d = Diagnostic::warning(
+        let d = Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Warning,
             &file,
-            format!(
-                "this is a link to {why}, so planpub does not read it and the page is not published"
-            ),
-        )
-        .help("copy the file into the site's content folder instead of linking to it");
+            Key::new("content-link-unusable").sub("what", Key::new(why)),
+        );
         return (None, vec![d]);
     }
     let bytes = match std::fs::read(path) {
@@ -50,9 +48,10 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
         Err(e) => {
             return (
                 None,
-                vec![Diagnostic::error(
+                vec![Diagnostic::keyed(
+                    crate::model::diagnostics::Severity::Error,
                     &file,
-                    format!("cannot read the file: {e}"),
+                    Key::new("file-unreadable").sub("reason", crate::messages::io_reason(&e)),
                 )],
             );
         }
@@ -68,10 +67,17 @@ pub fn parse_file(env: &ParseEnv, path: &Path) -> (Option<Document>, Vec<Diagnos
 pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::error(file, "the file is not saved as UTF-8 text, so its letters (such as æ, ø and å) cannot be read")
-            .at(Some(line), None)
-            .help("open the file in your editor and save it again with the encoding \"UTF-8\"")
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Error,
+            file,
+            Key::new("file-not-utf8"),
+        )
+        .at(Some(line), None)
     })
 }
 
@@ -164,6 +170,14 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn err(&mut self, path: &[PathSeg], msg: impl Into<String>) -> &mut Diagnostic {
         let d = self.src.error(path, msg);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn err_key(&mut self, path: &[PathSeg], key: Key) -> &mut Diagnostic {
+        let d = self
+            .src
+            .keyed(crate::model::diagnostics::Severity::Error, path, key);
         self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
     }
@@ -310,8 +324,10 @@ impl Parser<'_> {
         if let Some(p) = &publish_at
             && !p.is_exact_day()
         {
-            self.err(&[key("publish_at")], format!("\"{}\" is not an exact day: `publish_at` must say exactly when the page may be published", p.text()))
-                    .help = Some("write a day and optionally a time, for example `2024-03-01 08:00`".into());
+            self.err_key(
+                &[key("publish_at")],
+                Key::new("publish-at-not-exact").arg("text", p.text()),
+            );
         }
         let attachments = self.files("attachments", &common.attachments);
         let data = data?;
@@ -428,13 +444,17 @@ impl Parser<'_> {
     fn warn_reading(&mut self, path: &[PathSeg], d: &FuzzyDate) {
         if let Some(reading) = d.reading(crate::model::dates::Lang::Da) {
             let plain = d.display(crate::model::dates::Lang::Da);
-            self.diags.push(
-                self.src
-                    .warning(path, format!("\"{}\": {reading}", d.text()))
-                    .help(format!(
-                        "if that is right, write just the date (\"{plain}\"); if not, correct the text"
-                    )),
-            );
+            let da = crate::messages::of(crate::model::config::Language::Da);
+            let told = d.reading_told(crate::model::dates::Lang::Da, da);
+            let key = Key::new("date-reading-warning")
+                .arg("text", d.text())
+                .either("reading", told.unwrap_or_default(), reading)
+                .arg("plain", plain);
+            self.diags.push(self.src.keyed(
+                crate::model::diagnostics::Severity::Warning,
+                path,
+                key,
+            ));
         }
     }
 
@@ -455,7 +475,7 @@ impl Parser<'_> {
             }
             Err(e) => {
                 // The message of a text that is no date already lists the forms.
-                self.err(path, e.to_string());
+                self.err_key(path, e.key());
                 None
             }
         }
@@ -554,14 +574,18 @@ impl Parser<'_> {
                 p.push(key("when"));
                 match years.read(&t.0, self.env.conventions) {
                     Ok(row) => {
-                        if let Some((message, help)) = row.year_warning() {
-                            self.diags.push(self.src.warning(&p, message).help(help));
+                        if let Some(key) = row.year_warning() {
+                            self.diags.push(self.src.keyed(
+                                crate::model::diagnostics::Severity::Warning,
+                                &p,
+                                key,
+                            ));
                         }
                         self.warn_reading(&p, &row.date);
                         Some(Some(When::Date(row.date)))
                     }
                     Err(e) => {
-                        self.err(&p, e.to_string());
+                        self.err_key(&p, e.key());
                         None
                     }
                 }
@@ -656,9 +680,7 @@ impl Parser<'_> {
             (Some(o), Some(c)) => match HearingPeriod::new(o, c, &self.env.tz) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    self.err(&[key("closes")], e.to_string()).help = Some(
-                        "`opens` is the first day citizens can answer and `closes` the deadline, a later day: for example `opens: 2024-03-01` and `closes: 2024-03-29 12:00`".into(),
-                    );
+                    self.err_key(&[key("closes")], e.key());
                     None
                 }
             },
@@ -770,15 +792,9 @@ impl Parser<'_> {
         if let Some(m) = &meeting
             && !m.is_exact_day()
         {
-            self.err(
+            self.err_key(
                 &[key("meeting")],
-                format!(
-                    "\"{}\" is not an exact day: a decision's meeting date must be a single day",
-                    m.text()
-                ),
-            )
-            .help = Some(
-                "write the meeting day, for example `2023-09-12` or `12. september 2023`".into(),
+                Key::new("meeting-not-exact").arg("text", m.text()),
             );
         }
         // Both names, or neither, were reported with the other fields.
@@ -874,22 +890,15 @@ impl Parser<'_> {
             Ok(d) => Some(d),
             Err(why) => {
                 let example = period::example_value(leaf, Some(&written));
-                let deadline_note = if leaf == "closes" {
-                    "; a deadline without a time ends at 23:59 that day"
-                } else {
-                    ""
-                };
-                self.err(
-                    path,
-                    format!(
-                        "\"{}\" is {}, but `{field}` must name one exact day (a time may follow)",
-                        written.text(),
-                        why.0
-                    ),
-                )
-                .help = Some(format!(
-                    "write one day, for example `{leaf}: {example}`{deadline_note}"
-                ));
+                let help = Key::new("exact-day-help")
+                    .arg("example", format!("{leaf}: {example}"))
+                    .arg("deadline", if leaf == "closes" { "yes" } else { "no" });
+                let key = Key::new("exact-day-needed")
+                    .arg("text", written.text())
+                    .sub("what", why.0)
+                    .arg("field", field)
+                    .with_help(help);
+                self.err_key(path, key);
                 None
             }
         }
@@ -988,8 +997,12 @@ impl Parser<'_> {
     /// any path that could lead outside the site.
     fn one_file(&mut self, path: &[PathSeg], title: &str, file: &str) -> Option<Attachment> {
         if let Err(why) = safe_relative(file) {
-            self.err(path, format!("the file path \"{file}\" {why}"))
-                .help = Some("give the file name relative to the Markdown file, for example `hoeringsmateriale.pdf` or `bilag/notat.pdf`".into());
+            self.err_key(
+                path,
+                Key::new("attachment-path-unsafe")
+                    .arg("file", file)
+                    .sub("why", Key::new(why)),
+            );
             return None;
         }
         let beside = self.dir.join(file);
@@ -1000,13 +1013,13 @@ impl Parser<'_> {
             (in_static, true)
         } else {
             let folder = rel_display(self.env.root, &self.dir);
-            self.err(
+            self.err_key(
                 path,
-                format!("the attachment \"{file}\" (\"{title}\") does not exist"),
-            )
-            .help = Some(format!(
-                "put the file in the folder `{folder}` next to the Markdown file, or in `static/`, or correct the file name"
-            ));
+                Key::new("attachment-missing")
+                    .arg("file", file)
+                    .arg("title", title)
+                    .arg("folder", folder),
+            );
             return None;
         };
         // A symlink inside the site could point anywhere; only files truly inside the
@@ -1016,8 +1029,7 @@ impl Parser<'_> {
             _ => false,
         };
         if !inside {
-            self.err(path, format!("the attachment \"{file}\" is a link to a file outside the site folder, which planpub will not publish"))
-                .help = Some("copy the file into the site folder instead of linking to it".into());
+            self.err_key(path, Key::new("attachment-outside").arg("file", file));
             return None;
         }
         let size = std::fs::metadata(&source).map(|m| m.len()).unwrap_or(0);
@@ -1039,13 +1051,13 @@ fn unusable_link(root: &Path, path: &Path) -> Option<&'static str> {
         return None;
     }
     let Ok(target) = path.canonicalize() else {
-        return Some("something that does not exist");
+        return Some("link-to-nothing");
     };
     let inside = root.canonicalize().is_ok_and(|r| target.starts_with(r));
     if !inside {
-        Some("a file or folder outside the site folder")
+        Some("link-outside")
     } else if target.is_dir() {
-        Some("a folder (planpub does not follow links to folders)")
+        Some("link-to-folder")
     } else {
         None
     }
@@ -1070,13 +1082,14 @@ fn parse_clock(text: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
-/// Why a relative path written by an author is unsafe, if it is.
+/// Why a relative path written by an author is unsafe, if it is (the catalogue message
+/// that completes "the file path … ").
 pub fn safe_relative(file: &str) -> Result<(), &'static str> {
     if file.trim().is_empty() {
-        return Err("is empty");
+        return Err("path-empty");
     }
     if file.contains('\\') {
-        return Err("contains a backslash; use `/` between folders");
+        return Err("path-backslash");
     }
     let p = Path::new(file);
     for c in p.components() {
@@ -1084,10 +1097,10 @@ pub fn safe_relative(file: &str) -> Result<(), &'static str> {
             Component::Normal(_) => {}
             Component::CurDir => {}
             Component::ParentDir => {
-                return Err("uses `..`, which would point outside its folder");
+                return Err("path-parent");
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path, which could point anywhere on the computer");
+                return Err("path-absolute");
             }
         }
     }

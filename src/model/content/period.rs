@@ -6,6 +6,7 @@
 //! moments resolved in the site's time zone. Nothing after parsing can meet a fuzzy
 //! deadline.
 
+use crate::messages::Key;
 use crate::model::dates::{FuzzyDate, Precision};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
@@ -19,31 +20,31 @@ pub struct ExactDate {
 
 /// Why a date is not one exact day: a phrase that completes "… is ___".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotExact(pub String);
+pub struct NotExact(pub Key);
 
 impl ExactDate {
     /// Accepts a date that names one day, with no time or one time.
     pub fn new(d: FuzzyDate) -> Result<ExactDate, NotExact> {
-        let what = |s: &str| Err(NotExact(s.to_string()));
+        let what = |id: &'static str| Err(NotExact(Key::new(id)));
         match (d.precision(), d.start(), d.end()) {
             (Precision::Day, Some(s), Some(e)) if s == e => {
                 if d.end_time().is_some_and(|end| Some(end) != d.start_time()) {
-                    return what("a span of time, not one moment");
+                    return what("not-exact-span");
                 }
                 Ok(ExactDate { day: s, written: d })
             }
-            (Precision::Ongoing, _, _) => what("ongoing (løbende), which names no day"),
-            (_, None, _) => what("an open period without a first day"),
-            (_, _, None) => what("an open period without a last day"),
-            (Precision::Week, ..) => what("a week, not one day"),
-            (Precision::Month, ..) => what("a month, not one day"),
-            (Precision::PartOfMonth, ..) => what("part of a month, not one day"),
-            (Precision::Quarter, ..) => what("a quarter, not one day"),
-            (Precision::HalfYear, ..) => what("a half-year, not one day"),
-            (Precision::PartOfYear, ..) => what("part of a year, not one day"),
-            (Precision::Season, ..) => what("a season, not one day"),
-            (Precision::Year, ..) => what("a year, not one day"),
-            _ => what("a period of several days, not one day"),
+            (Precision::Ongoing, _, _) => what("not-exact-ongoing"),
+            (_, None, _) => what("not-exact-no-first"),
+            (_, _, None) => what("not-exact-no-last"),
+            (Precision::Week, ..) => what("not-exact-week"),
+            (Precision::Month, ..) => what("not-exact-month"),
+            (Precision::PartOfMonth, ..) => what("not-exact-part-of-month"),
+            (Precision::Quarter, ..) => what("not-exact-quarter"),
+            (Precision::HalfYear, ..) => what("not-exact-half-year"),
+            (Precision::PartOfYear, ..) => what("not-exact-part-of-year"),
+            (Precision::Season, ..) => what("not-exact-season"),
+            (Precision::Year, ..) => what("not-exact-year"),
+            _ => what("not-exact-period"),
         }
     }
 
@@ -94,6 +95,23 @@ impl Deadline {
     /// (23:59:59), and pages say so.
     pub fn time_given(&self) -> bool {
         self.time_given
+    }
+}
+
+impl PeriodError {
+    /// The catalogue message that says what is wrong, with its help.
+    pub fn key(&self) -> Key {
+        let help = Key::new("hearing-period-help");
+        match self {
+            PeriodError::ClosesBeforeOpens { opens, closes } => {
+                Key::new("hearing-closes-before-opens")
+                    .arg("opens", opens)
+                    .arg("closes", closes)
+            }
+            PeriodError::SameDay { day } => Key::new("hearing-same-day").arg("day", day),
+            PeriodError::NoSuchMoment(t) => Key::new("hearing-no-such-moment").arg("time", t),
+        }
+        .with_help(help)
     }
 }
 
@@ -224,8 +242,8 @@ mod tests {
             ("22. maj til 20. juni 2008", "several days"),
             ("5. marts 2025 kl. 17.00-19.00", "span of time"),
         ] {
-            let e = ExactDate::new(date(text)).unwrap_err();
-            assert!(e.0.contains(why), "{text}: {}", e.0);
+            let e = crate::messages::english(&ExactDate::new(date(text)).unwrap_err().0).0;
+            assert!(e.contains(why), "{text}: {e}");
         }
     }
 

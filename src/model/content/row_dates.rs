@@ -3,6 +3,7 @@
 //! dated row. The content parser and `planpub import` both read rows through this, so a
 //! table reads the same in the importer's summary and in the built timeline.
 
+use crate::messages::Key;
 use crate::model::dates::{DateConventions, DateError, FuzzyDate, ParseContext};
 
 /// Reads the dates of one table from top to bottom, carrying the year down.
@@ -52,15 +53,11 @@ impl RowYears {
 
 impl RowDate {
     /// The warning staff get when the year was taken from the row before, with its help.
-    pub fn year_warning(&self) -> Option<(String, &'static str)> {
+    pub fn year_warning(&self) -> Option<Key> {
         self.year_from_row_before.map(|year| {
-            (
-                format!(
-                    "\"{}\" has no year, so planpub read it as {year}, the year of the row before it",
-                    self.date.text().trim()
-                ),
-                "write the year if that is not what you meant",
-            )
+            Key::new("date-year-from-row-before")
+                .arg("text", self.date.text().trim())
+                .arg("year", year.to_string())
         })
     }
 }

@@ -78,15 +78,7 @@ use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime};
 pub use conventions::{DateConventions, Parts, Seasons, Span};
 use conventions::{Part, Season};
 
-/// A short list of the accepted forms, shown in error messages and documentation.
-pub const ACCEPTED_FORMS: &str = "\
-- a day: 12. september 2023, 12. sep. 2023, 12.09.2023, 2023-09-12 (a time may follow: kl. 17.00)
-- a month: september 2023; part of a month: primo / medio / ultimo marts 2024
-- a week: uge 15 2023; a quarter: 2. kvartal 2023 or Q2 2023; a half-year: 1. halvår 2023
-- a season: forår / sommer / efterår / vinter 2023; a year: 2024 or primo / medio / ultimo 2024
-- a period: 22. maj – 20. juni 2008, februar-oktober 2023, dec. 2022 – feb. 2023
-- open periods: senest 1. maj 2024, fra 1. halvår 2023 og frem; no fixed time: løbende
-- English works too: 12 September 2023, early March 2024, Q2 2024, from H1 2024, ongoing";
+use crate::messages::{self, Key};
 
 /// How exact a date is.
 #[derive(
@@ -151,48 +143,91 @@ pub struct ParseContext<'a> {
     pub default_year: Option<i32>,
 }
 
-/// Why a text is not a date. Messages are meant for the people who wrote the text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a date. Messages are meant for the people who wrote the text; they
+/// come from the message catalogues ([`DateError::key`]), and `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    #[error(
-        "The date is empty. Write a date such as \"12. september 2023\", \"marts 2024\" or \"løbende\"."
-    )]
     Empty,
-    #[error("\"{text}\" is not a date this site understands. These forms work:\n{ACCEPTED_FORMS}")]
-    NotADate { text: String },
-    #[error(
-        "\"{text}\" has no year and there is no earlier dated row to take it from. \
-         Add the year, for example \"22. maj 2024\" or \"december 2023\"."
-    )]
-    NoYear { text: String },
-    #[error("\"{text}\" is not a real date: {detail}.")]
-    InvalidDay { text: String, detail: String },
-    #[error(
-        "\"{text}\" ends before it starts. Put the earlier date first, for example \"april – maj 2023\"."
-    )]
-    Reversed { text: String },
-    #[error("\"{text}\" can be read in more than one way: {}. {hint}", readings.join(", or "))]
+    NotADate {
+        text: String,
+    },
+    NoYear {
+        text: String,
+    },
+    InvalidDay {
+        text: String,
+        detail: Key,
+    },
+    Reversed {
+        text: String,
+    },
     Ambiguous {
         text: String,
         readings: Vec<String>,
         /// How to write it so that only one reading is left.
-        hint: String,
+        hint: Key,
     },
-    #[error(
-        "\"{text}\" names two dates, {first} and {second}. Write one date, or the period \"{first} – {second}\"."
-    )]
     TwoDates {
         text: String,
         first: String,
         second: String,
     },
-    #[error("\"{text}\" is not clear enough to read as a date: {detail}.")]
-    Unclear { text: String, detail: String },
-    #[error(
-        "\"{text}…\" is too long to be a date. Write just the date, for example \"12. september 2023\"."
-    )]
-    TooLong { text: String },
+    Unclear {
+        text: String,
+        detail: Key,
+    },
+    TooLong {
+        text: String,
+    },
 }
+
+impl DateError {
+    /// The catalogue message that says what is wrong.
+    pub fn key(&self) -> Key {
+        let t = |id, text: &str| Key::new(id).arg("text", text);
+        match self {
+            DateError::Empty => Key::new("date-empty"),
+            DateError::NotADate { text } => {
+                t("date-not-a-date", text).sub("forms", Key::new("date-forms"))
+            }
+            DateError::NoYear { text } => t("date-no-year", text),
+            DateError::InvalidDay { text, detail } => {
+                t("date-invalid", text).sub("detail", detail.clone())
+            }
+            DateError::Reversed { text } => t("date-reversed", text),
+            DateError::Ambiguous {
+                text,
+                readings,
+                hint,
+            } => t("date-ambiguous", text)
+                .either(
+                    "readings",
+                    readings.join(", eller "),
+                    readings.join(", or "),
+                )
+                .sub("hint", hint.clone()),
+            DateError::TwoDates {
+                text,
+                first,
+                second,
+            } => t("date-two-dates", text)
+                .arg("first", first)
+                .arg("second", second),
+            DateError::Unclear { text, detail } => {
+                t("date-unclear", text).sub("detail", detail.clone())
+            }
+            DateError::TooLong { text } => t("date-too-long", text),
+        }
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&messages::english(&self.key()).0)
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// What a date is for, as far as its wording says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -254,8 +289,21 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Note {
     pub kind: NoteKind,
-    /// A plain sentence for the people who wrote the text.
+    /// A plain sentence for the people who wrote the text (English; [`Note::key`] tells
+    /// it in the reader's language).
     pub message: String,
+    #[serde(skip)]
+    pub key: Key,
+}
+
+impl Note {
+    pub(super) fn new(kind: NoteKind, key: Key) -> Note {
+        Note {
+            kind,
+            message: messages::english(&key).0,
+            key,
+        }
+    }
 }
 
 /// One exact day, as [`FuzzyDate::exact_day`] and [`FuzzyDate::deadline_day`] give it.
@@ -397,22 +445,26 @@ impl Unit {
 
     /// The first and last day the unit covers. The error is the `detail` of
     /// [`DateError::InvalidDay`].
-    fn span(&self, conv: &DateConventions) -> Result<(NaiveDate, NaiveDate), String> {
-        let missing = || "the year is missing".to_string();
+    fn span(&self, conv: &DateConventions) -> Result<(NaiveDate, NaiveDate), Key> {
+        let missing = || Key::new("date-detail-year-missing");
         match *self {
             Unit::Day { d, m, y, .. } => {
                 let y = y.ok_or_else(missing)?;
                 let last = last_day(y, m)?;
                 if d == 0 || d > last {
-                    return Err(format!(
-                        "{} {y} has {last} days",
-                        display::month_name(m, Lang::En)
-                    ));
+                    return Err(Key::new("date-detail-days-in-month")
+                        .either(
+                            "month",
+                            display::month_name(m, Lang::Da),
+                            display::month_name(m, Lang::En),
+                        )
+                        .arg("year", y.to_string())
+                        .arg("last", last.to_string()));
                 }
                 let date = ymd(y, m, d)?;
                 Ok((date, date))
             }
-            Unit::BareDay { .. } => Err("the month and year are missing".to_string()),
+            Unit::BareDay { .. } => Err(Key::new("date-detail-month-year-missing")),
             Unit::Month { m, y } => months(y.ok_or_else(missing)?, m, m),
             Unit::MonthPart { part, m, y } => {
                 let y = y.ok_or_else(missing)?;
@@ -428,21 +480,20 @@ impl Unit {
                 check_year(y)?;
                 let weeks = ymd(y, 12, 28)?.iso_week().week();
                 if w == 0 || w > weeks {
-                    return Err(format!(
-                        "{y} has {weeks} weeks (ISO 8601), so there is no week {w}"
-                    ));
+                    return Err(Key::new("date-detail-weeks")
+                        .arg("year", y.to_string())
+                        .arg("weeks", weeks.to_string())
+                        .arg("week", w.to_string()));
                 }
                 let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)
-                    .ok_or_else(|| format!("there is no week {w} in {y}"))?;
+                    .ok_or_else(|| no_week(w, y))?;
                 let sunday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun)
-                    .ok_or_else(|| format!("there is no week {w} in {y}"))?;
+                    .ok_or_else(|| no_week(w, y))?;
                 Ok((monday, sunday))
             }
             Unit::Quarter { q, part, y } => {
                 if !(1..=4).contains(&q) {
-                    return Err(format!(
-                        "there is no quarter {q}; a year has quarters 1 to 4"
-                    ));
+                    return Err(Key::new("date-detail-quarter").arg("quarter", q.to_string()));
                 }
                 sub_months(
                     y.ok_or_else(missing)?,
@@ -453,9 +504,7 @@ impl Unit {
             }
             Unit::Half { h, part, y } => {
                 if !(1..=2).contains(&h) {
-                    return Err(format!(
-                        "there is no half-year {h}; a year has half-years 1 and 2"
-                    ));
+                    return Err(Key::new("date-detail-half").arg("half", h.to_string()));
                 }
                 sub_months(
                     y.ok_or_else(missing)?,
@@ -498,27 +547,35 @@ impl Unit {
 /// Years outside 1000–9999 are refused: no plan needs them, a year such as `0023` is a
 /// slip rather than a date, and every accepted year is shown with four digits that read
 /// back the same. It also keeps chrono in range.
-fn check_year(y: i32) -> Result<(), String> {
+fn check_year(y: i32) -> Result<(), Key> {
     if (1000..=9999).contains(&y) {
         Ok(())
     } else {
-        Err(format!("the year {y} is outside 1000–9999"))
+        Err(Key::new("date-detail-year-range").arg("year", y.to_string()))
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    check_year(y)?;
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("there is no day {d} in month {m} of {y}"))
+fn no_week(w: u32, y: i32) -> Key {
+    Key::new("date-detail-no-week")
+        .arg("week", w.to_string())
+        .arg("year", y.to_string())
 }
 
-fn last_day(y: i32, m: u32) -> Result<u32, String> {
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, Key> {
+    check_year(y)?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        Key::new("date-detail-no-day")
+            .arg("day", d.to_string())
+            .arg("month", m.to_string())
+            .arg("year", y.to_string())
+    })
+}
+
+fn last_day(y: i32, m: u32) -> Result<u32, Key> {
     // Checked first so that `y + 1` below cannot overflow.
     check_year(y)?;
     if !(1..=12).contains(&m) {
-        return Err(format!(
-            "there is no month {m}; months are numbered 1 to 12"
-        ));
+        return Err(Key::new("date-detail-no-month").arg("month", m.to_string()));
     }
     let first_next = if m == 12 {
         ymd(y + 1, 1, 1)
@@ -534,7 +591,7 @@ fn last_day(y: i32, m: u32) -> Result<u32, String> {
 }
 
 /// From the first day of month `a` to the last day of month `b` in year `y`.
-fn months(y: i32, a: u32, b: u32) -> Result<(NaiveDate, NaiveDate), String> {
+fn months(y: i32, a: u32, b: u32) -> Result<(NaiveDate, NaiveDate), Key> {
     let (a, b) = ordered(a, b);
     Ok((ymd(y, a, 1)?, ymd(y, b, last_day(y, b)?)?))
 }
@@ -546,7 +603,7 @@ fn sub_months(
     offset: u32,
     len: u32,
     part: Option<Span>,
-) -> Result<(NaiveDate, NaiveDate), String> {
+) -> Result<(NaiveDate, NaiveDate), Key> {
     let [a, b] = part.unwrap_or([1, len]);
     let (a, b) = ordered(a.clamp(1, len), b.clamp(1, len));
     months(y, offset + a, offset + b)
@@ -747,20 +804,27 @@ impl FuzzyDate {
     /// For a text that was not a clean date phrase: one line saying how it was read, for
     /// warnings (`read as 4. marts 2024; ignored "Opdateret:"`). `None` when clean.
     pub fn reading(&self, lang: Lang) -> Option<String> {
+        self.reading_told(lang, messages::of(crate::model::config::Language::En))
+    }
+
+    /// [`FuzzyDate::reading`] told in `m`'s language, with the date written in `lang`.
+    pub fn reading_told(&self, lang: Lang, m: &messages::Messages) -> Option<String> {
         if self.is_clean() {
             return None;
         }
-        let mut out = format!("read as {}", self.display(lang));
+        let mut out = m.text(&Key::new("date-read-as").arg("date", self.display(lang)));
         if self.role == Role::Deadline {
-            out.push_str(" (a deadline)");
+            out.push(' ');
+            out.push_str(&m.get("date-read-deadline"));
         }
         if !self.ignored.is_empty() {
             let quoted: Vec<String> = self.ignored.iter().map(|i| format!("\"{i}\"")).collect();
-            out.push_str(&format!("; ignored {}", quoted.join(", ")));
+            out.push_str("; ");
+            out.push_str(&m.text(&Key::new("date-read-ignored").arg("ignored", quoted.join(", "))));
         }
         for n in &self.notes {
             out.push_str("; ");
-            out.push_str(&n.message);
+            out.push_str(&m.text(&n.key));
         }
         Some(out)
     }

@@ -14,6 +14,7 @@
 //! The token list is at most `MAX_TOKENS` long and each sub-parser looks a
 //! fixed number of tokens ahead, so the work per text is bounded.
 
+use crate::messages::Key;
 use chrono::{Datelike, FixedOffset, Months, NaiveDate, NaiveTime};
 
 use super::conventions::{Part, Season};
@@ -1279,7 +1280,7 @@ pub(super) struct Resolver<'a, 'c> {
 }
 
 impl Resolver<'_, '_> {
-    fn invalid(&self, detail: String) -> DateError {
+    fn invalid(&self, detail: Key) -> DateError {
         DateError::InvalidDay {
             text: self.text.to_string(),
             detail,
@@ -1317,16 +1318,14 @@ impl Resolver<'_, '_> {
 
     fn time(&self, (h, m, s): (u32, u32, u32)) -> Result<NaiveTime, DateError> {
         NaiveTime::from_hms_opt(h, m, s).ok_or_else(|| {
-            self.invalid(format!(
-                "{h}.{m:02} is not a time of day (use 00.00 to 23.59)"
-            ))
+            self.invalid(Key::new("date-detail-time").arg("time", format!("{h}.{m:02}")))
         })
     }
 
     /// The day a duration from `start` ends on: a week later is the same weekday
     /// (`8 uger fra 22. marts` ends 17. maj), as Danish deadlines are counted.
     fn after(&self, start: NaiveDate, d: Dur) -> Result<NaiveDate, DateError> {
-        let too_far = || self.invalid(format!("{} is too long a duration", d.n));
+        let too_far = || self.invalid(Key::new("date-detail-duration").arg("n", d.n.to_string()));
         match d.unit {
             DurUnit::Day => start.checked_add_days(chrono::Days::new(d.n.into())),
             DurUnit::Week => start.checked_add_days(chrono::Days::new(u64::from(d.n) * 7)),
@@ -1363,7 +1362,7 @@ impl Resolver<'_, '_> {
                 let e = first
                     .pred_opt()
                     .filter(|d| d.year() >= 1000)
-                    .ok_or_else(|| self.invalid("there is no day before it".into()))?;
+                    .ok_or_else(|| self.invalid(Key::new("date-detail-no-day-before")))?;
                 (Shape::Before(u), None, Some(e))
             }
             Expr::OpenEnd(u) => {
@@ -1398,7 +1397,7 @@ impl Resolver<'_, '_> {
                 }
                 // "sagsnr. 2024-5678" is not a period: no plan spans a century.
                 if e.year() - s.year() > 100 {
-                    return Err(self.invalid("it would span more than 100 years".into()));
+                    return Err(self.invalid(Key::new("date-detail-century")));
                 }
                 // "oktober/oktober 2021" is just October 2021.
                 let shape = if l == r {
@@ -1439,9 +1438,7 @@ impl Resolver<'_, '_> {
         }
         let offset = match first_t.or(last_t).and_then(|t| t.offset) {
             Some(secs) => Some(FixedOffset::east_opt(secs).ok_or_else(|| {
-                self.invalid(format!(
-                    "the time zone offset {secs} seconds does not exist"
-                ))
+                self.invalid(Key::new("date-detail-offset").arg("seconds", secs.to_string()))
             })?),
             None => None,
         };

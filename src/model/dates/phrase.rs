@@ -22,6 +22,7 @@
 //! Everything is bounded: at most `MAX_TOKENS` tokens, and a fixed number
 //! of attempts per run of date words.
 
+use crate::messages::Key;
 use chrono::{Datelike, NaiveTime};
 
 use super::lex::{Kind, Tok, tokenize};
@@ -133,10 +134,12 @@ fn classify(mut toks: Vec<Tok>) -> Scan {
             Kind::Word(w) => {
                 let (c, slip) = word_class(&toks, i, w);
                 if let Some(target) = slip {
-                    notes.push(Note {
-                        kind: NoteKind::Spelling,
-                        message: format!("\"{w}\" was read as \"{target}\""),
-                    });
+                    notes.push(Note::new(
+                        NoteKind::Spelling,
+                        Key::new("date-note-spelling")
+                            .arg("word", w.as_str())
+                            .arg("target", target),
+                    ));
                     toks[i].kind = Kind::Word(target.to_string());
                 }
                 c
@@ -547,7 +550,7 @@ fn unclear(text: &str, scan: &Scan, a: usize, e: usize) -> DateError {
     let part = &text[scan.toks[a].start..scan.toks[e.max(a + 1) - 1].end];
     DateError::Unclear {
         text: text.to_string(),
-        detail: format!("\"{part}\" is not a date planpub can read"),
+        detail: Key::new("date-detail-unreadable-part").arg("part", part),
     }
 }
 
@@ -602,17 +605,16 @@ fn combine(
                 }
             }
             let mut d = choose(text, ctx, &rs)?;
-            d.notes.push(Note {
-                kind: NoteKind::Combined,
-                message: "the two dates were read as the period from the first to the second"
-                    .into(),
-            });
+            d.notes.push(Note::new(
+                NoteKind::Combined,
+                Key::new("date-note-combined"),
+            ));
             Ok((d, vec![0, 1]))
         }
         2 => nested(text, ctx, &cores[0].readings, &cores[1].readings),
         _ => Err(DateError::Unclear {
             text: text.to_string(),
-            detail: "it names more than two dates".into(),
+            detail: Key::new("date-detail-too-many"),
         }),
     }
 }
@@ -661,13 +663,10 @@ fn nested(
     };
     let mut d = inner;
     d.year_inferred = false;
-    d.notes.push(Note {
-        kind: NoteKind::Combined,
-        message: format!(
-            "the text also names {}, which contains this date",
-            outer.display(Lang::Da)
-        ),
-    });
+    d.notes.push(Note::new(
+        NoteKind::Combined,
+        Key::new("date-note-contains").arg("outer", outer.display(Lang::Da)),
+    ));
     Ok((d, vec![used]))
 }
 
@@ -708,14 +707,14 @@ fn choose(text: &str, ctx: &ParseContext, rs: &[Reading]) -> Result<FuzzyDate, D
         let mut readings = vec![ok[o].0.display(Lang::Da), ok[y].0.display(Lang::Da)];
         readings.dedup();
         let hint = if ok[o].0.precision == Precision::Month {
-            "Write both years in full (\"2010-2011\") or the month by name (\"november 2010\")."
+            Key::new("date-hint-years")
         } else {
-            "Write the year in full (\"oktober 2009\") or the day with a full stop (\"9. oktober\")."
+            Key::new("date-hint-day")
         };
         return Err(DateError::Ambiguous {
             text: text.to_string(),
             readings,
-            hint: hint.into(),
+            hint,
         });
     }
     let Some((mut d, flags, dur)) = ok.into_iter().next() else {
@@ -724,13 +723,8 @@ fn choose(text: &str, ctx: &ParseContext, rs: &[Reading]) -> Result<FuzzyDate, D
         }));
     };
     if flags.yy_year {
-        d.notes.push(Note {
-            kind: NoteKind::TwoDigitYear,
-            message: format!(
-                "the two-digit year was read in full: {}",
-                d.display(Lang::Da)
-            ),
-        });
+        let key = Key::new("date-note-two-digit-year").arg("date", d.display(Lang::Da));
+        d.notes.push(Note::new(NoteKind::TwoDigitYear, key));
     }
     if let Some(dur) = dur {
         duration_note(&mut d, dur);
@@ -753,14 +747,10 @@ fn duration_note(d: &mut FuzzyDate, dur: Dur) {
     if let Some(x) = expected
         && x != e
     {
-        d.notes.push(Note {
-            kind: NoteKind::Duration,
-            message: format!(
-                "the duration would end on {}, but the text says {}; the written end is used",
-                x.format("%Y-%m-%d"),
-                e.format("%Y-%m-%d")
-            ),
-        });
+        let key = Key::new("date-note-duration")
+            .arg("expected", x.format("%Y-%m-%d").to_string())
+            .arg("end", e.format("%Y-%m-%d").to_string());
+        d.notes.push(Note::new(NoteKind::Duration, key));
     }
 }
 
@@ -783,34 +773,32 @@ fn annotate(
     match found.post {
         Some(Role::Until) if !deadline => {
             open_start(d);
-            d.notes.push(Note {
-                kind: NoteKind::Operator,
-                message: "\"senest\" after the date: read as a date to be met at the latest".into(),
-            });
+            d.notes
+                .push(Note::new(NoteKind::Operator, Key::new("date-note-senest")));
         }
         Some(Role::From) => {
             open_end(d);
-            d.notes.push(Note {
-                kind: NoteKind::Operator,
-                message: "\"tidligst\" after the date: read as a beginning at the earliest".into(),
-            });
+            d.notes.push(Note::new(
+                NoteKind::Operator,
+                Key::new("date-note-tidligst"),
+            ));
         }
         _ => {}
     }
     for (i, c) in scan.class.iter().enumerate() {
         if *c == C::Hedge {
             let w = &text[scan.toks[i].start..scan.toks[i].end];
-            d.notes.push(Note {
-                kind: NoteKind::Hedge,
-                message: format!("\"{w}\": the date is expected, not fixed"),
-            });
+            d.notes.push(Note::new(
+                NoteKind::Hedge,
+                Key::new("date-note-hedge").arg("word", w),
+            ));
         }
     }
     if found.empty_time {
-        d.notes.push(Note {
-            kind: NoteKind::EmptyTime,
-            message: "\"kl.\" with no time after it was skipped".into(),
-        });
+        d.notes.push(Note::new(
+            NoteKind::EmptyTime,
+            Key::new("date-note-empty-time"),
+        ));
     }
     if let [core] = found.cores.as_slice() {
         weekday_note(d, scan, core);
@@ -867,14 +855,15 @@ fn weekday_note(d: &mut FuzzyDate, scan: &Scan, core: &Core) {
         && d.start == d.end
         && s.weekday().num_days_from_monday() != *n
     {
-        d.notes.push(Note {
-            kind: NoteKind::Weekday,
-            message: format!(
-                "\"{w}\" does not match the date: {} is a {}",
-                s.format("%Y-%m-%d"),
-                s.format("%A")
-            ),
-        });
+        let key = Key::new("date-note-weekday")
+            .arg("word", *w)
+            .arg("date", s.format("%Y-%m-%d").to_string())
+            .either(
+                "weekday",
+                s.format_localized("%A", chrono::Locale::da_DK).to_string(),
+                s.format("%A").to_string(),
+            );
+        d.notes.push(Note::new(NoteKind::Weekday, key));
     }
 }
 
@@ -894,10 +883,8 @@ fn gap_note(d: &mut FuzzyDate, core: &Core, ctx: &ParseContext) {
     if let (Ok((_, le)), Ok((rs, _))) = (l.span(ctx.conventions), r.span(ctx.conventions))
         && le.succ_opt().is_some_and(|next| next < rs)
     {
-        d.notes.push(Note {
-            kind: NoteKind::Joined,
-            message: format!("read as the whole period {}", d.display(Lang::Da)),
-        });
+        let key = Key::new("date-note-joined").arg("date", d.display(Lang::Da));
+        d.notes.push(Note::new(NoteKind::Joined, key));
     }
 }
 

@@ -231,6 +231,24 @@ pub(super) fn typed_error(raw: &str, allowed: impl FnOnce() -> Vec<String>) -> P
     }
 }
 
+/// One of planpub's own typed errors (a web or e-mail address refused while reading),
+/// told again from its catalogue message: the value at `path` is parsed once more, and
+/// its error is used when it is the one serde reported.
+pub(super) fn own_error(raw: &str, value: &Value, path: &[PathSeg]) -> Option<Plain> {
+    let mut probe = value.clone();
+    let Value::String(text) = value_at_mut(&mut probe, path)? else {
+        return None;
+    };
+    let url = crate::model::web::WebUrl::parse(text).err();
+    let email = crate::model::web::Email::parse(text).err();
+    let key = match (url, email) {
+        (Some(e), _) if e.to_string() == raw => e.key(),
+        (_, Some(e)) if e.to_string() == raw => e.key(),
+        _ => return None,
+    };
+    Some(Plain::keyed(key))
+}
+
 /// English setting names for the Danish words staff are likely to write.
 fn danish_name(key: &str) -> Option<&'static str> {
     Some(match key.to_lowercase().as_str() {

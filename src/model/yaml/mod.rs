@@ -14,6 +14,7 @@ mod messages;
 pub use fields::{Field, Shape, check_fields};
 pub use locate::{PathSeg, locate, path_to_string};
 
+use crate::messages::Key;
 use crate::model::diagnostics::{Diagnostic, Severity};
 use serde::de::DeserializeOwned;
 use serde_norway::Value;
@@ -54,6 +55,11 @@ impl Source<'_> {
 
     pub fn warning(&self, path: &[PathSeg], message: impl Into<String>) -> Diagnostic {
         self.diag(Severity::Warning, path, message)
+    }
+
+    /// A located diagnostic told by a catalogue message.
+    pub fn keyed(&self, severity: Severity, path: &[PathSeg], key: Key) -> Diagnostic {
+        self.diag(severity, path, "").with_key(key)
     }
 }
 
@@ -217,7 +223,10 @@ pub fn from_value<T: DeserializeOwned>(src: &Source, value: Value) -> Result<T, 
             .collect();
         let raw = e.inner().to_string();
         let allowed = || messages::allowed_values::<T>(&value, &path);
-        let plain = messages::typed_error(&raw, allowed);
+        let mut plain = messages::typed_error(&raw, allowed);
+        if plain.key.is_none() {
+            plain = messages::own_error(&raw, &value, &path).unwrap_or(plain);
+        }
         let mut d = if let Some(missing) = plain.missing {
             // serde reports a missing field at its parent; point there but name the field.
             let mut d = src.error(&path, plain.message);

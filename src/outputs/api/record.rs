@@ -303,10 +303,10 @@ impl<'a> Ctx<'_, 'a> {
 
     fn file(&self, d: &'a Document, a: &'a Attachment) -> Result<FileOut<'a>, Diagnostic> {
         let sha256 = self.r.file_sha256(a).map_err(|e| {
-            Diagnostic::error(
-                &d.file,
-                format!("cannot read the attachment \"{}\": {e}", a.file),
-            )
+            let key = crate::messages::Key::new("attachment-unreadable")
+                .arg("file", a.file.as_str())
+                .sub("reason", crate::messages::io_reason(&e));
+            Diagnostic::keyed(crate::model::diagnostics::Severity::Error, &d.file, key)
         })?;
         Ok(FileOut {
             title: &a.title,

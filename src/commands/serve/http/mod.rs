@@ -167,6 +167,37 @@ pub enum ServerError {
     Thread(#[source] io::Error),
 }
 
+impl ServerError {
+    /// The catalogue message: which address or port, and what to do about it.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        match self {
+            ServerError::Bind { addr, source } => {
+                let io = source.downcast_ref::<io::Error>();
+                let at = |id| Key::new(id).arg("addr", addr.to_string());
+                match io.map(io::Error::kind) {
+                    Some(io::ErrorKind::AddrInUse) => Key::new("serve-port-in-use")
+                        .arg("port", addr.port().to_string())
+                        .arg("next", addr.port().saturating_add(1).to_string()),
+                    Some(io::ErrorKind::PermissionDenied) => at("serve-bind-denied"),
+                    Some(io::ErrorKind::AddrNotAvailable) => at("serve-bind-unavailable"),
+                    Some(_) => at("serve-bind-failed").sub(
+                        "reason",
+                        crate::messages::io_reason(io.expect("an I/O error")),
+                    ),
+                    None => at("serve-bind-failed").sub(
+                        "reason",
+                        Key::new("io-other").arg("reason", source.to_string()),
+                    ),
+                }
+            }
+            ServerError::Thread(e) => {
+                Key::new("serve-thread").sub("reason", crate::messages::io_reason(e))
+            }
+        }
+    }
+}
+
 /// Tuning that only tests change.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
