@@ -116,6 +116,7 @@ timed() {
   local name=$1 start end
   shift
   local log="$work/$name.log" rss="$work/$name.rss"
+  sync # the files written before are on disk, so this build does not pay for them
   start=$(date +%s%N)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f %M -o "$rss" "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
