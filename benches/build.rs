@@ -182,17 +182,33 @@ fn search_rows(out: &Path, table: &mut Table) {
     );
 }
 
-/// The rows of one site: wall time and peak memory against their targets (`None`: shown
-/// only), and CPU times for reading wall times taken on a busy machine.
-fn add_builds(table: &mut Table, site: &str, b: &Builds, wall: (f64, Unit), peak: Option<f64>) {
-    let rows = [
-        (format!("{site}, full build"), &b.wall, Some(wall.0), wall.1),
-        (format!("{site}, CPU time, user"), &b.user, None, wall.1),
-        (format!("{site}, CPU time, system"), &b.system, None, wall.1),
-        (format!("{site}, peak memory"), &b.peak, peak, Unit::MiB),
-    ];
-    for (measure, samples, target, unit) in rows {
-        table.add(&measure, samples.clone(), target, unit);
+/// One site to build, with its targets: wall time, and peak memory (`None`: shown
+/// only).
+struct Site<'a> {
+    label: &'a str,
+    root: &'a Path,
+    runs: usize,
+    wall: (f64, Unit),
+    peak: Option<f64>,
+}
+
+impl Site<'_> {
+    /// Measures the builds and adds their rows: wall time and peak memory against the
+    /// targets, and the CPU times for reading wall times taken on a busy machine.
+    fn bench(&self, table: &mut Table, scratch: &Path) -> Builds {
+        let b = measure(self.label, self.root, self.runs, scratch);
+        let (wall, unit) = self.wall;
+        let rows = [
+            ("full build", &b.wall, Some(wall), unit),
+            ("CPU time, user", &b.user, None, unit),
+            ("CPU time, system", &b.system, None, unit),
+            ("peak memory", &b.peak, self.peak, Unit::MiB),
+        ];
+        for (what, samples, target, unit) in rows {
+            let measure = format!("{}, {what}", self.label);
+            table.add(&measure, samples.clone(), target, unit);
+        }
+        b
     }
 }
 
@@ -206,46 +222,37 @@ fn main() {
     let mut table = Table::default();
 
     let example = harness::copy_example();
-    let b = measure(
-        "example site",
-        example.path(),
-        harness::runs(11),
-        &scratch.path().join("example"),
-    );
-    add_builds(&mut table, "example site", &b, (0.030, Unit::Ms), None);
+    let site = Site {
+        label: "example site",
+        root: example.path(),
+        runs: harness::runs(11),
+        wall: (0.030, Unit::Ms),
+        peak: None,
+    };
+    site.bench(&mut table, &scratch.path().join("example"));
 
-    let site = generated(10_000);
-    let ten = measure(
-        "10,000 documents",
-        site.path(),
-        harness::runs(5),
-        &scratch.path().join("10k"),
-    );
-    add_builds(
-        &mut table,
-        "10,000 documents",
-        &ten,
-        (1.0, Unit::S),
-        Some(250.0 * MIB),
-    );
+    let ten_site = generated(10_000);
+    let site = Site {
+        label: "10,000 documents",
+        root: ten_site.path(),
+        runs: harness::runs(5),
+        wall: (1.0, Unit::S),
+        peak: Some(250.0 * MIB),
+    };
+    let ten = site.bench(&mut table, &scratch.path().join("10k"));
     search_rows(&ten.out, &mut table);
 
     let mut growth = None;
     if std::env::var("PLANPUB_BENCH_100K").is_ok_and(|v| v == "1") {
-        let site = generated(100_000);
-        let big = measure(
-            "100,000 documents",
-            site.path(),
-            harness::runs(3),
-            &scratch.path().join("100k"),
-        );
-        add_builds(
-            &mut table,
-            "100,000 documents",
-            &big,
-            (10.0, Unit::S),
-            Some(GIB),
-        );
+        let big_site = generated(100_000);
+        let site = Site {
+            label: "100,000 documents",
+            root: big_site.path(),
+            runs: harness::runs(3),
+            wall: (10.0, Unit::S),
+            peak: Some(GIB),
+        };
+        let big = site.bench(&mut table, &scratch.path().join("100k"));
         let times = |f: fn(&Builds) -> &Samples| f(&big).median() / f(&ten).median();
         growth = Some(format!(
             "10,000 → 100,000 documents: wall ×{:.1}, user CPU ×{:.1}, memory ×{:.1} (linear: ×10)",

@@ -111,7 +111,8 @@ EOF
 
 write_hugo_site "$work/hugo" "$work/site/content"
 
-# Runs one build; sets `wall` (seconds) and `peak` (MiB, or "?" without GNU time).
+# Runs one build; sets `wall` (seconds), `peak` (MiB) and `cpu` (user + system seconds),
+# the last two "?" without GNU time.
 timed() {
   local name=$1 start end
   shift
@@ -119,27 +120,34 @@ timed() {
   sync # the files written before are on disk, so this build does not pay for them
   start=$(date +%s%N)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f %M -o "$rss" "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+    /usr/bin/time -f '%M %U %S' -o "$rss" "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   else
     "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   fi
   end=$(date +%s%N)
   wall=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }')
-  peak="?"
-  if [ -s "$rss" ]; then peak=$(awk '{ printf "%.0f", $1 / 1024 }' "$rss"); fi
+  peak="?" cpu="?"
+  if [ -s "$rss" ]; then
+    peak=$(awk '{ printf "%.0f", $1 / 1024 }' "$rss")
+    cpu=$(awk '{ printf "%.1fs + %.1fs", $2, $3 }' "$rss")
+  fi
 }
 
 echo "$n generated documents, one build each; $(uptime | sed 's/.*\(load average\)/\1/')"
 timed planpub "$target/release/planpub" build --root "$work/site" --out "$work/planpub-out" \
   ${now:+--now "$now"}
-planpub_wall=$wall planpub_peak=$peak
+planpub_wall=$wall planpub_peak=$peak planpub_cpu=$cpu
 timed hugo hugo --source "$work/hugo" --destination "$work/hugo-out"
-hugo_wall=$wall hugo_peak=$peak
+hugo_wall=$wall hugo_peak=$peak hugo_cpu=$cpu
 
 files() { find "$1" -type f | wc -l; }
-printf '%-8s %8s %10s %8s\n' tool wall peak files
-printf '%-8s %7ss %6s MiB %8s\n' planpub "$planpub_wall" "$planpub_peak" "$(files "$work/planpub-out")"
-printf '%-8s %7ss %6s MiB %8s\n' hugo "$hugo_wall" "$hugo_peak" "$(files "$work/hugo-out")"
+row='%-8s %8s %10s %8s   %s\n'
+# shellcheck disable=SC2059
+{
+  printf "$row" tool wall peak files "CPU user + system"
+  printf "$row" planpub "${planpub_wall}s" "$planpub_peak MiB" "$(files "$work/planpub-out")" "$planpub_cpu"
+  printf "$row" hugo "${hugo_wall}s" "$hugo_peak MiB" "$(files "$work/hugo-out")" "$hugo_cpu"
+}
 awk -v a="$planpub_wall" -v b="$hugo_wall" -v m="$planpub_peak" -v h="$hugo_peak" 'BEGIN {
   printf "planpub/Hugo: %.2f (wall time)", a / b
   if (m != "?" && h != "?") printf ", %.2f (peak memory)", m / h
