@@ -288,9 +288,13 @@ impl Session {
     /// Rebuilds. `changed` only says that something happened; every input is looked
     /// at again.
     pub fn rebuild(&mut self, _changed: &[PathBuf]) -> Result<RebuildReport, Diagnostics> {
+        use crate::build::timings::phase;
+        let t = phase("rebuild: read changes");
         let config_changed = self.refresh_config()?;
         self.refresh_theme(config_changed)?;
         let parsed = self.refresh_content(config_changed)?;
+        drop(t);
+        let t = phase("rebuild: assemble + checks");
 
         let mut diags = Diagnostics::new();
         let mut docs = Vec::with_capacity(self.parsed.len());
@@ -303,7 +307,9 @@ impl Session {
         let loaded = build::finish(&self.opts, Some(config), Some(theme), docs, diags)?;
         // Every check a build runs, the ledger included; the preview records nothing.
         build::ledger_check(&self.opts, &loaded)?;
+        drop(t);
 
+        let t = phase("rebuild: list jobs");
         let style = self.opts.style;
         let shared = outputs::shared(&loaded.site, &loaded.theme, style);
         let plan = build::plan(&loaded, &shared, style)?;
@@ -322,7 +328,9 @@ impl Session {
                 Some(r) => r.key != j.key(site) || r.deps.iter().any(|(d, f)| fps.of(d) != *f),
             })
             .collect();
+        drop(t);
 
+        let t = phase("rebuild: render due jobs");
         // Render first, write after: a failed rebuild leaves the last good pages.
         let done: std::sync::Mutex<Vec<Fresh>> = Default::default();
         let problems = outputs::run(&plan.listing, &due, |d| {
@@ -357,6 +365,8 @@ impl Session {
             d.extend(problems);
             return Err(d.sorted());
         }
+        drop(t);
+        let _t = phase("rebuild: write");
         let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
         let rendered = done.len();
         let rendered_pages = done.iter().filter(|d| d.path.ends_with(".html")).count();
