@@ -651,3 +651,32 @@ identity-shared = { $what ->
         [timeline] `what` og `who`
        *[meetings] `what` og `where`
     } eller af `id:`, når det er angivet: giv en af de to sin egen `id:`, for eksempel `id: { $example }`
+
+## planpub schedule: what changes when
+
+schedule-published = "{ $title }" offentliggøres (publish_at)
+schedule-hearing-opens = høringen "{ $title }" åbner
+schedule-hearing-closes = høringen "{ $title }" lukker; høringssvar og høringsnotat offentliggøres
+schedule-days-left = høringen "{ $title }": { $days ->
+    [0] fristen er i dag
+    [one] 1 dag tilbage
+   *[other] { $days } dage tilbage
+}
+schedule-meeting-begins = mødet om "{ $title }" begynder; afgørelsen offentliggøres
+schedule-withdrawn = "{ $title }" trækkes tilbage; kun meddelelsen om det bliver stående
+schedule-archived = planen "{ $title }" regnes nu som arkiveret
+schedule-step-starts = "{ $what }" i "{ $title }" begynder (nu)
+schedule-step-done = "{ $what }" i "{ $title }" er gennemført
+schedule-new-day = en ny dag begynder
+
+## planpub import: --columns
+
+columns-shape = `{ $part }` i --columns har ikke formen felt=nummer (for eksempel `when=2`)
+columns-unknown-field = `{ $name }` i --columns er ikke et af felterne{ $suggestion ->
+    [none] {""}
+   *[other] {" "}(mente du `{ $suggestion }`?)
+}; felterne er when, what, who, track, level og note
+columns-bad-number = `{ $part }` i --columns er ikke et kolonnenummer: tæl kolonnerne fra 1 længst til venstre
+columns-twice = --columns nævner `{ $field }` to gange
+columns-same-column = --columns giver kolonne { $column } både til `{ $first }` og `{ $second }`
+columns-incomplete = --columns skal angive en `what`-kolonne og en `when`-kolonne (eller en `track`-kolonne)

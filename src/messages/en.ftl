@@ -638,3 +638,32 @@ identity-shared = { $what ->
         [timeline] `what` and `who`
        *[meetings] `what` and `where`
     }, or from `id:` when it is given: give one of the two its own `id:`, for example `id: { $example }`
+
+## planpub schedule: what changes when
+
+schedule-published = "{ $title }" is published (publish_at)
+schedule-hearing-opens = the hearing "{ $title }" opens
+schedule-hearing-closes = the hearing "{ $title }" closes; its responses and note are published
+schedule-days-left = the hearing "{ $title }": { $days ->
+    [0] the deadline is today
+    [one] 1 day left
+   *[other] { $days } days left
+}
+schedule-meeting-begins = the meeting of "{ $title }" begins; its outcome is published
+schedule-withdrawn = "{ $title }" is withdrawn; only the notice remains
+schedule-archived = the plan "{ $title }" is taken as archived
+schedule-step-starts = "{ $what }" in "{ $title }" starts (now)
+schedule-step-done = "{ $what }" in "{ $title }" is done
+schedule-new-day = a new day begins
+
+## planpub import: --columns
+
+columns-shape = `{ $part }` in --columns is not of the form field=number (for example `when=2`)
+columns-unknown-field = `{ $name }` in --columns is not a field{ $suggestion ->
+    [none] {""}
+   *[other] {" "}(did you mean `{ $suggestion }`?)
+}; the fields are when, what, who, track, level and note
+columns-bad-number = `{ $part }` in --columns is not a column number: count the columns from 1 at the left
+columns-twice = --columns names `{ $field }` twice
+columns-same-column = --columns gives column { $column } to both `{ $first }` and `{ $second }`
+columns-incomplete = --columns must name a `what` column and a `when` column (or a `track` column)
