@@ -605,3 +605,179 @@ fn problems_found_across_the_site_are_told_in_the_sites_language() {
         assert!(all.contains(expected), "missing {expected:?} in\n{all}");
     }
 }
+
+/// The third set of fixtures (issue 16): editorial checks, a plan's status, slugs,
+/// YAML tags, the decision ledger — in a site of the given language, checked during
+/// the hearing (2024-03-03).
+fn checked_mistakes(language: &str) -> Site {
+    let md = |fm: &str| format!("---\n{fm}---\n\nTekst om sagen.\n");
+    Site::bare()
+        .file(
+            "site.yaml",
+            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+        )
+        // Too short, no way to respond, open without documents, for a plan that says
+        // it is adopted.
+        .file("content/hoeringer/kort.md", &md("type: hearing\ntitle: Kort høring\nopens: 2024-03-01\ncloses: 2024-03-05\nplan: planen\n"))
+        .file("content/planer/planen.md", &md("type: plan\ntitle: Planen\nstatus: adopted\n"))
+        // Two files with the same slug, a YAML tag.
+        .file("content/sider/a.md", &md("type: page\ntitle: Side A\nslug: samme\n"))
+        .file("content/sider/b.md", &md("type: page\ntitle: Side B\nslug: samme\n"))
+        .file("content/sider/tag.md", &md("type: page\ntitle: !!str Om mærker\n"))
+}
+
+const DURING: &str = "2024-03-03";
+
+#[test]
+fn editorial_checks_slugs_and_tags_are_explained_in_danish() {
+    let site = checked_mistakes("da");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", DURING, "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    assert_all_danish("check", &r);
+    let all = r.all();
+    for expected in [
+        "høringsperioden er 5 dage, kortere end de mindst 28 dage",
+        "høringen giver ikke borgerne nogen måde at svare på",
+        "høringen er åben, men har intet høringsmateriale",
+        "der står `status: adopted`, men høringen \"Kort høring\" er åben",
+        "fjern `status:`, så vises den status",
+        "(nu: `hearing`)",
+        "to filer har samme",
+        "er et YAML-mærke (tag), som planpub ikke læser",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    let json = no_lang(
+        planpub()
+            .args(["check", "-f", "json", "--now", DURING, "--root"])
+            .arg(site.root()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let list = v["diagnostics"].as_array().expect("list");
+    assert!(list.len() >= 6, "{v:#}");
+    for d in list {
+        assert_no_english("json message", d["message"].as_str().unwrap_or(""));
+        assert_no_english("json help", d["help"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn an_english_site_gets_the_editorial_checks_in_english() {
+    let site = checked_mistakes("en");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", DURING, "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    let all = r.all();
+    for expected in [
+        "the hearing period is 5 days, shorter than the minimum of 28 days",
+        "the hearing gives citizens no way to respond",
+        "the hearing is open but has no documents (høringsmateriale)",
+        "status: adopted, but the hearing \"Kort høring\" is open",
+        "remove `status:` to show the status the plan's timeline, hearings and decisions give (now: hearing)",
+        "two files have the same slug \"samme\"",
+        "`!!str` is a YAML tag, which planpub does not read",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+}
+
+/// A decision published by one build and changed before the next, in `language`.
+fn changed_decision(language: &str) -> Site {
+    let decision = |summary: &str| {
+        format!(
+            "---\ntype: decision\ntitle: Vedtagelse af planen\ncommittee: Byrådet\nmeeting: 2024-03-12\nitem: 4\nrecommendations:\n  - text: At planen vedtages.\n    outcome: approved\nsummary: {summary}\n---\n\nTekst.\n"
+        )
+    };
+    let site = Site::bare()
+        .file(
+            "site.yaml",
+            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+        )
+        .file(
+            "content/beslutninger/vedtagelse.md",
+            &decision("Planen blev vedtaget."),
+        );
+    no_lang(
+        planpub()
+            .args(["build", "--now", "2024-04-01", "--root"])
+            .arg(site.root()),
+    )
+    .assert_ok();
+    site.write(
+        "content/beslutninger/vedtagelse.md",
+        decision("Planen blev vedtaget med ændringer.").as_bytes(),
+    );
+    site
+}
+
+#[test]
+fn a_changed_published_decision_is_explained_in_danish_and_english() {
+    let site = changed_decision("da");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2024-04-02", "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    assert_all_danish("ledger", &r);
+    assert!(
+        r.stderr.contains("er ændret siden uden en rettelse"),
+        "{}",
+        r.stderr
+    );
+    let en = changed_decision("en");
+    let r = no_lang(
+        planpub()
+            .args(["check", "--now", "2024-04-02", "--root"])
+            .arg(en.root()),
+    );
+    assert!(
+        r.stderr
+            .contains("has been changed since, without a correction"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn import_with_bad_columns_speaks_the_sites_language() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/unusual-headings.csv");
+    let site = Site::new();
+    let r = no_lang(
+        planpub()
+            .arg("import")
+            .arg(&fixture)
+            .args(["--columns", "wen=3,what=2", "--root"])
+            .arg(site.root()),
+    );
+    r.assert_failed();
+    assert!(
+        r.stderr
+            .contains("fejl: `wen` i --columns er ikke et af felterne (mente du `when`?)"),
+        "{}",
+        r.stderr
+    );
+    assert_all_danish("import", &r);
+    let en = no_lang(
+        planpub()
+            .arg("import")
+            .arg(&fixture)
+            .args(["--lang", "en", "--columns", "when=1,what=1", "--root"])
+            .arg(site.root()),
+    );
+    en.assert_failed();
+    assert!(
+        en.stderr
+            .contains("error: --columns gives column 1 to both `when` and `what`"),
+        "{}",
+        en.stderr
+    );
+}

@@ -540,7 +540,7 @@ pub fn run() -> ExitCode {
                                     out,
                                     "{}  {}  ({})",
                                     clock::timestamp(&c.at),
-                                    c.what,
+                                    m.text(&c.key),
                                     c.page
                                 )
                                 .is_err()
@@ -558,7 +558,7 @@ pub fn run() -> ExitCode {
                 }
             }
         }
-        Command::Import(args) => crate::commands::import::cli::run(args, &root),
+        Command::Import(args) => crate::commands::import::cli::run(args, &root, m),
         Command::Editor => editor_command(&root, m),
         Command::Init { dir } => init_command(&dir, m),
     }

@@ -498,3 +498,185 @@ help-planpub-date-format = text, eller json: datoobjektet fra de åbne data [sta
 help-planpub-new-title = Titlen; filnavnet laves af den
 help-planpub-import-title = Planens titel [standard: dokumentets første overskrift]
 help-planpub-init-dir = Mappen, der skal oprettes
+
+## Hearings, plans and decisions: editorial checks
+
+hearing-too-short = høringsperioden er { $days } dage, kortere end de mindst { $min } dage, der kræves
+    .help = planlovens § 24 kræver 8 uger for de fleste planforslag, 4 uger for en lokalplan og 2 uger for en mindre ændring; skriv `min_days:` i høringen, hvis en kortere periode er lovlig her
+hearing-no-respond = høringen giver ikke borgerne nogen måde at svare på
+    .help = tilføj `respond:` med mindst én af `email:`, `address:` eller `url:`
+hearing-responses-held-back = høringssvar og høringsnotat holdes tilbage, til fristen ({ $deadline }) er udløbet
+    .help = de kommer på sitet, første gang sitet bygges efter fristen; `planpub schedule` viser hvornår
+hearing-no-documents = høringen er åben, men har intet høringsmateriale
+    .help = tilføj `documents:` med det materiale, borgerne bliver hørt om
+decision-no-outcome = mødet { $meeting } er begyndt, men ingen af indstillingerne har en afgørelse
+    .help = skriv afgørelsen på hver indstilling, for eksempel `outcome: approved` (approved | discussed | noted | rejected | postponed)
+decision-held-back = afgørelser, bemærkninger og fraværende medlemmer holdes tilbage til mødet { $meeting }: før mødet er punktet et dagsordenspunkt
+    .help = de kommer på sitet, første gang sitet bygges fra mødet og frem; `planpub schedule` viser hvornår
+decision-same-item = { $other } har allerede punkt { $item } på mødet { $meeting } — to beslutninger kan ikke have samme udvalg, møde og punkt
+    .help = tjek punktets nummer på dagsordenen (`item:`)
+plan-own-ancestor = planen "{ $slug }" ligger under sig selv: følger man `parent`, kommer man tilbage til den
+    .help = en plans overordnede plan (`parent`) skal ligge over den, aldrig være en af dens egne delplaner
+
+## A plan's written status and what its sources say
+
+status-conflict = der står `status: { $status }`, men { $why }
+status-conflict-help = fjern `status:`, så vises den status, planens tidslinje, høringer og beslutninger giver{ $derived ->
+    [none] {""}
+   *[other] {" "}(nu: `{ $derived }`)
+}, eller opdatér tidslinjen
+status-reason-hearing-open = høringen "{ $title }" er åben
+status-reason-hearing-ahead = høringen "{ $title }" er ikke åbnet endnu
+status-reason-hearing-step-now = tidslinjens høringstrin "{ $what }" ({ $when }) er i gang nu
+status-reason-step = tidslinjens trin "{ $what }" ({ $when }) { $now ->
+    [yes] er i gang nu
+   *[no] ligger endnu forude
+}
+status-reason-archived = alle tidslinjens trin er gennemført, det sidste for mere end et år siden ({ $last })
+status-reason-not-adopted = planen er ikke vedtaget
+status-reason-approved = beslutningen "{ $title }" har vedtaget den
+status-reason-no-hearing-open = ingen høring om planen er åben på det tidspunkt, sitet bygges{ $which ->
+    [ahead] {" "}("{ $title }" er ikke åbnet endnu)
+    [closed] {" "}("{ $title }" er lukket)
+   *[none] {""}
+}
+status-adoption-step = tidslinjens vedtagelsestrin "{ $what }" ({ $when })
+status-adoption-approved-nothing = { $step } er holdt, men beslutningen "{ $title }" vedtog ingenting
+status-adoption-agenda = { $step } ligger endnu forude: beslutningen "{ $title }" er et dagsordenspunkt indtil mødet { $meeting }
+status-adoption-withdrawn = beslutningen "{ $title }" om { $step } er trukket tilbage
+status-adoption-unpublished = { $step } henviser til beslutningen "{ $title }", som ikke er offentliggjort
+status-adoption-done = { $step } er gennemført
+status-adoption-now = { $step } er i gang nu
+status-adoption-upcoming = { $step } ligger endnu forude
+
+## Slugs and references between items (continued)
+
+slug-duplicate-help = hver side skal have sin egen webadresse: omdøb en af filerne, eller giv den sin egen `slug:`
+slug-reserved = adressen (slug) "{ $slug }" bruges af planpub selv
+    .help = vælg et andet filnavn eller en anden `slug:`; disse er optaget: { $reserved }
+ref-wrong-type = "{ $slug }" er { $type ->
+    [plan] en plan
+    [hearing] en høring
+    [decision] en beslutning
+   *[page] en side
+}, men her skal stå { $expected ->
+    [plan] en plan
+    [hearing] en høring
+    [decision] en beslutning
+   *[page] en side
+}
+ref-not-public = "{ $slug }" er en kladde eller endnu ikke offentliggjort, så linket til den udelades
+ref-withdrawn = "{ $slug }" er trukket tilbage, så linket til den udelades
+    .help = en tilbagetrukket beslutning viser kun meddelelsen om, at den er trukket tilbage; fjern henvisningen
+
+## The decision ledger
+
+ledger-damaged = beslutningsloggen kan ikke læses: filen er beskadiget
+    .help = loggen skrives af planpub; hent den tilbage fra versionsstyringen (for eksempel Git)
+ledger-unreadable = beslutningsloggen kan ikke læses: { $reason }
+ledger-withdrawal-changed = tilbagetrækningen, der blev registreret { $recorded } (dato { $date }, begrundelse "{ $reason }"), er blevet ændret: en registreret tilbagetrækning kan ikke ændres
+    .help = sæt `withdrawn:` tilbage til datoen { $date } og den begrundelse
+ledger-withdrawal-removed = denne beslutning blev trukket tilbage { $date } ({ $reason }), og `withdrawn:` er fjernet: en tilbagetrækning kan ikke gøres om
+    .help = sæt `withdrawn:` ind igen med datoen { $date } og begrundelsen; offentliggør en ny beslutning, hvis sagen afgøres igen
+ledger-changed = denne beslutning blev offentliggjort { $recorded } og er ændret siden uden en rettelse: en offentliggjort beslutning er et arkivstykke og må ikke ændres i det stille
+    .help =
+        fortryd ændringen, eller tilføj et punkt under `corrections:` med datoen og en note om, hvad der er rettet og hvorfor, for eksempel:
+        corrections:
+          - date: 2024-03-01
+            note: Stavefejl i indstilling 2 rettet.
+ledger-gone = den offentliggjorte beslutning "{ $title }" ({ $path }) er ikke længere på sitet
+    .help =
+        læg filen tilbage: en offentliggjort beslutning bliver på sin faste adresse. Vil I tage den ned, så tilføj dette i dens front matter
+        withdrawn:
+          date: { $today }
+          reason: Hvorfor punktet trækkes tilbage.
+        Loggen registrerer så tilbagetrækningen, og adressen viser kun, at punktet er trukket tilbage, hvornår og hvorfor
+
+## YAML limits, tags and aliases
+
+yaml-too-large = felterne øverst i filen fylder { $bytes } byte, mere end planpub læser ({ $max } byte, 4 MiB)
+    .help = flyt lang tekst ned i sidens tekst under den afsluttende `---`, eller del filen op
+yaml-too-deep = felterne ligger mere end { $max } niveauer inde i hinanden her, mere end planpub læser
+    .help = planpubs felter ligger højst fem niveauer inde i hinanden; se efter en `[` eller `{"{"}`, der aldrig lukkes, eller en indrykning, der bliver ved med at vokse
+yaml-recursion = felterne ligger for mange niveauer inde i hinanden her, mere end planpub læser
+    .help = planpubs felter ligger højst fem niveauer inde i hinanden; se efter en `[` eller `{"{"}`, der aldrig lukkes
+yaml-tag = `{ $tag }` er et YAML-mærke (tag), som planpub ikke læser: værdien ville ikke betyde det, den ser ud til
+    .help = fjern `{ $tag }`, og skriv værdien som almindelig tekst; sæt teksten i anførselstegn, hvis den virkelig begynder med `!`
+yaml-too-many-items = her er { $n } punkter, flere end planpub læser ({ $max })
+    .help = fordel indholdet på flere filer
+yaml-alias-repetition = henvisningerne med `*` (aliasser) gentager her andre værdier så mange gange, at felterne ville vokse helt vildt, så planpub læser dem ikke
+    .help = skriv værdierne ud i stedet for at gentage dem med `&navn` og `*navn`
+expected-text-or-number = tekst eller et tal
+found-tagged = en værdi med et YAML-mærke
+
+## The content file: front matter, type, slug, meetings
+
+frontmatter-missing = filen begynder ikke med felterne (front matter): første linje skal være `---`, derefter YAML-felterne og så en linje med `---`
+frontmatter-not-closed = felterne (front matter), der begynder i linje 1, afsluttes aldrig: tilføj en linje med kun `---` efter det sidste felt
+frontmatter-not-fields = felterne øverst i filen skal være linjer af formen `felt: værdi`
+type-not-one-word = `type` skal være ét ord (plan, hearing, decision eller page), men her står { $found }
+type-one-line = skriv det på én linje, for eksempel `type: { $guess }`
+found-something-else = noget andet
+type-missing = det påkrævede felt `type` mangler: planpub skal vide, hvilken slags indhold det er
+    .help = tilføj en første linje `type: { $guess }` (en af plan, hearing, decision, page)
+type-unknown = `{ $value }` er ikke en indholdstype
+type-did-you-mean = mente du `{ $suggestion }`? Typerne er plan, hearing, decision og page
+type-list = typerne er plan, hearing, decision og page
+html-cut = HTML-koden `{ $what }` ville skjule teksten efter den, så den vises på siden som tekst, præcis som den er skrevet
+    .help = skriv teksten uden `<` `>` (for eksempel "script-tag"), eller sæt den i backticks: `<script>`
+slug-empty = en adresse (slug) kan ikke være tom
+slug-invalid = "{ $slug }" kan ikke bruges som adresse (slug): brug kun små bogstaver a–z, tal og enkelte bindestreger (for eksempel "rammeplan-psykisk-syge"); skråstreger, punktummer, mellemrum og æ, ø, å kan ikke bruges
+slug-too-long = webadressen, der laves af dette, ville være { $length } tegn lang, mere end de { $max }, en del af en webadresse må have
+slug-short-help = vælg en kort adresse på nogle få ord, for eksempel `rammeplan-2024`
+slug-from-file = der kan ikke laves en webadresse af filnavnet "{ $name }"
+    .help = omdøb filen, så navnet har bogstaver og tal, eller tilføj et kortere `slug:`-felt
+slug-from-file-long = der kan ikke laves en webadresse af filnavnet "{ $name }": { $detail }
+    .help = omdøb filen, så navnet har bogstaver og tal, eller tilføj et kortere `slug:`-felt
+meeting-until-not-time = "{ $text }" er ikke et klokkeslæt
+    .help = skriv det klokkeslæt, mødet slutter, for eksempel `until: "21:00"`
+meeting-until-no-start = `until` kræver, at `when` angiver én dag og et starttidspunkt
+    .help = skriv starttidspunktet i `when`, for eksempel `when: 2024-05-12 19:00`
+meeting-end-twice = mødets sluttidspunkt står to steder: i `when` og i `until`
+    .help = behold kun det ene
+meeting-ends-before = mødet slutter ({ $until }), før det begynder ({ $start })
+    .help = `until` er det klokkeslæt, mødet slutter på dagen
+committee-no-letters = planpub laver beslutningens faste webadresse af udvalgets navn, og "{ $name }" har ingen bogstaver eller tal, som en webadresse kan indeholde (a–z, 0–9, æ, ø, å og latinske bogstaver med accent)
+    .help = skriv udvalgets eller rådets navn med latinske bogstaver, for eksempel `Områdeudvalg socialområdet`
+identity-line = {" "}(linje { $line })
+identity-shared = { $what ->
+    [timeline] tidslinjens rækker
+   *[meetings] møderne
+} { $first }{ $line1 } og { $second }{ $line2 } har samme identitet, så deres begivenheder i kalenderen ville få samme UID
+    .help = identiteten laves af { $what ->
+        [timeline] `what` og `who`
+       *[meetings] `what` og `where`
+    } eller af `id:`, når det er angivet: giv en af de to sin egen `id:`, for eksempel `id: { $example }`
+
+## planpub schedule: what changes when
+
+schedule-published = "{ $title }" offentliggøres (publish_at)
+schedule-hearing-opens = høringen "{ $title }" åbner
+schedule-hearing-closes = høringen "{ $title }" lukker; høringssvar og høringsnotat offentliggøres
+schedule-days-left = høringen "{ $title }": { $days ->
+    [0] fristen er i dag
+    [one] 1 dag tilbage
+   *[other] { $days } dage tilbage
+}
+schedule-meeting-begins = mødet om "{ $title }" begynder; afgørelsen offentliggøres
+schedule-withdrawn = "{ $title }" trækkes tilbage; kun meddelelsen om det bliver stående
+schedule-archived = planen "{ $title }" regnes nu som arkiveret
+schedule-step-starts = "{ $what }" i "{ $title }" begynder (nu)
+schedule-step-done = "{ $what }" i "{ $title }" er gennemført
+schedule-new-day = en ny dag begynder
+
+## planpub import: --columns
+
+columns-shape = `{ $part }` i --columns har ikke formen felt=nummer (for eksempel `when=2`)
+columns-unknown-field = `{ $name }` i --columns er ikke et af felterne{ $suggestion ->
+    [none] {""}
+   *[other] {" "}(mente du `{ $suggestion }`?)
+}; felterne er when, what, who, track, level og note
+columns-bad-number = `{ $part }` i --columns er ikke et kolonnenummer: tæl kolonnerne fra 1 længst til venstre
+columns-twice = --columns nævner `{ $field }` to gange
+columns-same-column = --columns giver kolonne { $column } både til `{ $first }` og `{ $second }`
+columns-incomplete = --columns skal angive en `what`-kolonne og en `when`-kolonne (eller en `track`-kolonne)

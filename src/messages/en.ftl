@@ -495,3 +495,175 @@ help-planpub-date-format = text, or json: the date object of the open data [defa
 help-planpub-new-title = The title; the file name is made from it
 help-planpub-import-title = The plan's title [default: the document's first heading]
 help-planpub-init-dir = The folder to create
+
+## Hearings, plans and decisions: editorial checks
+
+hearing-too-short = the hearing period is { $days } days, shorter than the minimum of { $min } days
+    .help = planloven § 24 sets 8 weeks for most plan proposals, 4 for a lokalplan and 2 for a minor one; set `min_days:` on the hearing if a shorter period is lawful here
+hearing-no-respond = the hearing gives citizens no way to respond
+    .help = add `respond:` with at least one of `email:`, `address:` or `url:`
+hearing-responses-held-back = responses and the hearing note are held back until the deadline ({ $deadline }) has passed
+    .help = they appear on the site with the first build after the deadline; `planpub schedule` shows when
+hearing-no-documents = the hearing is open but has no documents (høringsmateriale)
+    .help = add `documents:` with the material citizens are asked about
+decision-no-outcome = the meeting on { $meeting } has begun, but no recommendation has an outcome
+    .help = add the decision on each recommendation, for example `outcome: approved` (approved | discussed | noted | rejected | postponed)
+decision-held-back = outcomes, remarks and absent members are held back until the meeting on { $meeting }: before its meeting the item is an agenda item
+    .help = they appear with the first build from the meeting on; `planpub schedule` shows when
+decision-same-item = { $other } already has item { $item } at the meeting of { $meeting } — two decisions cannot share body, meeting and item
+    .help = check the agenda item number (`item:`)
+plan-own-ancestor = the plan "{ $slug }" is its own ancestor: following `parent` leads back to it
+    .help = a plan's parent must be a plan above it, never one of its own sub-plans
+
+## A plan's written status and what its sources say
+
+status-conflict = status: { $status }, but { $why }
+status-conflict-help = remove `status:` to show the status the plan's timeline, hearings and decisions give{ $derived ->
+    [none] {""}
+   *[other] {" "}(now: { $derived })
+}, or bring the timeline up to date
+status-reason-hearing-open = the hearing "{ $title }" is open
+status-reason-hearing-ahead = the hearing "{ $title }" has not opened yet
+status-reason-hearing-step-now = the timeline's hearing step "{ $what }" ({ $when }) is happening now
+status-reason-step = the timeline's step "{ $what }" ({ $when }) { $now ->
+    [yes] is happening now
+   *[no] is still to come
+}
+status-reason-archived = every step of the timeline is done, the last one more than a year ago ({ $last })
+status-reason-not-adopted = the plan has not been adopted
+status-reason-approved = the decision "{ $title }" approved it
+status-reason-no-hearing-open = no hearing of the plan is open at the build moment{ $which ->
+    [ahead] {" "}("{ $title }" has not opened yet)
+    [closed] {" "}("{ $title }" has closed)
+   *[none] {""}
+}
+status-adoption-step = the timeline's adoption step "{ $what }" ({ $when })
+status-adoption-approved-nothing = { $step } has been held, but its decision "{ $title }" approved nothing
+status-adoption-agenda = { $step } is still to come: its decision "{ $title }" is an agenda item until the meeting on { $meeting }
+status-adoption-withdrawn = the decision "{ $title }" of { $step } was withdrawn
+status-adoption-unpublished = { $step } names the decision "{ $title }", which is not published
+status-adoption-done = { $step } is done
+status-adoption-now = { $step } is happening now
+status-adoption-upcoming = { $step } is still to come
+
+## Slugs and references between items (continued)
+
+slug-duplicate-help = every page needs its own web address: rename one of the files or give it its own `slug:`
+slug-reserved = the slug "{ $slug }" is used by planpub itself
+    .help = choose another file name or `slug:`; reserved: { $reserved }
+ref-wrong-type = "{ $slug }" is a { $type }, but this field must name a { $expected }
+ref-not-public = "{ $slug }" is a draft or not yet published, so the link to it is left out
+ref-withdrawn = "{ $slug }" was withdrawn, so the link to it is left out
+    .help = a withdrawn decision keeps only its notice of withdrawal; remove the reference
+
+## The decision ledger
+
+ledger-damaged = the decision ledger cannot be read: { $reason }
+    .help = the ledger is written by planpub; restore it from version control
+ledger-unreadable = the decision ledger cannot be read: { $reason }
+ledger-withdrawal-changed = the withdrawal recorded on { $recorded } (date { $date }, reason "{ $reason }") has been changed: a recorded withdrawal cannot change
+    .help = restore `withdrawn:` to date { $date } and that reason
+ledger-withdrawal-removed = this decision was withdrawn on { $date } ({ $reason }), and `withdrawn:` has been removed: a withdrawal cannot be undone
+    .help = restore `withdrawn:` with date { $date } and its reason; publish a new decision if the matter is decided again
+ledger-changed = this decision was published on { $recorded } and has been changed since, without a correction: a published decision is a record and must not change silently
+    .help =
+        undo the change, or add an entry under `corrections:` with the date and a note saying what was corrected and why, for example:
+        corrections:
+          - date: 2024-03-01
+            note: Stavefejl i indstilling 2 rettet.
+ledger-gone = the published decision "{ $title }" ({ $path }) is no longer on the site
+    .help =
+        restore the file: a published decision stays at its permanent address. To take it down, add to its front matter
+        withdrawn:
+          date: { $today }
+          reason: Why the item is withdrawn.
+        The ledger then records the withdrawal, and the address shows only that the item was withdrawn, when and why
+
+## YAML limits, tags and aliases
+
+yaml-too-large = the front matter is { $bytes } bytes long, more than planpub reads ({ $max } bytes, 4 MiB)
+    .help = move long text into the Markdown body below the closing `---`, or split the file
+yaml-too-deep = the fields are nested more than { $max } levels deep here, more than planpub reads
+    .help = planpub's fields are at most five levels deep; look for a `[` or `{"{"}` that is never closed, or indentation that keeps growing
+yaml-recursion = the fields are nested too deeply here, more than planpub reads
+    .help = planpub's fields are at most five levels deep; look for a `[` or `{"{"}` that is never closed
+yaml-tag = `{ $tag }` is a YAML tag, which planpub does not read: the value would not mean what it seems to
+    .help = remove `{ $tag }` and write the value as plain text; put the text in quotes if it really starts with `!`
+yaml-too-many-items = this has { $n } items, more than planpub reads ({ $max })
+    .help = split the content over several files
+yaml-alias-repetition = the `*` references (aliases) here repeat other values so often that the front matter would grow enormous, so planpub does not read it
+    .help = write the values out instead of repeating them with `&name` and `*name`
+expected-text-or-number = text or a number
+found-tagged = a tagged value
+
+## The content file: front matter, type, slug, meetings
+
+frontmatter-missing = the file does not start with front matter: the first line must be `---`, followed by the YAML fields and another `---` line
+frontmatter-not-closed = the front matter that starts on line 1 is never closed: add a line with only `---` after the last field
+frontmatter-not-fields = the front matter must be a list of `field: value` lines
+type-not-one-word = `type` must be one word (plan, hearing, decision or page), but it is { $found }
+type-one-line = write it on one line, for example `type: { $guess }`
+found-something-else = something else
+type-missing = the required field `type` is missing: planpub needs to know what kind of content this is
+    .help = add a first line `type: { $guess }` (one of plan, hearing, decision, page)
+type-unknown = `{ $value }` is not a content type
+type-did-you-mean = did you mean `{ $suggestion }`? The types are plan, hearing, decision and page
+type-list = the types are plan, hearing, decision and page
+html-cut = the HTML `{ $what }` would hide the text after it, so it is shown on the page as text, just as written
+    .help = write the text without `<` `>` (for example "script-tag"), or put it in backticks: `<script>`
+slug-empty = a slug cannot be empty
+slug-invalid = "{ $slug }" is not a valid slug: use only lower-case letters a–z, digits and single hyphens (for example "rammeplan-psykisk-syge"); slashes, dots, spaces and Danish letters are not allowed
+slug-too-long = the web address made from this would be { $length } characters long, more than the { $max } a web address part may have
+slug-short-help = choose a short slug of a few words, for example `rammeplan-2024`
+slug-from-file = cannot make a web address from the file name "{ $name }"
+    .help = rename the file using letters and digits, or add a shorter `slug:` field
+slug-from-file-long = cannot make a web address from the file name "{ $name }": { $detail }
+    .help = rename the file using letters and digits, or add a shorter `slug:` field
+meeting-until-not-time = "{ $text }" is not a time of day
+    .help = write the time the meeting ends, for example `until: "21:00"`
+meeting-until-no-start = `until` needs a `when` with one day and a start time
+    .help = give the start in `when`, for example `when: 2024-05-12 19:00`
+meeting-end-twice = the meeting's end is given twice: in `when` and in `until`
+    .help = keep one of them
+meeting-ends-before = the meeting ends ({ $until }) before it starts ({ $start })
+    .help = `until` is the time the meeting ends on its day
+committee-no-letters = planpub makes the decision's permanent web address from the committee's name, and "{ $name }" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)
+    .help = write the committee or council's name with Latin letters, for example `Områdeudvalg socialområdet`
+identity-line = {" "}(line { $line })
+identity-shared = { $what ->
+    [timeline] timeline rows
+   *[meetings] meetings
+} { $first }{ $line1 } and { $second }{ $line2 } have the same identity, so their calendar events would share one UID
+    .help = the identity comes from { $what ->
+        [timeline] `what` and `who`
+       *[meetings] `what` and `where`
+    }, or from `id:` when it is given: give one of the two its own `id:`, for example `id: { $example }`
+
+## planpub schedule: what changes when
+
+schedule-published = "{ $title }" is published (publish_at)
+schedule-hearing-opens = the hearing "{ $title }" opens
+schedule-hearing-closes = the hearing "{ $title }" closes; its responses and note are published
+schedule-days-left = the hearing "{ $title }": { $days ->
+    [0] the deadline is today
+    [one] 1 day left
+   *[other] { $days } days left
+}
+schedule-meeting-begins = the meeting of "{ $title }" begins; its outcome is published
+schedule-withdrawn = "{ $title }" is withdrawn; only the notice remains
+schedule-archived = the plan "{ $title }" is taken as archived
+schedule-step-starts = "{ $what }" in "{ $title }" starts (now)
+schedule-step-done = "{ $what }" in "{ $title }" is done
+schedule-new-day = a new day begins
+
+## planpub import: --columns
+
+columns-shape = `{ $part }` in --columns is not of the form field=number (for example `when=2`)
+columns-unknown-field = `{ $name }` in --columns is not a field{ $suggestion ->
+    [none] {""}
+   *[other] {" "}(did you mean `{ $suggestion }`?)
+}; the fields are when, what, who, track, level and note
+columns-bad-number = `{ $part }` in --columns is not a column number: count the columns from 1 at the left
+columns-twice = --columns names `{ $field }` twice
+columns-same-column = --columns gives column { $column } to both `{ $first }` and `{ $second }`
+columns-incomplete = --columns must name a `what` column and a `when` column (or a `track` column)

@@ -59,6 +59,12 @@ impl Key {
         self
     }
 
+    /// A whole number that may be negative.
+    pub fn int(mut self, name: &'static str, n: i64) -> Key {
+        self.args.push((name, Arg::Number(n)));
+        self
+    }
+
     pub fn sub(mut self, name: &'static str, key: Key) -> Key {
         self.args.push((name, Arg::Key(Box::new(key))));
         self

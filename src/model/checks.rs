@@ -3,6 +3,7 @@
 //! so `check` shows their problems; a public build reports them as the draft's
 //! warnings ([`crate::model::diagnostics::Diagnostics::settle_drafts`]).
 
+use crate::messages::Key;
 use crate::model::content::{Access, Data, DecisionState, Document};
 use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
@@ -35,9 +36,10 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
         let days = h.period.days();
         let min = h.min_days.unwrap_or(site.config.min_hearing_days);
         if days < i64::from(min) {
-            out.push(src.warning(&[k("closes")], format!(
-                "the hearing period is {days} days, shorter than the minimum of {min} days"
-            )).help("planloven § 24 sets 8 weeks for most plan proposals, 4 for a lokalplan and 2 for a minor one; set `min_days:` on the hearing if a shorter period is lawful here"));
+            let key = Key::new("hearing-too-short")
+                .int("days", days)
+                .num("min", min as usize);
+            out.push(src.keyed(Severity::Warning, &[k("closes")], key));
         }
         let r = &h.respond;
         let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
@@ -48,31 +50,26 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
             } else {
                 Severity::Error
             };
-            out.push(
-                src.diag(
-                    severity,
-                    &[k("respond")],
-                    "the hearing gives citizens no way to respond",
-                )
-                .help("add `respond:` with at least one of `email:`, `address:` or `url:`"),
-            );
+            out.push(src.keyed(severity, &[k("respond")], Key::new("hearing-no-respond")));
         }
         let st = state::hearing_state(h, &site.now);
         if st != HearingState::Closed && (!h.responses.is_empty() || h.summary_note.is_some()) {
             // They are never published early: the build holds them back.
-            out.push(src.warning(&[k(if h.responses.is_empty() { "summary_note" } else { "responses" })], format!(
-                "responses and the hearing note are held back until the deadline ({}) has passed",
-                h.period.closes().written().text()
-            )).help("they appear on the site with the first build after the deadline; `planpub schedule` shows when"));
+            let field = if h.responses.is_empty() {
+                "summary_note"
+            } else {
+                "responses"
+            };
+            let key = Key::new("hearing-responses-held-back")
+                .arg("deadline", h.period.closes().written().text());
+            out.push(src.keyed(Severity::Warning, &[k(field)], key));
         }
         if st == HearingState::Open && h.documents.is_empty() {
-            out.push(
-                src.warning(
-                    &[k("documents")],
-                    "the hearing is open but has no documents (høringsmateriale)",
-                )
-                .help("add `documents:` with the material citizens are asked about"),
-            );
+            out.push(src.keyed(
+                Severity::Warning,
+                &[k("documents")],
+                Key::new("hearing-no-documents"),
+            ));
         }
     }
     out
@@ -86,16 +83,11 @@ pub fn check_plan_statuses(site: &Site) -> Vec<Diagnostic> {
         let Some(conflict) = check.conflict else {
             continue;
         };
-        let derived = check
-            .derived
-            .map(|f| format!(" (now: {})", f.status.as_str()))
-            .unwrap_or_default();
+        let derived = check.derived.map(|f| f.status.as_str()).unwrap_or("none");
+        let key = conflict.with_help(Key::new("status-conflict-help").arg("derived", derived));
         out.push(
             d.front_source()
-                .warning(&[k("status")], conflict)
-                .help(format!(
-                    "remove `status:` to show the status the plan's timeline, hearings and decisions give{derived}, or bring the timeline up to date"
-                )),
+                .keyed(Severity::Warning, &[k("status")], key),
         );
     }
     out
@@ -111,10 +103,11 @@ pub fn check_decisions(site: &Site) -> Vec<Diagnostic> {
             && !x.recommendations.is_empty()
             && x.recommendations.iter().all(|r| r.outcome.is_none());
         if silent {
-            out.push(d.front_source().warning(&[k("recommendations")], format!(
-                "the meeting on {} has begun, but no recommendation has an outcome",
-                x.meeting.text()
-            )).help("add the decision on each recommendation, for example `outcome: approved` (approved | discussed | noted | rejected | postponed)"));
+            let key = Key::new("decision-no-outcome").arg("meeting", x.meeting.text());
+            out.push(
+                d.front_source()
+                    .keyed(Severity::Warning, &[k("recommendations")], key),
+            );
         }
     }
     out

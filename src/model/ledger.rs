@@ -13,8 +13,9 @@
 //! with a date and a reason, which the ledger records; after it, the item's address
 //! shows only the notice, and the withdrawal itself can no longer change.
 
+use crate::messages::Key;
 use crate::model::content::{Data, Decision, DecisionState};
-use crate::model::diagnostics::Diagnostic;
+use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::urls;
 use crate::model::yaml::PathSeg;
@@ -72,20 +73,17 @@ pub fn load(root: &Path) -> Result<Ledger, Diagnostic> {
     let path = root.join(FILE_NAME);
     match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text).map_err(|e| {
-            Diagnostic::error(
-                FILE_NAME,
-                format!("the decision ledger cannot be read: {e}"),
-            )
-            .at(Some(e.line()), Some(e.column()))
-            .help("the ledger is written by planpub; restore it from version control")
+            let key = Key::new("ledger-damaged").arg("reason", e.to_string());
+            Diagnostic::keyed(Severity::Error, FILE_NAME, key).at(Some(e.line()), Some(e.column()))
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger {
             version: 1,
             decisions: BTreeMap::new(),
         }),
-        Err(e) => Err(Diagnostic::error(
+        Err(e) => Err(Diagnostic::keyed(
+            Severity::Error,
             FILE_NAME,
-            format!("the decision ledger cannot be read: {e}"),
+            Key::new("ledger-unreadable").sub("reason", crate::messages::io_reason(&e)),
         )),
     }
 }
@@ -125,18 +123,23 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
         let field = |f: &str| [PathSeg::Key(f.into())];
         match (&old.withdrawn, Withdrawn::of(x, &today)) {
             (Some(was), Some(now)) if !was.same_act(&now) => diags.push(
-                src.error(&field("withdrawn"), format!(
-                    "the withdrawal recorded on {} (date {}, reason \"{}\") has been changed: a recorded withdrawal cannot change",
-                    was.recorded, was.date, was.reason
-                ))
-                .help(format!("restore `withdrawn:` to date {} and that reason", was.date)),
+                src.keyed(
+                    Severity::Error,
+                    &field("withdrawn"),
+                    Key::new("ledger-withdrawal-changed")
+                        .arg("recorded", was.recorded.as_str())
+                        .arg("date", was.date.as_str())
+                        .arg("reason", was.reason.as_str()),
+                ),
             ),
             (Some(was), None) => diags.push(
-                src.error(&field("withdrawn"), format!(
-                    "this decision was withdrawn on {} ({}), and `withdrawn:` has been removed: a withdrawal cannot be undone",
-                    was.date, was.reason
-                ))
-                .help(format!("restore `withdrawn:` with date {} and its reason; publish a new decision if the matter is decided again", was.date)),
+                src.keyed(
+                    Severity::Error,
+                    &field("withdrawn"),
+                    Key::new("ledger-withdrawal-removed")
+                        .arg("date", was.date.as_str())
+                        .arg("reason", was.reason.as_str()),
+                ),
             ),
             // Only the notice is published, so the rest of a withdrawn item may change.
             (Some(_), Some(_)) => {
@@ -164,13 +167,11 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
                         Ok(e) => {
                             next.decisions.insert(key, e);
                         }
-                        Err(()) => diags.push(
-                            src.error(&field("corrections"), format!(
-                                "this decision was published on {} and has been changed since, without a correction: a published decision is a record and must not change silently",
-                                old.recorded
-                            ))
-                            .help("undo the change, or add an entry under `corrections:` with the date and a note saying what was corrected and why, for example:\ncorrections:\n  - date: 2024-03-01\n    note: Stavefejl i indstilling 2 rettet."),
-                        ),
+                        Err(()) => diags.push(src.keyed(
+                            Severity::Error,
+                            &field("corrections"),
+                            Key::new("ledger-changed").arg("recorded", old.recorded.as_str()),
+                        )),
                     }
                 }
             }
@@ -185,13 +186,14 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
     }
     for (key, old) in &ledger.decisions {
         if !seen.contains(key) {
-            diags.push(
-                Diagnostic::error(&old.file, format!(
-                    "the published decision \"{}\" ({key}) is no longer on the site",
-                    old.title
-                ))
-                .help(format!("restore the file: a published decision stays at its permanent address. To take it down, add to its front matter\nwithdrawn:\n  date: {today}\n  reason: Why the item is withdrawn.\nThe ledger then records the withdrawal, and the address shows only that the item was withdrawn, when and why")),
-            );
+            diags.push(Diagnostic::keyed(
+                Severity::Error,
+                &old.file,
+                Key::new("ledger-gone")
+                    .arg("title", old.title.as_str())
+                    .arg("path", key.as_str())
+                    .arg("today", today.as_str()),
+            ));
         }
     }
     let changed = next != *ledger;

@@ -5,6 +5,7 @@
 //! outcome is published) or its withdrawal takes effect, a plan's derived status turns
 //! to archived.
 
+use crate::messages::Key;
 use crate::model::content::{Data, DecisionState, When};
 use crate::model::site::Site;
 use crate::model::state;
@@ -20,8 +21,11 @@ pub struct Change {
     /// False for an embargoed item: staff may see it here, but nothing about it may
     /// appear in the published site before its time.
     pub public: bool,
-    /// What changes, in plain words.
+    /// What changes, in plain English words (the open data's `what`).
     pub what: String,
+    /// The same, as a catalogue message for the reader's language.
+    #[serde(skip)]
+    pub key: Key,
     /// Site-relative path of the page that changes, or the source file of an
     /// embargoed item.
     pub page: String,
@@ -42,22 +46,29 @@ pub fn changes(site: &Site) -> Vec<Change> {
     let tz = now.timezone();
     let mut out = Vec::new();
     for e in site.embargoed.iter().filter(|e| e.at > now) {
+        let key = Key::new("schedule-published").arg("title", e.title.as_str());
         out.push(Change {
             at: e.at,
             public: false,
-            what: format!("\"{}\" is published (publish_at)", e.title),
+            what: crate::messages::english(&key).0,
+            key,
             page: e.file.clone(),
         });
     }
-    let mut push = |at: Option<DateTime<Tz>>, what: String, page: String| {
+    let mut push = |at: Option<DateTime<Tz>>, key: Key, page: String| {
         if let Some(at) = at.filter(|a| *a > now) {
             out.push(Change {
                 at,
                 public: true,
-                what,
+                what: crate::messages::english(&key).0,
+                key,
                 page,
             });
         }
+    };
+    let titled = |id: &'static str, title: &str| Key::new(id).arg("title", title);
+    let step = |id: &'static str, what: &str, title: &str| {
+        Key::new(id).arg("what", what).arg("title", title)
     };
     for (id, d) in site.docs.iter().enumerate() {
         let page = urls::doc_path(d);
@@ -67,15 +78,12 @@ pub fn changes(site: &Site) -> Vec<Change> {
                 let deadline = state::deadline(h, &tz);
                 push(
                     open,
-                    format!("the hearing \"{}\" opens", d.title),
+                    titled("schedule-hearing-opens", &d.title),
                     page.clone(),
                 );
                 push(
                     deadline.map(|t| t + chrono::Duration::seconds(1)),
-                    format!(
-                        "the hearing \"{}\" closes; its responses and note are published",
-                        d.title
-                    ),
+                    titled("schedule-hearing-closes", &d.title),
                     page.clone(),
                 );
                 // While open, the page counts the days left; that text changes at midnight.
@@ -83,19 +91,8 @@ pub fn changes(site: &Site) -> Vec<Change> {
                     let mut day = o.date_naive().succ_opt();
                     while let Some(dd) = day.filter(|dd| *dd <= c.date_naive()) {
                         let left = (c.date_naive() - dd).num_days();
-                        push(
-                            day_start(&tz, dd),
-                            format!(
-                                "the hearing \"{}\": {}",
-                                d.title,
-                                match left {
-                                    0 => "the deadline is today".to_string(),
-                                    1 => "1 day left".to_string(),
-                                    n => format!("{n} days left"),
-                                }
-                            ),
-                            page.clone(),
-                        );
+                        let key = titled("schedule-days-left", &d.title).int("days", left);
+                        push(day_start(&tz, dd), key, page.clone());
                         day = dd.succ_opt();
                     }
                 }
@@ -104,17 +101,14 @@ pub fn changes(site: &Site) -> Vec<Change> {
                 if x.state == DecisionState::Agenda {
                     push(
                         state::decided_from(x, &tz),
-                        format!(
-                            "the meeting of \"{}\" begins; its outcome is published",
-                            d.title
-                        ),
+                        titled("schedule-meeting-begins", &d.title),
                         page.clone(),
                     );
                 }
                 if x.state != DecisionState::Withdrawn {
                     push(
                         state::withdrawn_from(x, &tz),
-                        format!("\"{}\" is withdrawn; only the notice remains", d.title),
+                        titled("schedule-withdrawn", &d.title),
                         page.clone(),
                     );
                 }
@@ -126,7 +120,7 @@ pub fn changes(site: &Site) -> Vec<Change> {
                 {
                     push(
                         state::archived_from(p).and_then(|day| day_start(&tz, day)),
-                        format!("the plan \"{}\" is taken as archived", d.title),
+                        titled("schedule-archived", &d.title),
                         page.clone(),
                     );
                 }
@@ -140,14 +134,14 @@ pub fn changes(site: &Site) -> Vec<Change> {
                     }
                     push(
                         date.start().and_then(|s| day_start(&tz, s)),
-                        format!("\"{}\" in \"{}\" starts (now)", r.what, d.title),
+                        step("schedule-step-starts", &r.what, &d.title),
                         page.clone(),
                     );
                     push(
                         date.end()
                             .and_then(|e| e.succ_opt())
                             .and_then(|e| day_start(&tz, e)),
-                        format!("\"{}\" in \"{}\" is done", r.what, d.title),
+                        step("schedule-step-done", &r.what, &d.title),
                         page.clone(),
                     );
                 }
@@ -158,14 +152,14 @@ pub fn changes(site: &Site) -> Vec<Change> {
                         };
                         push(
                             date.start().and_then(|s| day_start(&tz, s)),
-                            format!("\"{}\" in \"{}\" starts (now)", a.what, d.title),
+                            step("schedule-step-starts", &a.what, &d.title),
                             page.clone(),
                         );
                         push(
                             date.end()
                                 .and_then(|e| e.succ_opt())
                                 .and_then(|e| day_start(&tz, e)),
-                            format!("\"{}\" in \"{}\" is done", a.what, d.title),
+                            step("schedule-step-done", &a.what, &d.title),
                             page.clone(),
                         );
                     }

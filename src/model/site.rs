@@ -5,7 +5,7 @@ use crate::messages::Key;
 use crate::model::config::SiteConfig;
 use crate::model::content::{ContentType, Data, DecisionState, Document};
 use crate::model::dates::FuzzyDate;
-use crate::model::diagnostics::{Diagnostic, did_you_mean};
+use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::model::slug::Slug;
 use crate::model::yaml::PathSeg;
 use chrono::{DateTime, NaiveTime, TimeZone};
@@ -165,26 +165,19 @@ impl Site {
                 } else {
                     (d, *first)
                 };
-                diags.push(
-                    Diagnostic::error(&this.file, format!("two files have the same slug \"{}\": this file and {}", this.slug, other.file))
-                        .field("slug")
-                        .help("every page needs its own web address: rename one of the files or give it its own `slug:`"),
-                );
+                let key = Key::new("slug-duplicate")
+                    .arg("slug", this.slug.as_str())
+                    .arg("other", other.file.as_str())
+                    .with_help(Key::new("slug-duplicate-help"));
+                diags.push(Diagnostic::keyed(Severity::Error, &this.file, key).field("slug"));
             } else {
                 seen.insert(d.slug.clone(), d);
             }
             if d.kind() == ContentType::Page && RESERVED_SLUGS.contains(&d.slug.as_str()) {
-                diags.push(
-                    Diagnostic::error(
-                        &d.file,
-                        format!("the slug \"{}\" is used by planpub itself", d.slug),
-                    )
-                    .field("slug")
-                    .help(format!(
-                        "choose another file name or `slug:`; reserved: {}",
-                        RESERVED_SLUGS.join(", ")
-                    )),
-                );
+                let key = Key::new("slug-reserved")
+                    .arg("slug", d.slug.as_str())
+                    .arg("reserved", RESERVED_SLUGS.join(", "));
+                diags.push(Diagnostic::keyed(Severity::Error, &d.file, key).field("slug"));
             }
         }
         let kinds: BTreeMap<&Slug, (ContentType, bool)> = all
@@ -222,27 +215,19 @@ impl Site {
                         diags.push(diag);
                     }
                     Some((kind, _)) if *kind != r.expect => {
-                        diags.push(d.front_source().error(
-                            &r.path,
-                            format!(
-                                "\"{}\" is a {}, but this field must name a {}",
-                                r.target,
-                                type_word(*kind),
-                                type_word(r.expect)
-                            ),
-                        ));
+                        let key = Key::new("ref-wrong-type")
+                            .arg("slug", r.target.to_string())
+                            .arg("type", type_word(*kind))
+                            .arg("expected", type_word(r.expect));
+                        diags.push(d.front_source().keyed(Severity::Error, &r.path, key));
                     }
                     Some((_, false)) => {
-                        diags.push(d.front_source().warning(&r.path, format!(
-                            "\"{}\" is a draft or not yet published, so the link to it is left out",
-                            r.target
-                        )));
+                        let key = Key::new("ref-not-public").arg("slug", r.target.to_string());
+                        diags.push(d.front_source().keyed(Severity::Warning, &r.path, key));
                     }
                     Some(_) if withdrawn.contains(&r.target) => {
-                        diags.push(d.front_source().warning(&r.path, format!(
-                            "\"{}\" was withdrawn, so the link to it is left out",
-                            r.target
-                        )).help("a withdrawn decision keeps only its notice of withdrawal; remove the reference"));
+                        let key = Key::new("ref-withdrawn").arg("slug", r.target.to_string());
+                        diags.push(d.front_source().keyed(Severity::Warning, &r.path, key));
                     }
                     Some(_) => {}
                 }
@@ -629,10 +614,8 @@ fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagno
         // A summary alone is no outcome: it is simply shown once the meeting has begun.
         None => return None,
     };
-    Some(d.front_source().warning(&path, format!(
-        "outcomes, remarks and absent members are held back until the meeting on {}: before its meeting the item is an agenda item",
-        x.meeting.text()
-    )).help("they appear with the first build from the meeting on; `planpub schedule` shows when"))
+    let key = Key::new("decision-held-back").arg("meeting", x.meeting.text());
+    Some(d.front_source().keyed(Severity::Warning, &path, key))
 }
 
 /// Gives every plan without a written `status` the one its timeline, hearings and
@@ -664,10 +647,8 @@ fn check_cycles(docs: &[Document], rel: &Relations, diags: &mut Vec<Diagnostic>)
             steps += 1;
             if cur == start {
                 let d = &docs[start];
-                diags.push(d.front_source().error(&[k("parent")], format!(
-                    "the plan \"{}\" is its own ancestor: following `parent` leads back to it",
-                    d.slug
-                )).help("a plan's parent must be a plan above it, never one of its own sub-plans"));
+                let key = Key::new("plan-own-ancestor").arg("slug", d.slug.as_str());
+                diags.push(d.front_source().keyed(Severity::Error, &[k("parent")], key));
                 break;
             }
             if steps > docs.len() {
@@ -685,12 +666,11 @@ fn check_decision_addresses(docs: &[Document], diags: &mut Vec<Diagnostic>) {
         if let Data::Decision(x) = &d.data {
             let key = crate::model::urls::decision_path(x);
             if let Some(first) = seen.get(&key) {
-                diags.push(d.front_source().error(&[k("item")], format!(
-                    "{} already has item {} at the meeting of {} — two decisions cannot share body, meeting and item",
-                    first.file,
-                    x.item,
-                    x.meeting.text()
-                )).help("check the agenda item number (`item:`)"));
+                let key = Key::new("decision-same-item")
+                    .arg("other", first.file.as_str())
+                    .arg("item", x.item.to_string())
+                    .arg("meeting", x.meeting.text());
+                diags.push(d.front_source().keyed(Severity::Error, &[k("item")], key));
             } else {
                 seen.insert(key, d);
             }

@@ -26,6 +26,20 @@ pub enum SlugError {
     TooLong(usize),
 }
 
+impl SlugError {
+    /// The catalogue message of this error, for the reader's language.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        match self {
+            SlugError::Empty => Key::new("slug-empty"),
+            SlugError::Invalid(s) => Key::new("slug-invalid").arg("slug", s.as_str()),
+            SlugError::TooLong(n) => Key::new("slug-too-long")
+                .arg("length", n.to_string())
+                .arg("max", Slug::MAX_LEN.to_string()),
+        }
+    }
+}
+
 impl Slug {
     /// The longest slug: every slug is a folder name in the output, and file systems
     /// allow 255 bytes per name.

@@ -3,6 +3,7 @@
 //! decided or withdrawn; a plan's status follows its timeline, hearings and decisions.
 //! Every output asks these functions, so they all agree.
 
+use crate::messages::Key;
 use crate::model::content::{
     Data, Decision, DecisionState, Document, EntryKind, Hearing, Outcome, Plan, PlanStatus,
     TimelineEntry, When,
@@ -242,7 +243,7 @@ pub struct StatusFinding {
     pub status: PlanStatus,
     /// Completes "status: X, but …" and the documentation's wording, e.g. `the hearing
     /// "…" is open`.
-    pub because: String,
+    pub because: Key,
 }
 
 /// The derived status of a plan and, when its written `status` contradicts it, why.
@@ -253,14 +254,14 @@ pub struct PlanStatusCheck {
     pub derived: Option<StatusFinding>,
     /// A sentence for `check`, e.g. `status: adopted, but the timeline's adoption step
     /// "…" (juni 2024) is still to come`.
-    pub conflict: Option<String>,
+    pub conflict: Option<Key>,
 }
 
 /// How far the adoption of a plan has come.
 enum Adoption {
-    Done(String),
+    Done(Key),
     /// Not (yet) adopted, and why.
-    Open(String),
+    Open(Key),
     NoEvidence,
 }
 
@@ -270,12 +271,12 @@ type Dated<'a> = (usize, &'a TimelineEntry, &'a FuzzyDate, EntryState);
 /// What the plan's sources say at `today`, gathered once for both derivation and check.
 struct Facts<'a> {
     plan: &'a Plan,
-    hearing_now: Option<String>,
+    hearing_now: Option<Key>,
     hearing_ahead: Option<String>,
     hearing_closed: Option<String>,
     adoption: Adoption,
     /// The first dated step that is happening now or still to come.
-    pending: Option<String>,
+    pending: Option<Key>,
     last_end: Option<NaiveDate>,
     all_done: bool,
     any_evidence: bool,
@@ -326,29 +327,22 @@ fn facts<'a>(
         .iter()
         .find(|(_, r, _, st)| r.kind == Some(EntryKind::Hearing) && *st == EntryState::Now);
     let hearing_now = in_state(HearingState::Open)
-        .map(|t| format!("the hearing \"{t}\" is open"))
+        .map(|t| Key::new("status-reason-hearing-open").arg("title", t))
         .or_else(|| {
             hearing_row_now.map(|(_, r, _, _)| {
-                format!(
-                    "the timeline's hearing step \"{}\" ({}) is happening now",
-                    r.what,
-                    when_text(r)
-                )
+                Key::new("status-reason-hearing-step-now")
+                    .arg("what", r.what.as_str())
+                    .arg("when", when_text(r))
             })
         });
     let pending = dated
         .iter()
         .find(|(_, _, _, st)| *st != EntryState::Done)
         .map(|(_, r, _, st)| {
-            let when = match st {
-                EntryState::Now => "is happening now",
-                _ => "is still to come",
-            };
-            format!(
-                "the timeline's step \"{}\" ({}) {when}",
-                r.what,
-                when_text(r)
-            )
+            Key::new("status-reason-step")
+                .arg("what", r.what.as_str())
+                .arg("when", when_text(r))
+                .arg("now", if *st == EntryState::Now { "yes" } else { "no" })
         });
     Facts {
         plan,
@@ -384,40 +378,37 @@ fn adoption(docs: &[Document], rel: &Relations, id: DocId, dated: &[Dated]) -> A
         .filter(|(_, r, _, _)| r.kind == Some(EntryKind::Decision))
         .max_by_key(|(i, _, d, _)| (d.sort_key().1, *i));
     if let Some((i, r, _, st)) = step {
-        let name = format!(
-            "the timeline's adoption step \"{}\" ({})",
-            r.what,
-            when_text(r)
-        );
+        let step = Key::new("status-adoption-step")
+            .arg("what", r.what.as_str())
+            .arg("when", when_text(r));
+        let on_step = |id| Key::new(id).sub("step", step.clone());
         return match rel.row_decision.get(&(id, *i)).and_then(|&x| decision(x)) {
             Some((doc, x)) => match x.state {
-                DecisionState::Decided if approves(x) => {
-                    Adoption::Done(format!("the decision \"{}\" approved it", doc.title))
-                }
-                DecisionState::Decided => Adoption::Open(format!(
-                    "{name} has been held, but its decision \"{}\" approved nothing",
-                    doc.title
-                )),
-                DecisionState::Agenda => Adoption::Open(format!(
-                    "{name} is still to come: its decision \"{}\" is an agenda item until the meeting on {}",
-                    doc.title,
-                    x.meeting.text()
-                )),
-                DecisionState::Withdrawn => Adoption::Open(format!(
-                    "the decision \"{}\" of {name} was withdrawn",
-                    doc.title
-                )),
+                DecisionState::Decided if approves(x) => Adoption::Done(
+                    Key::new("status-reason-approved").arg("title", doc.title.as_str()),
+                ),
+                DecisionState::Decided => Adoption::Open(
+                    on_step("status-adoption-approved-nothing").arg("title", doc.title.as_str()),
+                ),
+                DecisionState::Agenda => Adoption::Open(
+                    on_step("status-adoption-agenda")
+                        .arg("title", doc.title.as_str())
+                        .arg("meeting", x.meeting.text()),
+                ),
+                DecisionState::Withdrawn => Adoption::Open(
+                    on_step("status-adoption-withdrawn").arg("title", doc.title.as_str()),
+                ),
             },
             // The row names a decision that is not public (a draft, embargoed or
             // withdrawn): its date alone proves nothing.
-            None if r.decision.is_some() => Adoption::Open(format!(
-                "{name} names the decision \"{}\", which is not published",
-                r.decision.as_deref().unwrap_or_default()
-            )),
+            None if r.decision.is_some() => Adoption::Open(
+                on_step("status-adoption-unpublished")
+                    .arg("title", r.decision.as_deref().unwrap_or_default()),
+            ),
             None => match st {
-                EntryState::Done => Adoption::Done(format!("{name} is done")),
-                EntryState::Now => Adoption::Open(format!("{name} is happening now")),
-                EntryState::Upcoming => Adoption::Open(format!("{name} is still to come")),
+                EntryState::Done => Adoption::Done(on_step("status-adoption-done")),
+                EntryState::Now => Adoption::Open(on_step("status-adoption-now")),
+                EntryState::Upcoming => Adoption::Open(on_step("status-adoption-upcoming")),
             },
         };
     }
@@ -430,13 +421,15 @@ fn adoption(docs: &[Document], rel: &Relations, id: DocId, dated: &[Dated]) -> A
         .filter(|(_, x)| x.state == DecisionState::Decided && approves(x))
         .max_by_key(|(_, x)| x.meeting.sort_key());
     match approved {
-        Some((doc, _)) => Adoption::Done(format!("the decision \"{}\" approved it", doc.title)),
+        Some((doc, _)) => {
+            Adoption::Done(Key::new("status-reason-approved").arg("title", doc.title.as_str()))
+        }
         None => Adoption::NoEvidence,
     }
 }
 
 fn derive(f: &Facts, today: NaiveDate) -> Option<StatusFinding> {
-    let found = |status, because: String| Some(StatusFinding { status, because });
+    let found = |status, because: Key| Some(StatusFinding { status, because });
     if let Some(why) = &f.hearing_now {
         return found(PlanStatus::Hearing, why.clone());
     }
@@ -450,9 +443,7 @@ fn derive(f: &Facts, today: NaiveDate) -> Option<StatusFinding> {
     {
         return found(
             PlanStatus::Archived,
-            format!(
-                "every step of the timeline is done, the last one more than a year ago ({last})"
-            ),
+            Key::new("status-reason-archived").arg("last", last.to_string()),
         );
     }
     if !f.any_evidence {
@@ -461,22 +452,30 @@ fn derive(f: &Facts, today: NaiveDate) -> Option<StatusFinding> {
     let why = match (&f.adoption, &f.pending) {
         (Adoption::Open(why), _) => why.clone(),
         (_, Some(p)) => p.clone(),
-        _ => "the plan has not been adopted".to_string(),
+        _ => Key::new("status-reason-not-adopted"),
     };
     found(PlanStatus::Draft, why)
 }
 
 /// Why the written `status` cannot be true, if it cannot.
-fn conflict(given: PlanStatus, f: &Facts, derived: &StatusFinding) -> Option<String> {
+fn conflict(given: PlanStatus, f: &Facts, derived: &StatusFinding) -> Option<Key> {
     use PlanStatus::*;
-    let but = |why: &str| Some(format!("status: {}, but {why}", given.as_str()));
+    let but = |why: &Key| {
+        Some(
+            Key::new("status-conflict")
+                .arg("status", given.as_str())
+                .sub("why", why.clone()),
+        )
+    };
     match (given, derived.status) {
         (g, d) if g == d => None,
         // Archiving an adopted plan is an editorial act; neither contradicts the other.
         (Archived, Adopted) | (Adopted, Archived) => None,
         (Archived, _) => match (&f.hearing_now, &f.hearing_ahead, &f.pending) {
             (Some(why), _, _) => but(why),
-            (_, Some(t), _) => but(&format!("the hearing \"{t}\" has not opened yet")),
+            (_, Some(t), _) => {
+                but(&Key::new("status-reason-hearing-ahead").arg("title", t.as_str()))
+            }
             (_, _, Some(p)) => but(p),
             _ => None,
         },
@@ -486,14 +485,14 @@ fn conflict(given: PlanStatus, f: &Facts, derived: &StatusFinding) -> Option<Str
             _ => None,
         },
         (Hearing, _) => {
-            let detail = match (&f.hearing_ahead, &f.hearing_closed) {
-                (Some(t), _) => format!(" (\"{t}\" has not opened yet)"),
-                (_, Some(t)) => format!(" (\"{t}\" has closed)"),
-                _ => String::new(),
+            let (which, title) = match (&f.hearing_ahead, &f.hearing_closed) {
+                (Some(t), _) => ("ahead", t.as_str()),
+                (_, Some(t)) => ("closed", t.as_str()),
+                _ => ("none", ""),
             };
-            but(&format!(
-                "no hearing of the plan is open at the build moment{detail}"
-            ))
+            but(&Key::new("status-reason-no-hearing-open")
+                .arg("which", which)
+                .arg("title", title))
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::columns::{self, Columns};
 use super::{ImportError, ImportOptions, report};
 use crate::commands::scaffold::ScaffoldError;
+use crate::messages::Messages;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,18 +23,15 @@ pub struct ImportArgs {
     pub title: Option<String>,
     /// Which column holds what, counted from 1, when the headings are unusual:
     /// e.g. when=2,what=1,who=3 (also track, level, note)
-    #[arg(short = 'c', long, value_parser = parse_columns)]
-    pub columns: Option<Columns>,
+    // Read in `run`, so that a mistake is told in the reader's language.
+    #[arg(short = 'c', long)]
+    pub columns: Option<String>,
     /// Print the rows as planpub reads them, and write nothing
     #[arg(short = 'n', long)]
     pub dry_run: bool,
     /// text, or json for other tools
     #[arg(short = 'f', long, value_enum, default_value = "text")]
     pub format: Format,
-}
-
-fn parse_columns(s: &str) -> Result<Columns, String> {
-    columns::parse_spec(s).map_err(|e| e.to_string())
 }
 
 fn fail(e: &ImportError) -> ExitCode {
@@ -49,12 +47,20 @@ fn relative(root: &Path, p: &Path) -> String {
 }
 
 /// Runs the import into the site at `root` (content/planer/<slug>.md).
-pub fn run(args: ImportArgs, root: &Path) -> ExitCode {
+pub fn run(args: ImportArgs, root: &Path, m: &Messages) -> ExitCode {
+    let columns: Option<Columns> = match args.columns.as_deref().map(columns::parse_spec) {
+        None => None,
+        Some(Ok(c)) => Some(c),
+        Some(Err(e)) => {
+            eprintln!("{}", m.error(&e.key()));
+            return ExitCode::from(2);
+        }
+    };
     let cfg = crate::model::config::SiteConfig::load(root).ok();
     let conventions = cfg.map(|c| c.dates).unwrap_or_default();
     let opts = ImportOptions {
         title: args.title.clone(),
-        columns: args.columns.clone(),
+        columns,
         conventions: &conventions,
     };
     let plan = match super::import(&args.file, &opts) {

@@ -266,6 +266,30 @@ pub enum ColumnSpecError {
     Incomplete,
 }
 
+impl ColumnSpecError {
+    /// The catalogue message of this error, for the reader's language.
+    pub fn key(&self) -> crate::messages::Key {
+        use crate::messages::Key;
+        match self {
+            ColumnSpecError::Shape(s) => Key::new("columns-shape").arg("part", s.as_str()),
+            ColumnSpecError::UnknownField { name, suggestion } => {
+                let k = Key::new("columns-unknown-field").arg("name", name.as_str());
+                match suggestion {
+                    Some(s) => k.arg("suggestion", s.as_str()),
+                    None => k.arg("suggestion", "none"),
+                }
+            }
+            ColumnSpecError::BadNumber(s) => Key::new("columns-bad-number").arg("part", s.as_str()),
+            ColumnSpecError::Twice(f) => Key::new("columns-twice").arg("field", *f),
+            ColumnSpecError::SameColumn(c, a, b) => Key::new("columns-same-column")
+                .arg("column", c.to_string())
+                .arg("first", *a)
+                .arg("second", *b),
+            ColumnSpecError::Incomplete => Key::new("columns-incomplete"),
+        }
+    }
+}
+
 /// Reads `when=2,what=1,who=3` (column numbers from 1, as people count them).
 pub fn parse_spec(spec: &str) -> Result<Columns, ColumnSpecError> {
     let mut c = Columns::default();

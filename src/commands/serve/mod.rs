@@ -42,7 +42,7 @@ const CLOCK_CHECK: Duration = Duration::from_secs(60);
 /// change of the schedule (a hearing opens or closes, a meeting begins, an embargo
 /// ends) or the next midnight in the site's time zone (when "today" and the days left
 /// move on), whichever comes first.
-pub fn next_tick(moment: &DateTime<Tz>, next: Option<&Change>) -> Option<(DateTime<Tz>, String)> {
+pub fn next_tick(moment: &DateTime<Tz>, next: Option<&Change>) -> Option<(DateTime<Tz>, Key)> {
     let tz = moment.timezone();
     let midnight = moment
         .date_naive()
@@ -51,8 +51,8 @@ pub fn next_tick(moment: &DateTime<Tz>, next: Option<&Change>) -> Option<(DateTi
             tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
                 .earliest()
         })
-        .map(|m| (m, "a new day begins".to_string()));
-    let change = next.map(|c| (c.at, c.what.clone()));
+        .map(|m| (m, Key::new("schedule-new-day")));
+    let change = next.map(|c| (c.at, c.key.clone()));
     match (change, midnight) {
         (Some(c), Some(m)) => Some(if c.0 <= m.0 { c } else { m }),
         (c, m) => c.or(m),
@@ -359,7 +359,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     if let Some((at, what)) = &tick {
         let key = Key::new("serve-keeps-time")
             .arg("at", clock::timestamp(at))
-            .arg("what", what.as_str());
+            .sub("what", what.clone());
         println!("{}", m.text(&key));
     }
     loop {
@@ -375,7 +375,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                 session.set_now(Moment::Exact(now));
                 let key = Key::new("serve-tick")
                     .arg("at", clock::timestamp(&now.with_timezone(&at.timezone())))
-                    .arg("what", what.as_str());
+                    .sub("what", what);
                 println!("{}", m.text(&key));
                 tick = rebuild(&mut session, &server, &[], m, &root)
                     .as_ref()
@@ -487,6 +487,7 @@ mod tests {
             at: at(s),
             public: true,
             what: what.into(),
+            key: Key::new("value-raw").arg("value", what),
             page: "hoeringer/x/".into(),
         }
     }
@@ -496,7 +497,7 @@ mod tests {
         let c = change("2008-06-20T12:00:01+02:00", "the hearing closes");
         let (when, what) = next_tick(&at("2008-06-20T09:30:00+02:00"), Some(&c)).unwrap();
         assert_eq!(when, c.at);
-        assert_eq!(what, "the hearing closes");
+        assert_eq!(crate::messages::english(&what).0, "the hearing closes");
     }
 
     #[test]
@@ -507,7 +508,7 @@ mod tests {
         let now = at("2008-06-20T23:30:00+00:00");
         let (when, what) = next_tick(&now, Some(&c)).unwrap();
         assert_eq!(clock::timestamp(&when), "2008-06-22T00:00:00+02:00");
-        assert_eq!(what, "a new day begins");
+        assert_eq!(crate::messages::english(&what).0, "a new day begins");
         let (when, _) = next_tick(&at("2008-10-25T12:00:00+02:00"), None).unwrap();
         // The night the clocks go back: midnight is still +02:00.
         assert_eq!(clock::timestamp(&when), "2008-10-26T00:00:00+02:00");

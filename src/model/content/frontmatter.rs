@@ -23,6 +23,16 @@ pub enum SplitError {
     NotClosed,
 }
 
+impl SplitError {
+    /// The catalogue message of this error, for the reader's language.
+    pub fn key(&self) -> crate::messages::Key {
+        crate::messages::Key::new(match self {
+            SplitError::NoFrontMatter => "frontmatter-missing",
+            SplitError::NotClosed => "frontmatter-not-closed",
+        })
+    }
+}
+
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');

@@ -7,7 +7,7 @@ use super::row_dates::RowYears;
 use super::*;
 use crate::messages::Key;
 use crate::model::dates::{DateConventions, FuzzyDate, ParseContext};
-use crate::model::diagnostics::{Diagnostic, did_you_mean, rel_display};
+use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean, rel_display};
 use crate::model::slug::SlugError;
 use crate::model::yaml::{self, PathSeg, Shape};
 use serde_norway::Value;
@@ -95,7 +95,7 @@ pub fn parse_text(
             };
             return (
                 None,
-                vec![Diagnostic::error(file, e.to_string()).at(line, None)],
+                vec![Diagnostic::keyed(Severity::Error, file, e.key()).at(line, None)],
             );
         }
     };
@@ -198,27 +198,19 @@ impl Parser<'_> {
             Some(Value::String(s)) => s.clone(),
             Some(other) if !other.is_null() => {
                 let found = match other {
-                    Value::Sequence(_) => "a list",
-                    Value::Mapping(_) => "a group of fields",
-                    _ => "something else",
+                    Value::Sequence(_) => "found-list",
+                    Value::Mapping(_) => "found-group",
+                    _ => "found-something-else",
                 };
-                let d = self.err(
-                    &[key("type")],
-                    format!("`type` must be one word (plan, hearing, decision or page), but it is {found}"),
-                );
-                d.help = Some(format!(
-                    "write it on one line, for example `type: {}`",
-                    guess.unwrap_or("page")
-                ));
+                let key = Key::new("type-not-one-word")
+                    .sub("found", Key::new(found))
+                    .with_help(Key::new("type-one-line").arg("guess", guess.unwrap_or("page")));
+                self.err_key(&[self::key("type")], key);
                 return None;
             }
             Some(_) | None => {
-                let d = self.err(&[], "the required field `type` is missing: planpub needs to know what kind of content this is");
-                d.field = Some("type".into());
-                d.help = Some(format!(
-                    "add a first line `type: {}` (one of plan, hearing, decision, page)",
-                    guess.unwrap_or("page")
-                ));
+                let key = Key::new("type-missing").arg("guess", guess.unwrap_or("page"));
+                self.err_key(&[], key).field = Some("type".into());
                 return None;
             }
         };
@@ -236,13 +228,12 @@ impl Parser<'_> {
                     _ => None,
                 };
                 let suggestion = danish.or_else(|| did_you_mean(other, ContentType::ALL));
-                let d = self.err(&[key("type")], format!("`{other}` is not a content type"));
-                d.help = Some(match suggestion {
-                    Some(s) => format!(
-                        "did you mean `{s}`? The types are plan, hearing, decision and page"
-                    ),
-                    None => "the types are plan, hearing, decision and page".into(),
-                });
+                let help = match suggestion {
+                    Some(s) => Key::new("type-did-you-mean").arg("suggestion", s),
+                    None => Key::new("type-list"),
+                };
+                let key = Key::new("type-unknown").arg("value", other).with_help(help);
+                self.err_key(&[self::key("type")], key);
                 None
             }
         }
@@ -256,10 +247,7 @@ impl Parser<'_> {
         text: &str,
     ) -> Option<Document> {
         if !matches!(value, Value::Mapping(_)) {
-            self.err(
-                &[],
-                "the front matter must be a list of `field: value` lines",
-            );
+            self.err_key(&[], Key::new("frontmatter-not-fields"));
             return None;
         }
         let kind = self.content_type(&value, path)?;
@@ -372,12 +360,10 @@ impl Parser<'_> {
         let found = crate::formats::markdown::inspect(split.body);
         let file_line = |l: usize| l + split.body_first_line - 1;
         for (line, what) in found.cut_html {
+            let key = Key::new("html-cut").arg("what", what);
             self.diags.push(
-                Diagnostic::warning(self.src.file, format!(
-                    "the HTML `{what}` would hide the text after it, so it is shown on the page as text, just as written"
-                ))
-                .at(Some(file_line(line)), None)
-                .help("write the text without `<` `>` (for example \"script-tag\"), or put it in backticks: `<script>`"),
+                Diagnostic::keyed(Severity::Warning, self.src.file, key)
+                    .at(Some(file_line(line)), None),
             );
         }
         found
@@ -392,15 +378,13 @@ impl Parser<'_> {
             Some(s) => match Slug::parse(s) {
                 Ok(slug) => Some(slug),
                 Err(e) => {
-                    let d = self.err(&[key("slug")], e.to_string());
+                    let mut k = e.key();
                     if let Ok(fixed) = Slug::from_text(s) {
-                        d.help = Some(format!("did you mean `{fixed}`?"));
+                        k = k.with_help(Key::new("did-you-mean").arg("suggestion", fixed.as_str()));
                     } else if matches!(e, SlugError::TooLong(_)) {
-                        d.help = Some(
-                            "choose a short slug of a few words, for example `rammeplan-2024`"
-                                .into(),
-                        );
+                        k = k.with_help(Key::new("slug-short-help"));
                     }
+                    self.err_key(&[key("slug")], k);
                     None
                 }
             },
@@ -420,18 +404,13 @@ impl Parser<'_> {
                 match Slug::from_text(&name) {
                     Ok(s) => Some(s),
                     Err(e) => {
-                        let why = match e {
-                            SlugError::TooLong(_) => format!(": {e}"),
-                            _ => String::new(),
+                        let k = match e {
+                            SlugError::TooLong(_) => {
+                                Key::new("slug-from-file-long").sub("detail", e.key())
+                            }
+                            _ => Key::new("slug-from-file"),
                         };
-                        self.err(
-                            &[],
-                            format!("cannot make a web address from the file name \"{name}\"{why}"),
-                        )
-                        .help = Some(
-                            "rename the file using letters and digits, or add a shorter `slug:` field"
-                                .into(),
-                        );
+                        self.err_key(&[], k.arg("name", name.as_str()));
                         None
                     }
                 }
@@ -490,38 +469,25 @@ impl Parser<'_> {
         text: &str,
     ) -> Option<chrono::NaiveTime> {
         let Some(until) = parse_clock(text) else {
-            self.err(path, format!("\"{text}\" is not a time of day"))
-                .help =
-                Some("write the time the meeting ends, for example `until: \"21:00\"`".into());
+            self.err_key(path, Key::new("meeting-until-not-time").arg("text", text));
             return None;
         };
         let start = match (when.start_time(), when.start() == when.end()) {
             (Some(t), true) => t,
             _ => {
-                self.err(path, "`until` needs a `when` with one day and a start time")
-                    .help =
-                    Some("give the start in `when`, for example `when: 2024-05-12 19:00`".into());
+                self.err_key(path, Key::new("meeting-until-no-start"));
                 return None;
             }
         };
         if when.end_time().is_some() {
-            self.err(
-                path,
-                "the meeting's end is given twice: in `when` and in `until`",
-            )
-            .help = Some("keep one of them".into());
+            self.err_key(path, Key::new("meeting-end-twice"));
             return None;
         }
         if until <= start {
-            self.err(
-                path,
-                format!(
-                    "the meeting ends ({}) before it starts ({})",
-                    until.format("%H:%M"),
-                    start.format("%H:%M")
-                ),
-            )
-            .help = Some("`until` is the time the meeting ends on its day".into());
+            let key = Key::new("meeting-ends-before")
+                .arg("until", until.format("%H:%M").to_string())
+                .arg("start", start.format("%H:%M").to_string());
+            self.err_key(path, key);
             return None;
         }
         Some(until)
@@ -652,12 +618,7 @@ impl Parser<'_> {
                 actions,
             });
         }
-        ok &= self.unique_keys(
-            "timeline",
-            "timeline rows",
-            "`what` and `who`",
-            timeline.iter().map(|r| r.key.as_str()),
-        );
+        ok &= self.unique_keys("timeline", timeline.iter().map(|r| r.key.as_str()));
         ok.then(|| {
             Data::Plan(Plan {
                 status: f.status,
@@ -726,12 +687,7 @@ impl Parser<'_> {
                 None => ok = false,
             }
         }
-        ok &= self.unique_keys(
-            "meetings",
-            "meetings",
-            "`what` and `where`",
-            meetings.iter().map(|m| m.key.as_str()),
-        );
+        ok &= self.unique_keys("meetings", meetings.iter().map(|m| m.key.as_str()));
         let mut responses = Vec::new();
         for (i, r) in f.responses.into_iter().enumerate() {
             let base = [key("responses"), PathSeg::Index(i)];
@@ -806,16 +762,8 @@ impl Parser<'_> {
         let body_slug = committee.and_then(|(field, name)| match Slug::from_text(name) {
             Ok(s) => Some(s),
             Err(_) => {
-                self.err(
-                    &[key(field)],
-                    format!(
-                        "planpub makes the decision's permanent web address from the committee's name, and \"{}\" has no letters or digits that a web address can hold (a–z, 0–9, æ, ø, å and accented Latin letters)",
-                        name.trim()
-                    ),
-                )
-                .help = Some(
-                    "write the committee or council's name with Latin letters, for example `Områdeudvalg socialområdet`".into(),
-                );
+                let k = Key::new("committee-no-letters").arg("name", name.trim());
+                self.err_key(&[key(field)], k);
                 None
             }
         });
@@ -920,10 +868,11 @@ impl Parser<'_> {
                 Err(e) => {
                     let mut p = path.to_vec();
                     p.push(key("id"));
-                    let d = self.err(&p, e.to_string());
+                    let mut k = e.key();
                     if let Ok(fixed) = Slug::from_text(id) {
-                        d.help = Some(format!("did you mean `{fixed}`?"));
+                        k = k.with_help(Key::new("did-you-mean").arg("suggestion", fixed.as_str()));
                     }
+                    self.err_key(&p, k);
                 }
             }
         }
@@ -941,13 +890,7 @@ impl Parser<'_> {
     }
 
     /// Reports rows of `field` that share an identity, naming both; true if none do.
-    fn unique_keys<'k>(
-        &mut self,
-        field: &str,
-        what: &str,
-        from: &str,
-        keys: impl Iterator<Item = &'k str>,
-    ) -> bool {
+    fn unique_keys<'k>(&mut self, field: &str, keys: impl Iterator<Item = &'k str>) -> bool {
         let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
         let mut ok = true;
         for (i, k) in keys.enumerate() {
@@ -959,23 +902,20 @@ impl Parser<'_> {
             let line = |n: usize| {
                 yaml::locate(self.src.text, &[key(field), PathSeg::Index(n)])
                     .map(|(l, _)| l + self.src.first_line - 1)
-                    .map(|l| format!(" (line {l})"))
-                    .unwrap_or_default()
+                    .map(|l| Key::new("identity-line").num("line", l))
+                    .unwrap_or_else(|| Key::new("value-raw").arg("value", ""))
             };
-            let (l1, l2) = (line(first), line(i));
-            self.err(
-                &[key(field), PathSeg::Index(i)],
-                format!(
-                    "{what} {}{l1} and {}{l2} have the same identity, so their calendar events would share one UID",
-                    first + 1,
-                    i + 1
-                ),
-            )
-            .help = Some(format!(
-                "the identity comes from {from}, or from `id:` when it is given: give one of the two its own `id:`, for example `id: {}-{}`",
-                field.trim_end_matches('s'),
-                i + 1
-            ));
+            let k = Key::new("identity-shared")
+                .arg("what", field)
+                .num("first", first + 1)
+                .sub("line1", line(first))
+                .num("second", i + 1)
+                .sub("line2", line(i))
+                .arg(
+                    "example",
+                    format!("{}-{}", field.trim_end_matches('s'), i + 1),
+                );
+            self.err_key(&[key(field), PathSeg::Index(i)], k);
         }
         ok
     }

@@ -14,21 +14,20 @@ pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
+        use serde::de::{Error, Unexpected};
         use serde_norway::Value;
-        // Read any value, so a missing field stays "missing" and a wrong one is named.
+        // Read any value, so a missing field stays "missing" and a wrong one is named
+        // (in serde's words, which the YAML layer tells in the reader's language).
         let found = match Value::deserialize(d)? {
             Value::String(s) => return Ok(Text(s)),
             Value::Number(n) => return Ok(Text(n.to_string())),
-            Value::Null => "nothing (the field is empty)".to_string(),
-            Value::Bool(b) => format!("`{b}`"),
-            Value::Sequence(_) => "a list".to_string(),
-            Value::Mapping(_) => "a group of fields".to_string(),
-            Value::Tagged(_) => "a tagged value".to_string(),
+            Value::Null => Unexpected::Unit,
+            Value::Bool(b) => Unexpected::Bool(b),
+            Value::Sequence(_) => Unexpected::Seq,
+            Value::Mapping(_) => Unexpected::Map,
+            Value::Tagged(_) => Unexpected::Other("tagged value"),
         };
-        Err(D::Error::custom(format!(
-            "expected text or a number, but found {found}"
-        )))
+        Err(D::Error::invalid_type(found, &"text or a number"))
     }
 }
 

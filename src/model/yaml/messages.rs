@@ -54,17 +54,12 @@ pub(super) fn parser_error(src: &Source, e: &serde_norway::Error) -> Diagnostic 
         .field(key);
     }
     if reason.contains("repetition limit exceeded") {
-        return Diagnostic::error(
-            src.file,
-            "the `*` references (aliases) here repeat other values so often that the front matter would grow enormous, so planpub does not read it",
-        )
-        .at(line, col)
-        .help("write the values out instead of repeating them with `&name` and `*name`");
+        return Diagnostic::keyed(Severity::Error, src.file, Key::new("yaml-alias-repetition"))
+            .at(line, col);
     }
     if reason.contains("recursion limit exceeded") {
-        return Diagnostic::error(src.file, "the fields are nested too deeply here, more than planpub reads")
-            .at(line, col)
-            .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed");
+        return Diagnostic::keyed(Severity::Error, src.file, Key::new("yaml-recursion"))
+            .at(line, col);
     }
     if text_line.is_some_and(|l| l.trim_end().starts_with('\t') || l.contains(":\t")) {
         return Diagnostic::keyed(Severity::Error, src.file, Key::new("yaml-tab")).at(line, None);
@@ -296,6 +291,7 @@ fn plain_expected(expected: &str) -> Key {
         "a string" => Key::new("expected-text"),
         "a boolean" => Key::new("expected-bool"),
         "a sequence" => Key::new("expected-list"),
+        "text or a number" => Key::new("expected-text-or-number"),
         "u32" | "u16" | "u64" | "usize" | "u8" => Key::new("expected-number"),
         e if e.starts_with("struct ") || e == "a map" => Key::new("expected-group"),
         e if e.starts_with("an array of length ") => Key::new("expected-list"),
@@ -320,6 +316,7 @@ pub(super) fn plain_found(found: &str) -> Key {
         "sequence" => Key::new("found-list"),
         "map" => Key::new("found-group"),
         "unit value" => Key::new("found-empty"),
+        "tagged value" => Key::new("found-tagged"),
         f => Key::new("value-raw").arg("value", f.replace('`', "")),
     }
 }

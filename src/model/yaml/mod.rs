@@ -95,31 +95,27 @@ pub fn parse_value(src: &Source) -> Result<Value, Vec<Diagnostic>> {
 fn limit_diagnostic(src: &Source, f: &limits::Finding, value: Option<&Value>) -> Diagnostic {
     let at = |line: usize| Some(line + src.first_line - 1);
     match f {
-        limits::Finding::TooLarge { bytes } => Diagnostic::error(
+        limits::Finding::TooLarge { bytes } => Diagnostic::keyed(
+            Severity::Error,
             src.file,
-            format!(
-                "the front matter is {bytes} bytes long, more than planpub reads ({} bytes, 4 MiB)",
-                limits::MAX_BYTES
-            ),
+            Key::new("yaml-too-large")
+                .arg("bytes", bytes.to_string())
+                .arg("max", limits::MAX_BYTES.to_string()),
         )
-        .at(Some(src.first_line), None)
-        .help("move long text into the Markdown body below the closing `---`, or split the file"),
-        limits::Finding::TooDeep { line } => Diagnostic::error(
+        .at(Some(src.first_line), None),
+        limits::Finding::TooDeep { line } => Diagnostic::keyed(
+            Severity::Error,
             src.file,
-            format!(
-                "the fields are nested more than {} levels deep here, more than planpub reads",
-                limits::MAX_DEPTH
-            ),
+            Key::new("yaml-too-deep").arg("max", limits::MAX_DEPTH.to_string()),
         )
-        .at(at(*line), None)
-        .help("planpub's fields are at most five levels deep; look for a `[` or `{` that is never closed, or indentation that keeps growing"),
+        .at(at(*line), None),
         limits::Finding::Tag { line, tag, key } => {
-            let mut d = Diagnostic::error(
+            let mut d = Diagnostic::keyed(
+                Severity::Error,
                 src.file,
-                format!("`{tag}` is a YAML tag, which planpub does not read: the value would not mean what it seems to"),
+                Key::new("yaml-tag").arg("tag", tag.as_str()),
             )
-            .at(at(*line), None)
-            .help(format!("remove `{tag}` and write the value as plain text; put the text in quotes if it really starts with `!`"));
+            .at(at(*line), None);
             if let (Some(key), Some(value)) = (key, value) {
                 d.field = field_on_line(src, value, key, *line).or(Some(key.clone()));
             }
@@ -172,16 +168,10 @@ fn too_long_lists(src: &Source, value: &Value, path: &mut Vec<PathSeg>, out: &mu
         _ => return,
     };
     if n > limits::MAX_LIST_ITEMS {
-        out.push(
-            src.error(
-                path,
-                format!(
-                    "this has {n} items, more than planpub reads ({})",
-                    limits::MAX_LIST_ITEMS
-                ),
-            )
-            .help("split the content over several files"),
-        );
+        let key = Key::new("yaml-too-many-items")
+            .arg("n", n.to_string())
+            .arg("max", limits::MAX_LIST_ITEMS.to_string());
+        out.push(src.keyed(Severity::Error, path, key));
         return;
     }
     match value {
