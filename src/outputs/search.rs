@@ -284,7 +284,7 @@ fn render_manifest(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 
 fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let p = job.args.text("prefix").unwrap_or_default();
-    let key = prefix_key(&p);
+    let key = prefix_key(p);
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     // A document's number is its id (see `jobs`).
     for &id in &job.args.docs {
