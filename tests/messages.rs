@@ -781,3 +781,93 @@ fn import_with_bad_columns_speaks_the_sites_language() {
         en.stderr
     );
 }
+
+/// The fourth set (issue 16): rows and titles, a withdrawal, an address used twice, and
+/// an output folder inside the sources.
+fn row_mistakes(language: &str) -> Site {
+    let md = |fm: &str| format!("---\n{fm}---\n\nTekst om sagen.\n");
+    Site::bare()
+        .file(
+            "site.yaml",
+            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+        )
+        .file("content/planer/uden-titel.md", &md("type: plan\nstatus: draft\ntimeline:\n  - when: primo 2024\n    undated: senere\n    what: Begge\n  - what: Ingen dato\n"))
+        .file("content/beslutninger/trukket.md", &md("type: decision\ntitle: Punkt\ncommittee: Byrådet\nmeeting: 2024-03-12\nitem: 1\nwithdrawn:\n  date: 2024-03-13\n  reason: \" \"\n"))
+}
+
+#[test]
+fn rows_titles_withdrawals_and_output_folders_speak_the_sites_language() {
+    for (language, expected) in [
+        (
+            "da",
+            [
+                "siden har ingen titel",
+                "en række kan ikke have både `when` og `undated`",
+                "rækken har ingen dato",
+                "en tilbagetrækning skal have en begrundelse",
+            ],
+        ),
+        (
+            "en",
+            [
+                "the page has no title",
+                "a row cannot have both `when` and `undated`",
+                "the row has no date",
+                "a withdrawal needs a reason",
+            ],
+        ),
+    ] {
+        let site = row_mistakes(language);
+        let r = no_lang(planpub().arg("check").arg("--root").arg(site.root()));
+        r.assert_failed();
+        if language == "da" {
+            assert_all_danish("check", &r);
+        }
+        let all = r.all();
+        for e in expected {
+            assert!(all.contains(e), "missing {e:?} in\n{all}");
+        }
+        // A page and a static file at one address (in a site without other mistakes:
+        // addresses are compared once the content reads).
+        let clash = Site::bare()
+            .file(
+                "site.yaml",
+                &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+            )
+            .file(
+                "content/sider/om.md",
+                "---\ntype: page\ntitle: Om os\n---\n",
+            )
+            .file("static/om/index.html", "<p>gammel side</p>");
+        let r = no_lang(planpub().arg("build").arg("--root").arg(clash.root()));
+        r.assert_failed();
+        if language == "da" {
+            assert_all_danish("build with two things at one address", &r);
+        }
+        let e = if language == "da" {
+            "to forskellige ting ville blive udgivet på denne adresse: siden fra content/sider/om.md og filen "
+        } else {
+            "two different things would be published at this address: the page of content/sider/om.md and the file "
+        };
+        assert!(r.stderr.contains(e), "{}", r.stderr);
+        let inside = site.root().join("content").join("ud");
+        let r = no_lang(
+            planpub()
+                .arg("build")
+                .arg("--root")
+                .arg(site.root())
+                .arg("--out")
+                .arg(&inside),
+        );
+        r.assert_failed();
+        let e = if language == "da" {
+            "ville indeholde eller erstatte mappen content"
+        } else {
+            "would contain or replace the content folder"
+        };
+        assert!(r.stderr.contains(e), "{}", r.stderr);
+        if language == "da" {
+            assert_all_danish("build --out inside content", &r);
+        }
+    }
+}

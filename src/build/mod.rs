@@ -267,7 +267,11 @@ pub struct BuildReport {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     if let Err(e) = crate::build::writer::check_location(&opts.root, &opts.out) {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(display(&opts.out), e.to_string()));
+        d.push(Diagnostic::keyed(
+            crate::model::diagnostics::Severity::Error,
+            display(&opts.out),
+            e.key(),
+        ));
         return Err(d);
     }
     let loaded = load(opts)?;
@@ -355,9 +359,12 @@ pub fn save_ledger(
     if let Some(ledger) = update {
         crate::model::ledger::save(&opts.root, &ledger).map_err(|e| {
             let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(
+            let key = crate::messages::Key::new("ledger-unwritable")
+                .sub("reason", crate::messages::io_reason(&e));
+            d.push(Diagnostic::keyed(
+                crate::model::diagnostics::Severity::Error,
                 crate::model::ledger::FILE_NAME,
-                format!("cannot write the decision ledger: {e}"),
+                key,
             ));
             d
         })?;

@@ -37,7 +37,7 @@ pub enum OutputError {
     #[error(
         "the output folder {out} would contain or replace {what}; choose an output folder outside the site's content, for example `public/`"
     )]
-    Overlaps { out: PathBuf, what: String },
+    Overlaps { out: PathBuf, what: Guarded },
     #[error("the output path {0:?} would leave the output folder")]
     Escapes(String),
     #[error("two things would be written to the same file {0}")]
@@ -59,13 +59,41 @@ impl OutputError {
                 at("output-not-ours", p.display().to_string()).arg("marker", MARKER)
             }
             OutputError::Overlaps { out, what } => {
-                at("output-overlaps", out.display().to_string()).arg("what", what)
+                at("output-overlaps", out.display().to_string()).sub("what", what.key())
             }
             OutputError::Escapes(p) => at("output-escapes", format!("{p:?}")),
             OutputError::Duplicate(p) => at("output-duplicate", p.clone()),
             OutputError::Io { path, source } => at("output-io", path.display().to_string())
                 .sub("reason", crate::messages::io_reason(source)),
         }
+    }
+}
+
+/// What an output folder must not contain or replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guarded {
+    Disk,
+    SiteRoot,
+    Content,
+    /// One of the site's source folders (templates, static, themes).
+    Folder(&'static str),
+}
+
+impl Guarded {
+    fn key(self) -> crate::messages::Key {
+        use crate::messages::Key;
+        match self {
+            Guarded::Disk => Key::new("output-overlaps-disk"),
+            Guarded::SiteRoot => Key::new("output-overlaps-root"),
+            Guarded::Content => Key::new("output-overlaps-content"),
+            Guarded::Folder(f) => Key::new("output-overlaps-folder").arg("folder", f),
+        }
+    }
+}
+
+impl std::fmt::Display for Guarded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::english(&self.key()).0)
     }
 }
 
@@ -125,7 +153,7 @@ pub fn check_overlap(root: &Path, out: &Path) -> Result<(), OutputError> {
     if out_abs.parent().is_none() || home.is_some_and(|h| h == out_abs) {
         return Err(OutputError::Overlaps {
             out: out.to_path_buf(),
-            what: "the whole disk or your home folder".into(),
+            what: Guarded::Disk,
         });
     }
     let root = absolute(root);
@@ -133,13 +161,13 @@ pub fn check_overlap(root: &Path, out: &Path) -> Result<(), OutputError> {
     if root.starts_with(&out_abs) {
         return Err(OutputError::Overlaps {
             out: out.to_path_buf(),
-            what: "the site root".into(),
+            what: Guarded::SiteRoot,
         });
     }
     if content.starts_with(&out_abs) || out_abs.starts_with(&content) {
         return Err(OutputError::Overlaps {
             out: out.to_path_buf(),
-            what: "the content folder".into(),
+            what: Guarded::Content,
         });
     }
     for sub in ["templates", "static", "themes"] {
@@ -147,7 +175,7 @@ pub fn check_overlap(root: &Path, out: &Path) -> Result<(), OutputError> {
         if out_abs.starts_with(&s) || s.starts_with(&out_abs) {
             return Err(OutputError::Overlaps {
                 out: out.to_path_buf(),
-                what: format!("the {sub} folder"),
+                what: Guarded::Folder(sub),
             });
         }
     }

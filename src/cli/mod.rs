@@ -338,7 +338,8 @@ pub fn run() -> ExitCode {
                 opts.style = crate::model::urls::LinkStyle::ExplicitIndex;
             }
             let started = std::time::Instant::now();
-            let had_output = opts.out.exists();
+            // A folder an earlier build wrote, not merely one that exists.
+            let had_output = opts.out.join(crate::build::writer::MARKER).is_file();
             match build::build(&opts) {
                 Ok(r) => {
                     report(m, &r.warnings);

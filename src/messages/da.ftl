@@ -222,6 +222,14 @@ hearing-no-such-moment = klokkeslættet "{ $time }" findes ikke i sitets tidszon
 hearing-period-help = `opens` er den første dag, borgerne kan svare, og `closes` er fristen, en senere dag: fx `opens: 2024-03-01` og `closes: 2024-03-29 12:00`
 date-year-from-row-before = "{ $text }" har intet årstal, så planpub læste det som { $year }, årstallet i rækken før
     .help = skriv årstallet, hvis det ikke var det, du mente
+title-missing = siden har ingen titel: det påkrævede felt `title` mangler eller er tomt
+    .help = tilføj en linje som `title: Høring over rammeplan for …`
+row-when-and-undated = en række kan ikke have både `when` og `undated`
+    .help = behold `when:` for en dato eller `undated:` for en række, der med vilje ikke har nogen dato
+row-no-date = rækken har ingen dato
+    .help = tilføj `when: …` (fx `primo 2024`), eller `undated: efter behov` for en række, der med vilje ikke har nogen dato
+withdrawal-no-reason = en tilbagetrækning skal have en begrundelse: borgere, der følger et link til punktet, får at vide, hvorfor det blev trukket tilbage
+    .help = skriv begrundelsen i en sætning, fx `reason: Punktet blev offentliggjort ved en fejl.`
 
 ## Filer og mapper: hvad der gik galt
 
@@ -266,6 +274,23 @@ output-not-ours = outputmappen { $path } findes allerede og er ikke lavet af pla
 output-overlaps = outputmappen { $path } ville indeholde eller erstatte { $what }; vælg en outputmappe uden for sitets indhold, fx `public/`
 output-escapes = outputstien { $path } ville føre ud af outputmappen
 output-duplicate = to ting ville blive skrevet til den samme fil { $path }
+address-conflict = to forskellige ting ville blive udgivet på denne adresse: { $first } og { $second }{ $more ->
+        [0] {""}
+       *[other] {" "}(og { $more } mere)
+    }
+    .help = giv en af dem et andet navn (eller siden et andet `slug:`), så hver får sin egen adresse
+address-of-page = siden fra { $file }
+address-of-attachment = bilaget "{ $name }" til { $file }
+address-of-an-attachment = et bilag til { $file }
+address-of-file = filen { $path }
+address-of-theme-file = en fil i det indbyggede tema
+address-of-generated = en side, planpub selv laver (en oversigt, et feed eller et indeks)
+output-overlaps-disk = hele disken eller din hjemmemappe
+output-overlaps-root = sitets mappe
+output-overlaps-content = mappen content
+output-overlaps-folder = mappen { $folder }
+ledger-unwritable = beslutningsloggen kan ikke skrives: { $reason }
+    .help = planpub skriver loggen ved hver build; se, at sitets mappe kan skrives, og byg igen
 output-io = { $path } kan ikke skrives: { $reason }
 
 ## Arkivkopier og kontrol af dem

@@ -222,6 +222,14 @@ hearing-no-such-moment = the time "{ $time }" does not exist in the site's time 
 hearing-period-help = `opens` is the first day citizens can answer and `closes` the deadline, a later day: for example `opens: 2024-03-01` and `closes: 2024-03-29 12:00`
 date-year-from-row-before = "{ $text }" has no year, so planpub read it as { $year }, the year of the row before it
     .help = write the year if that is not what you meant
+title-missing = the page has no title: the required field `title` is missing or empty
+    .help = add a line such as `title: Høring over rammeplan for …`
+row-when-and-undated = a row cannot have both `when` and `undated`
+    .help = keep `when:` for a date, or `undated:` for a row that deliberately has no date
+row-no-date = the row has no date
+    .help = add `when: …` (for example `primo 2024`), or `undated: efter behov` for a row that has no date on purpose
+withdrawal-no-reason = a withdrawal needs a reason: citizens who follow a link to the item are told why it was withdrawn
+    .help = write the reason in a sentence, for example `reason: Punktet blev offentliggjort ved en fejl.`
 
 ## Files and folders: what went wrong
 
@@ -266,6 +274,23 @@ output-not-ours = the output folder { $path } already exists and was not made by
 output-overlaps = the output folder { $path } would contain or replace { $what }; choose an output folder outside the site's content, for example `public/`
 output-escapes = the output path { $path } would leave the output folder
 output-duplicate = two things would be written to the same file { $path }
+address-conflict = two different things would be published at this address: { $first } and { $second }{ $more ->
+        [0] {""}
+       *[other] {" "}(and { $more } more)
+    }
+    .help = rename one of them (or give the page another `slug:`), so each has its own address
+address-of-page = the page of { $file }
+address-of-attachment = the attachment "{ $name }" of { $file }
+address-of-an-attachment = an attachment of { $file }
+address-of-file = the file { $path }
+address-of-theme-file = a file of the built-in theme
+address-of-generated = a page planpub makes itself (a listing, feed or index)
+output-overlaps-disk = the whole disk or your home folder
+output-overlaps-root = the site root
+output-overlaps-content = the content folder
+output-overlaps-folder = the { $folder } folder
+ledger-unwritable = the decision ledger cannot be written: { $reason }
+    .help = planpub writes the ledger on every build; make sure the site's folder can be written to, and build again
 output-io = cannot write { $path }: { $reason }
 
 ## Snapshots and verifying them

@@ -1,7 +1,8 @@
 //! Two things published at one address: each is named, so staff know which two files
 //! to tell apart.
 
-use crate::model::diagnostics::Diagnostic;
+use crate::messages::Key;
+use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::outputs::Job;
 use crate::outputs::theme::{Asset, Theme};
@@ -16,20 +17,12 @@ pub fn duplicate_addresses(site: &Site, theme: &Theme, jobs: &[Job]) -> Vec<Diag
             .take_while(|j| j.path == jobs[i].path)
             .count();
         if same > 1 {
-            let what: Vec<String> = jobs[i..i + same]
-                .iter()
-                .map(|j| describe(site, theme, j))
-                .collect();
-            out.push(
-                Diagnostic::error(
-                    &jobs[i].path,
-                    format!(
-                        "two different things would be published at this address: {}",
-                        what.join(" and ")
-                    ),
-                )
-                .help("rename one of them (or give the page another `slug:`), so each has its own address"),
-            );
+            // Nearly always two; a third or more is counted rather than listed.
+            let key = Key::new("address-conflict")
+                .sub("first", describe(site, theme, &jobs[i]))
+                .sub("second", describe(site, theme, &jobs[i + 1]))
+                .num("more", same - 2);
+            out.push(Diagnostic::keyed(Severity::Error, &jobs[i].path, key));
         }
         i += same;
     }
@@ -37,22 +30,26 @@ pub fn duplicate_addresses(site: &Site, theme: &Theme, jobs: &[Job]) -> Vec<Diag
 }
 
 /// Where an output file comes from, in words.
-fn describe(site: &Site, theme: &Theme, j: &Job) -> String {
+fn describe(site: &Site, theme: &Theme, j: &Job) -> Key {
     let doc = j.args.docs.first().map(|&id| &site.docs[id]);
     match (j.family, doc) {
-        ("documents", Some(d)) => format!("the page of {}", d.file),
+        ("documents", Some(d)) => Key::new("address-of-page").arg("file", d.file.clone()),
         ("files", Some(d)) => {
             let k = j.args.num("file").unwrap_or(0) as usize;
             let with_outcome = j.args.data["outcome"].as_bool().unwrap_or(true);
             match d.all_files(with_outcome).get(k) {
-                Some(a) => format!("the attachment \"{}\" of {}", a.file, d.file),
-                None => format!("an attachment of {}", d.file),
+                Some(a) => Key::new("address-of-attachment")
+                    .arg("name", a.file.clone())
+                    .arg("file", d.file.clone()),
+                None => Key::new("address-of-an-attachment").arg("file", d.file.clone()),
             }
         }
         ("files", None) if j.path != "404.html" => match theme.assets.get(&j.path) {
-            Some(Asset::File(p)) => format!("the file {}", p.display()),
-            _ => "a file of the built-in theme".into(),
+            Some(Asset::File(p)) => {
+                Key::new("address-of-file").arg("path", p.display().to_string())
+            }
+            _ => Key::new("address-of-theme-file"),
         },
-        _ => "a page planpub makes itself (a listing, feed or index)".into(),
+        _ => Key::new("address-of-generated"),
     }
 }

@@ -295,12 +295,8 @@ impl Parser<'_> {
         let title = match common.title.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() => t.to_string(),
             _ => {
-                let d = self.err(
-                    &[key("title")],
-                    "the page has no title: the required field `title` is missing or empty",
-                );
+                let d = self.err_key(&[key("title")], Key::new("title-missing"));
                 d.field = Some("title".into());
-                d.help = Some("add a line such as `title: Høring over rammeplan for …`".into());
                 String::new()
             }
         };
@@ -518,8 +514,7 @@ impl Parser<'_> {
     ) -> Option<Option<When>> {
         match (when, undated) {
             (Some(_), Some(_)) => {
-                self.err(&path, "a row cannot have both `when` and `undated`")
-                    .help = Some("keep `when:` for a date, or `undated:` for a row that deliberately has no date".into());
+                self.err_key(&path, Key::new("row-when-and-undated"));
                 None
             }
             (None, Some(u)) => Some(Some(When::Undated(u.trim().to_string()))),
@@ -527,9 +522,8 @@ impl Parser<'_> {
                 if required {
                     let mut p = path.clone();
                     p.push(key("when"));
-                    let d = self.err(&path, "the row has no date");
+                    let d = self.err_key(&path, Key::new("row-no-date"));
                     d.field = Some(yaml::path_to_string(&p));
-                    d.help = Some("add `when: …` (for example `primo 2024`), or `undated: efter behov` for a row that has no date on purpose".into());
                     None
                 } else {
                     Some(None)
@@ -785,8 +779,10 @@ impl Parser<'_> {
                 let date =
                     self.exact_date_at(&[key("withdrawn"), key("date")], "withdrawn.date", &w.date);
                 if w.reason.trim().is_empty() {
-                    self.err(&[key("withdrawn"), key("reason")], "a withdrawal needs a reason: citizens who follow a link to the item are told why it was withdrawn")
-                        .help = Some("write the reason in a sentence, for example `reason: Punktet blev offentliggjort ved en fejl.`".into());
+                    self.err_key(
+                        &[key("withdrawn"), key("reason")],
+                        Key::new("withdrawal-no-reason"),
+                    );
                     ok = false;
                 }
                 ok &= date.is_some();
