@@ -194,8 +194,10 @@ pub fn render_all<S>(loaded: &Loaded, style: LinkStyle, sink: S) -> Result<usize
 where
     S: for<'j> Fn(Done<'j>) -> Result<(), Diagnostic> + Sync,
 {
-    let t = crate::build::timings::phase("list jobs");
+    let t = crate::build::timings::phase("shared data (events, base context)");
     let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+    drop(t);
+    let t = crate::build::timings::phase("list jobs");
     let plan = plan(loaded, &shared, style)?;
     drop(t);
     let _t = crate::build::timings::phase("render and write");

@@ -208,13 +208,17 @@ pub fn shared(site: &Site, theme: &Theme, style: LinkStyle) -> Shared {
 /// static file or attachment that has the same name as a page.
 pub fn list(l: &Listing) -> Result<Vec<Job>, Vec<Diagnostic>> {
     let mut jobs = Vec::with_capacity(l.site.docs.len() * 3);
+    let clock = crate::build::timings::Families::new();
     for (name, family) in FAMILIES {
         let from = jobs.len();
+        let started = clock.start();
         family(l, &mut jobs);
+        clock.add(name, "list", started);
         for j in &mut jobs[from..] {
             j.family = name;
         }
     }
+    clock.report();
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let dupes = conflicts::duplicate_addresses(l.site, l.theme, &jobs);
     if dupes.is_empty() {
