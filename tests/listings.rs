@@ -190,3 +190,51 @@ fn hearing_and_decision_archives_are_paginated_too() {
         "oldest meeting last"
     );
 }
+
+#[test]
+fn the_calendar_page_stays_small_and_says_what_it_leaves_out() {
+    // One plan with 400 coming steps and 260 past ones in one month.
+    let mut fm = String::from("---\ntype: plan\ntitle: Travl plan\ntimeline:\n");
+    for i in 0..260 {
+        fm.push_str(&format!(
+            "  - when: {}. maj 2024\n    what: Forbi {i:03}\n",
+            1 + i % 28
+        ));
+    }
+    for i in 0..400 {
+        fm.push_str(&format!(
+            "  - when: {}. juli 2024\n    what: Kommer {i:03}\n",
+            1 + i % 28
+        ));
+    }
+    fm.push_str("---\n\nTekst.\n");
+    let out = Site::new()
+        .file("content/planer/travl.md", &fm)
+        .built_at("2024-06-01");
+    let page = out.html("kalender/index.html");
+    let coming = page.texts("#h-coming ~ .cal-list .cal-what");
+    let past = page.texts("#h-past ~ .cal-list .cal-what");
+    assert_eq!((coming.len(), past.len()), (300, 200));
+    assert_eq!(
+        page.texts(".cal-more").len(),
+        2,
+        "both sections say that they leave events out"
+    );
+    // The plan's own calendar still has every step.
+    let own = out.read("planer/travl/kalender.ics");
+    assert_eq!(own.matches("BEGIN:VEVENT").count(), 660);
+
+    // A small calendar says nothing of the kind.
+    let small = Site::new()
+        .file(
+            "content/planer/lille.md",
+            "---\ntype: plan\ntitle: Lille plan\ntimeline:\n  - when: 3. maj 2024\n    what: Forbi\n  - when: 3. juli 2024\n    what: Kommer\n---\n",
+        )
+        .built_at("2024-06-01");
+    assert!(
+        small
+            .html("kalender/index.html")
+            .texts(".cal-more")
+            .is_empty()
+    );
+}

@@ -71,28 +71,11 @@ impl Slug {
     pub fn from_text(text: &str) -> Result<Slug, SlugError> {
         let mut out = String::with_capacity(text.len());
         for ch in text.chars().flat_map(char::to_lowercase) {
-            let mapped: &str = match ch {
-                'æ' => "ae",
-                'ø' => "oe",
-                'å' => "aa",
-                'ä' => "ae",
-                'ö' => "oe",
-                'ü' => "ue",
-                'ß' => "ss",
-                'é' | 'è' | 'ê' | 'ë' => "e",
-                'á' | 'à' | 'â' => "a",
-                'í' | 'ì' | 'î' | 'ï' => "i",
-                'ó' | 'ò' | 'ô' => "o",
-                'ú' | 'ù' | 'û' => "u",
-                'ñ' => "n",
-                'ç' => "c",
-                c if c.is_ascii_alphanumeric() => {
-                    out.push(c);
-                    continue;
-                }
-                _ => "-",
-            };
-            out.push_str(mapped);
+            match fold_char(ch) {
+                Folded::Char(c) => out.push(c),
+                Folded::Text(s) => out.push_str(s),
+                Folded::Gap => out.push('-'),
+            }
         }
         let collapsed = out
             .split('-')
@@ -105,6 +88,36 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// One lower-case character as slugs (and search, which folds the same way) write it.
+pub enum Folded {
+    Char(char),
+    Text(&'static str),
+    /// Not a letter or digit: words part here.
+    Gap,
+}
+
+/// Danish letters transliterated (æ→ae, ø→oe, å→aa), other accents dropped.
+pub fn fold_char(ch: char) -> Folded {
+    Folded::Text(match ch {
+        c if c.is_ascii_alphanumeric() => return Folded::Char(c),
+        'æ' => "ae",
+        'ø' => "oe",
+        'å' => "aa",
+        'ä' => "ae",
+        'ö' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'á' | 'à' | 'â' => "a",
+        'í' | 'ì' | 'î' | 'ï' => "i",
+        'ó' | 'ò' | 'ô' => "o",
+        'ú' | 'ù' | 'û' => "u",
+        'ñ' => "n",
+        'ç' => "c",
+        _ => return Folded::Gap,
+    })
 }
 
 impl fmt::Display for Slug {

@@ -21,9 +21,12 @@ use std::collections::BTreeMap;
 pub const SITE_CALENDAR: &str = "kalender.ics";
 pub const PAGE: &str = "kalender/";
 
-/// The calendar page shows at most this many coming events and this many months back.
-const UPCOMING: usize = 300;
-const PAST_MONTHS: usize = 6;
+/// The calendar page shows at most this many coming events, and of the past at most
+/// this many months back and this many events (the newest): a page a phone can load
+/// on any site. Every event stays on its own plan's or hearing's page.
+pub const UPCOMING: usize = 300;
+pub const PAST_MONTHS: usize = 6;
+pub const PAST_EVENTS: usize = 200;
 /// The site's calendar file holds the events from this many days before the build
 /// moment to this many days after (about one year back and two ahead): what a
 /// subscriber's calendar needs, at a size it can fetch. Each plan's and hearing's own
@@ -89,6 +92,7 @@ fn page_args(l: &Listing) -> Args {
     };
     // Where each event stands is the model's answer at the build moment, decided here.
     let mut upcoming = Vec::new();
+    let mut more_upcoming = false;
     let mut past: BTreeMap<(i32, u32, u8, String), Vec<Placed>> = BTreeMap::new();
     for (i, e) in l.shared.events.iter().enumerate() {
         let st = crate::model::events::event_state(l.site, e);
@@ -96,6 +100,8 @@ fn page_args(l: &Listing) -> Args {
         if st != EntryState::Done {
             if upcoming.len() < UPCOMING {
                 upcoming.push((doc, k, st.as_str()));
+            } else {
+                more_upcoming = true;
             }
         } else {
             past.entry(past_group(l, e))
@@ -106,16 +112,29 @@ fn page_args(l: &Listing) -> Args {
     let mut items = upcoming.clone();
     let mut counts = vec![upcoming.len()];
     let mut labels = Vec::new();
+    let months = past.len();
+    let mut room = PAST_EVENTS;
+    let mut more_past = months > PAST_MONTHS;
     for ((_, _, _, label), list) in past.into_iter().rev().take(PAST_MONTHS) {
-        counts.push(list.len());
+        if room == 0 {
+            more_past = true;
+            break;
+        }
+        // A month cut short keeps its newest events.
+        let keep = list.len().min(room);
+        more_past |= keep < list.len();
+        room -= keep;
+        counts.push(keep);
         labels.push(label);
-        items.extend(list);
+        items.extend_from_slice(&list[list.len() - keep..]);
     }
     let docs: Vec<DocId> = items.iter().map(|x| x.0).collect();
     let nths: Vec<usize> = items.iter().map(|x| x.1).collect();
     let states: Vec<&str> = items.iter().map(|x| x.2).collect();
-    Args::docs(docs)
-        .with(json!({ "groups": counts, "nth": nths, "months": labels, "states": states }))
+    Args::docs(docs).with(json!({
+        "groups": counts, "nth": nths, "months": labels, "states": states,
+        "more_upcoming": more_upcoming, "more_past": more_past,
+    }))
 }
 
 /// Where a past event is listed: under the month of its first day, or, for a date
@@ -205,6 +224,12 @@ fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let mut ctx = tera::Context::new();
     ctx.insert("upcoming", &upcoming);
     ctx.insert("past_months", &past);
+    // Whether the page leaves events out; each is still on its document's page.
+    ctx.insert(
+        "more_upcoming",
+        &a.data["more_upcoming"].as_bool().unwrap_or(false),
+    );
+    ctx.insert("more_past", &a.data["more_past"].as_bool().unwrap_or(false));
     page::render(
         r,
         &Page {

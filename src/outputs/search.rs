@@ -45,12 +45,45 @@ const MAX_TEXT: usize = 6000;
 
 /// Folds text for matching: the same rules as the search script.
 pub fn fold(text: &str) -> String {
-    // Slug rules already fold Danish letters and accents; keep words apart with spaces.
-    text.split_whitespace()
-        .filter_map(|w| Slug::from_text(w).ok())
-        .map(|s| s.as_str().replace('-', " "))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded words of `text` to `out`, space-separated. Each
+/// whitespace-separated word folds as its slug would, with spaces for hyphens; a word
+/// that makes no slug (nothing but marks, or longer than a slug may be) is left out.
+fn fold_into(text: &str, out: &mut String) {
+    use crate::model::slug::{Folded, fold_char};
+    for word in text.split_whitespace() {
+        let mark = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = out.len();
+        let mut gap = false;
+        for ch in word.chars().flat_map(char::to_lowercase) {
+            let piece = match fold_char(ch) {
+                Folded::Gap => {
+                    gap = true;
+                    continue;
+                }
+                p => p,
+            };
+            if gap && out.len() > start {
+                out.push(' ');
+            }
+            gap = false;
+            match piece {
+                Folded::Char(c) => out.push(c),
+                Folded::Text(s) => out.push_str(s),
+                Folded::Gap => {}
+            }
+        }
+        if out.len() == start || out.len() - start > Slug::MAX_LEN {
+            out.truncate(mark);
+        }
+    }
 }
 
 /// The words a document is found by: title, summary, fields and body, folded, sorted,
@@ -92,6 +125,7 @@ fn title_words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
     })
 }
 
+/// The text a document is found by, folded (words may repeat: the caller sorts them).
 fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
     let mut text = String::new();
     if !closed {
@@ -122,25 +156,23 @@ fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
     } else if let Data::Decision(x) = &d.data {
         text = x.body.clone();
     }
-    let body: String = text.chars().take(MAX_TEXT).collect();
+    let body = match text.char_indices().nth(MAX_TEXT) {
+        Some((end, _)) => &text[..end],
+        None => &text[..],
+    };
+    let mut folded = String::with_capacity(d.title.len() + body.len() + 2);
+    fold_into(&d.title, &mut folded);
+    folded.push(' ');
+    fold_into(body, &mut folded);
     // Case numbers like 23/7776 are also findable as written.
-    let raw_numbers: Vec<&str> = body
+    for w in body
         .split_whitespace()
         .filter(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
-        .collect();
-    let folded = format!(
-        "{} {} {}",
-        fold(&d.title),
-        fold(&body),
-        raw_numbers.join(" ").to_lowercase()
-    );
-    // Matching looks for words, so each word is kept once: the index stays small.
-    let mut seen = std::collections::HashSet::new();
+    {
+        folded.push(' ');
+        folded.extend(w.chars().flat_map(char::to_lowercase));
+    }
     folded
-        .split(' ')
-        .filter(|w| !w.is_empty() && seen.insert(*w))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The word file a word belongs to: its first characters, with anything but letters
