@@ -164,6 +164,19 @@ fn wrong_folders_are_explained_in_danish() {
     for line in r.stderr.lines() {
         assert_no_english("folders", line);
     }
+    // The preview says the same, not that its folder cannot be made.
+    let r = danish(
+        planpub()
+            .args(["serve", "--port", "0", "--root"])
+            .arg(tmp.path().join("findes-ikke")),
+    );
+    r.assert_failed();
+    assert!(
+        r.stderr.contains("der er ingen `site.yaml` i"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("forhåndsvisningen"), "{}", r.stderr);
 }
 
 #[test]
@@ -870,4 +883,46 @@ fn rows_titles_withdrawals_and_output_folders_speak_the_sites_language() {
             assert_all_danish("build --out inside content", &r);
         }
     }
+}
+
+#[test]
+fn command_line_mistakes_are_told_in_the_readers_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["buidl"],
+            "`buidl` er ikke en af planpubs kommandoer",
+            "mente du `build`?",
+        ),
+        (
+            &["build", "--otu", "x"],
+            "`--otu` er ikke et tilvalg til denne kommando",
+            "`planpub --help` viser kommandoerne",
+        ),
+        (
+            &["check", "--format", "xml"],
+            "`xml` kan ikke bruges til `--format`; tilladte værdier: text, json",
+            "hjælp: ",
+        ),
+        (&["import"], "`<FILE>` skal angives", "hjælp: "),
+    ];
+    for (args, message, help) in cases {
+        let r = danish(planpub().current_dir(tmp.path()).args(args));
+        assert_eq!(r.code, Some(2), "{args:?}: {}", r.all());
+        assert!(r.stderr.contains(message), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(help), "{args:?}: {}", r.stderr);
+        assert_all_danish("command line", &r);
+    }
+    let r = run(planpub()
+        .env("PLANPUB_LANG", "en")
+        .args(["build", "--otu", "x"]));
+    assert!(
+        r.stderr
+            .contains("error: `--otu` is not an option of this command"),
+        "{}",
+        r.stderr
+    );
+    // Help is still help, with success.
+    let r = danish(planpub().arg("--help"));
+    assert_eq!(r.code, Some(0), "{}", r.all());
 }

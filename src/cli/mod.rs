@@ -213,8 +213,56 @@ fn written_language(root: &std::path::Path) -> Option<crate::model::config::Lang
 fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let m = early_messages(&args);
-    let matches = localized(Cli::command(), m, "planpub").get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = match localized(Cli::command(), m, "planpub").try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => argument_error(m, e),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| argument_error(m, e))
+}
+
+/// A mistake on the command line, told in the reader's language (clap's own words are
+/// English); help and version output are clap's, already localised above.
+fn argument_error(m: &Messages, e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
+    // clap writes an argument as `--out <DIR>`; the reader types `--out`.
+    let arg = arg.split(' ').next().unwrap_or_default().to_string();
+    let suggestion =
+        ctx(ContextKind::SuggestedArg).or_else(|| ctx(ContextKind::SuggestedSubcommand));
+    let key = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        ErrorKind::UnknownArgument => Key::new("cli-unknown-argument").arg("arg", arg),
+        ErrorKind::InvalidSubcommand => Key::new("cli-unknown-command").arg(
+            "arg",
+            ctx(ContextKind::InvalidSubcommand).unwrap_or_default(),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Key::new("cli-invalid-value")
+            .arg("arg", arg)
+            .arg("value", ctx(ContextKind::InvalidValue).unwrap_or_default())
+            .arg(
+                "valid",
+                ctx(ContextKind::ValidValue).unwrap_or_else(|| "none".into()),
+            ),
+        ErrorKind::MissingRequiredArgument => Key::new("cli-missing-argument").arg("arg", arg),
+        ErrorKind::ArgumentConflict => Key::new("cli-conflict")
+            .arg("arg", arg)
+            .arg("other", ctx(ContextKind::PriorArg).unwrap_or_default()),
+        ErrorKind::NoEquals | ErrorKind::InvalidUtf8 => Key::new("cli-bad-value").arg("arg", arg),
+        _ => Key::new("cli-not-understood"),
+    };
+    let key = match suggestion {
+        Some(s) => key.with_help(Key::new("did-you-mean").arg("suggestion", s)),
+        None => key.with_help(Key::new("cli-see-help")),
+    };
+    eprintln!("{}", m.error(&key));
+    std::process::exit(2)
 }
 
 /// The language for `--help`, before the arguments are parsed: `--lang`, then
@@ -480,6 +528,16 @@ pub fn run() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            // A folder that is no site is told as such, not as a preview folder that
+            // cannot be made; a site.yaml with mistakes is the overlay's to show.
+            if !root.join(crate::model::config::FILE_NAME).is_file()
+                && let Err(ds) = crate::model::config::SiteConfig::load(&root)
+            {
+                let mut d = Diagnostics::new();
+                d.extend(ds);
+                report(m, &d);
+                return ExitCode::FAILURE;
+            }
             match crate::commands::serve::serve(
                 opts,
                 crate::commands::serve::ServeOptions {

@@ -705,3 +705,17 @@ columns-bad-number = `{ $part }` i --columns er ikke et kolonnenummer: tæl kolo
 columns-twice = --columns nævner `{ $field }` to gange
 columns-same-column = --columns giver kolonne { $column } både til `{ $first }` og `{ $second }`
 columns-incomplete = --columns skal angive en `what`-kolonne og en `when`-kolonne (eller en `track`-kolonne)
+
+## Kommandolinjen
+
+cli-unknown-argument = `{ $arg }` er ikke et tilvalg til denne kommando
+cli-unknown-command = `{ $arg }` er ikke en af planpubs kommandoer
+cli-invalid-value = `{ $value }` kan ikke bruges til `{ $arg }`{ $valid ->
+        [none] {""}
+       *[other] ; tilladte værdier: { $valid }
+    }
+cli-missing-argument = `{ $arg }` skal angives
+cli-conflict = `{ $arg }` kan ikke bruges sammen med `{ $other }`
+cli-bad-value = `{ $arg }` har ikke en værdi, planpub kan læse
+cli-not-understood = planpub forstår ikke kommandolinjen
+cli-see-help = `planpub --help` viser kommandoerne, og `planpub <kommando> --help` viser en kommandos tilvalg

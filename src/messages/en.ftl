@@ -692,3 +692,17 @@ columns-bad-number = `{ $part }` in --columns is not a column number: count the 
 columns-twice = --columns names `{ $field }` twice
 columns-same-column = --columns gives column { $column } to both `{ $first }` and `{ $second }`
 columns-incomplete = --columns must name a `what` column and a `when` column (or a `track` column)
+
+## The command line
+
+cli-unknown-argument = `{ $arg }` is not an option of this command
+cli-unknown-command = `{ $arg }` is not a planpub command
+cli-invalid-value = `{ $value }` cannot be used for `{ $arg }`{ $valid ->
+        [none] {""}
+       *[other] ; allowed values: { $valid }
+    }
+cli-missing-argument = `{ $arg }` is required
+cli-conflict = `{ $arg }` cannot be used together with `{ $other }`
+cli-bad-value = `{ $arg }` has no value planpub can read
+cli-not-understood = planpub does not understand the command line
+cli-see-help = `planpub --help` lists the commands, and `planpub <command> --help` a command's options
