@@ -705,3 +705,29 @@ columns-bad-number = `{ $part }` i --columns er ikke et kolonnenummer: tæl kolo
 columns-twice = --columns nævner `{ $field }` to gange
 columns-same-column = --columns giver kolonne { $column } både til `{ $first }` og `{ $second }`
 columns-incomplete = --columns skal angive en `what`-kolonne og en `when`-kolonne (eller en `track`-kolonne)
+
+## planpub import: hvorfor en fil ikke kan importeres
+
+import-io = { $path } kan ikke læses: { $reason }
+import-damaged = { $path } kan ikke importeres: { $why }
+    .help = åbn filen i det program, den er lavet i (fx Word, Excel eller LibreOffice), gem den igen, og importér den gemte fil
+import-why-not-zip = den kan ikke åbnes som en ZIP-pakke, og det kan alle Word- og OpenDocument-filer (teknisk: "{ $detail }")
+import-why-part-unreadable = delen `{ $part }` i filen kan ikke læses (teknisk: "{ $detail }")
+import-why-part-unpacked = delen `{ $part }` i filen kan ikke pakkes ud (teknisk: "{ $detail }")
+import-why-part-xml = delen `{ $part }` i filen er ikke gyldig XML (teknisk: "{ $detail }")
+import-why-not-word = den har ingen `{ $part }`, så den er ikke et Word-dokument
+import-why-not-opendocument = den har ingen `{ $part }`, så den er ikke en OpenDocument-fil
+import-why-sheet = regnearket kan ikke læses (teknisk: "{ $detail }")
+import-why-csv = den kan ikke læses som CSV (teknisk: "{ $detail }")
+import-format = { $path } kan ikke importeres: planpub læser .docx-, .odt-, .xlsx-, .xls-, .ods- og .csv-filer, ikke .{ $extension }
+    .help = gem dokumentet som .docx eller .xlsx (eller .odt, .ods eller .csv), og importér den fil
+import-format-no-extension = { $path } kan ikke importeres: planpub læser .docx-, .odt-, .xlsx-, .xls-, .ods- og .csv-filer, og filnavnet ender ikke på nogen af dem
+    .help = gem dokumentet som .docx eller .xlsx (eller .odt, .ods eller .csv), og importér den fil
+import-no-table = { $path } har ingen tabel med en kolonne med datoer og en kolonne med aktiviteter{ $found }
+    .help = angiv kolonnerne med `--columns`, for eksempel `--columns when=1,what=2,who=3` (kolonnerne tælles fra 1 længst til venstre); planpub kender blandt andet overskrifterne Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag og Niveau
+import-found-no-tables = {" "}(den har slet ingen tabeller)
+import-found-tables = ; dens tabeller begynder med: { $tables }
+import-bad-title = der kan ikke laves et filnavn af titlen "{ $title }"
+    .help = giv planen en titel med bogstaver eller tal: `--title "…"`
+import-exists-help = vælg en anden titel med `--title "…"`, eller omdøb eller fjern den fil, der er der
+import-yaml = planen kan ikke skrives som YAML (teknisk: "{ $detail }")

@@ -692,3 +692,29 @@ columns-bad-number = `{ $part }` in --columns is not a column number: count the 
 columns-twice = --columns names `{ $field }` twice
 columns-same-column = --columns gives column { $column } to both `{ $first }` and `{ $second }`
 columns-incomplete = --columns must name a `what` column and a `when` column (or a `track` column)
+
+## planpub import: why a file cannot be imported
+
+import-io = cannot read { $path }: { $reason }
+import-damaged = cannot import { $path }: { $why }
+    .help = open the file in the program that made it (for example Word, Excel or LibreOffice), save it again and import the saved file
+import-why-not-zip = it is not a readable ZIP package, as every Word and OpenDocument file is (technical: "{ $detail }")
+import-why-part-unreadable = its part `{ $part }` cannot be read (technical: "{ $detail }")
+import-why-part-unpacked = its part `{ $part }` cannot be unpacked (technical: "{ $detail }")
+import-why-part-xml = its part `{ $part }` is not well-formed XML (technical: "{ $detail }")
+import-why-not-word = it has no `{ $part }`, so it is not a Word document
+import-why-not-opendocument = it has no `{ $part }`, so it is not an OpenDocument file
+import-why-sheet = the spreadsheet cannot be read (technical: "{ $detail }")
+import-why-csv = it is not readable as CSV (technical: "{ $detail }")
+import-format = cannot import { $path }: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files, not .{ $extension }
+    .help = save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file
+import-format-no-extension = cannot import { $path }: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files, and the file name ends in none of them
+    .help = save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file
+import-no-table = { $path } has no table with a date column and an activity column{ $found }
+    .help = name the columns with `--columns`, for example `--columns when=1,what=2,who=3` (columns counted from 1 at the left); headings planpub knows include Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag and Niveau
+import-found-no-tables = {" "}(it has no tables at all)
+import-found-tables = ; the tables it has start with: { $tables }
+import-bad-title = cannot make a file name from the title "{ $title }"
+    .help = give the plan a title with letters or digits: `--title "…"`
+import-exists-help = choose another title with `--title "…"`, or rename or remove the existing file
+import-yaml = cannot write the plan as YAML (technical: "{ $detail }")

@@ -34,11 +34,8 @@ pub struct ImportArgs {
     pub format: Format,
 }
 
-fn fail(e: &ImportError) -> ExitCode {
-    eprintln!("error: {e}");
-    if let Some(h) = e.help() {
-        eprintln!("  help: {h}");
-    }
+fn fail(e: &ImportError, m: &Messages) -> ExitCode {
+    eprintln!("{}", m.error(&e.key()));
     ExitCode::FAILURE
 }
 
@@ -65,7 +62,7 @@ pub fn run(args: ImportArgs, root: &Path, m: &Messages) -> ExitCode {
     };
     let plan = match super::import(&args.file, &opts) {
         Ok(p) => p,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, m),
     };
     let target = super::target(root, &plan);
     let shown = match &target {
@@ -74,14 +71,14 @@ pub fn run(args: ImportArgs, root: &Path, m: &Messages) -> ExitCode {
             "{} (it exists: the import would refuse to overwrite it)",
             relative(root, p)
         ),
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, m),
     };
     let written = if args.dry_run {
         None
     } else {
         match super::write_plan(root, &plan) {
             Ok(p) => Some(p),
-            Err(e) => return fail(&e),
+            Err(e) => return fail(&e, m),
         }
     };
     let text = match args.format {
