@@ -145,12 +145,12 @@ pub struct Imported {
 
 impl Imported {
     /// Every row and action whose date could not be read, in document order.
-    pub fn undated(&self) -> impl Iterator<Item = (&ImportedRow, &str)> {
+    pub fn undated(&self) -> impl Iterator<Item = (&ImportedRow, &Key)> {
         self.timeline
             .iter()
             .chain(self.tracks.iter().flat_map(|t| t.actions.iter()))
             .filter_map(|r| match &r.reading {
-                Reading::Undated { reason } => Some((r, reason.as_str())),
+                Reading::Undated { reason } => Some((r, reason)),
                 Reading::Date(_) => None,
             })
     }
@@ -209,8 +209,7 @@ pub fn import(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError
                 .unwrap_or_default();
             notices.push(Notice {
                 location: None,
-                message: format!("the document has no heading, so the plan is titled \"{stem}\" after the file name"),
-                help: Some("give the title with --title \"…\"".into()),
+                key: Key::new("import-no-heading").arg("title", stem.clone()),
             });
             (stem, TitleSource::FileName)
         }
