@@ -269,3 +269,151 @@ pub fn json(plan: &Imported, target: &str, written: bool, m: &Messages) -> Value
         })).collect::<Vec<_>>(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::import::columns::parse_spec;
+    use crate::commands::import::document::{Block, Cell, Slot, TableName, sheet_table};
+    use crate::commands::import::plan::assemble;
+    use crate::messages::of;
+    use crate::model::config::Language;
+    use crate::model::dates::DateConventions;
+    use crate::model::slug::Slug;
+
+    fn table(n: usize, rows: &[&[&str]]) -> Block {
+        let grid = rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| Slot::Content(Cell::from_lines(t)))
+                    .collect()
+            })
+            .collect();
+        Block::Table(sheet_table(TableName::Numbered(n), 1, grid, &[]))
+    }
+
+    fn imported(blocks: Vec<Block>, columns: Option<&str>) -> Imported {
+        let columns = columns.map(|c| parse_spec(c).expect("columns"));
+        let a = assemble(blocks, columns.as_ref(), &DateConventions::default());
+        Imported {
+            source: "plan.docx".into(),
+            title: "Planen".into(),
+            title_source: TitleSource::Heading,
+            slug: Slug::from_text("Planen").expect("slug"),
+            timeline: a.timeline,
+            tracks: a.tracks,
+            body: a.body,
+            notices: a.notices,
+        }
+    }
+
+    /// A table that is not a timeline, a row without an activity, a level planpub does
+    /// not know and a date it cannot read: the notices the fixtures do not reach.
+    fn mixed(columns: Option<&str>) -> Imported {
+        imported(
+            vec![
+                table(1, &[&["Nr.", "Indhold"], &["1", "Noget andet"]]),
+                table(
+                    2,
+                    &[
+                        &["Dato", "Aktivitet", "Niveau"],
+                        &["marts 2024", "", "central"],
+                        &["når det passer", "Møde", "regionalt"],
+                    ],
+                ),
+            ],
+            columns,
+        )
+    }
+
+    #[test]
+    fn notices_and_undated_rows_are_told_in_the_messages_language() {
+        let plan = mixed(None);
+        let da = summary(&plan, None, of(Language::Da));
+        for expected in [
+            "Læste 2 rækker i tidslinjen; intet er skrevet (`--dry-run`).",
+            "advarsel: tabel 1 (overskrifter: \"Nr. | Indhold\") er hverken en tidslinje eller en tabel med udviklingsspor, så den er kopieret ind i brødteksten som en tabel",
+            "  hjælp: hvis det er planens tidslinje, så angiv dens kolonner, for eksempel `--columns when=1,what=2,who=3`",
+            "advarsel: tabel 2, række 2: rækken har ingen tekst om, hvad der sker\n  hjælp: skriv, hvad der sker, i feltet `what:`",
+            "advarsel: tabel 2, række 3: planpub kender ikke niveauet \"regionalt\", så det er gemt i bemærkningen\n  hjælp: niveauerne er `central` og `local`",
+            "1 række har ingen dato, som planpub kan læse, så den er importeret som `undated:`",
+            "  tabel 2, række 3: \"når det passer\" (Møde): \"når det passer\" er ikke en dato, som planpub kan læse.\n",
+        ] {
+            assert!(da.contains(expected), "missing {expected:?} in\n{da}");
+        }
+        // The list of the forms that work is for `planpub date`, not for every row.
+        assert!(!da.contains("Disse former virker"), "{da}");
+        let en = summary(&plan, None, of(Language::En));
+        for expected in [
+            "Read 2 timeline rows; nothing was written (`--dry-run`).",
+            "warning: table 1 (headings: \"Nr. | Indhold\") is neither a timeline nor a tracks table",
+            "warning: table 2, row 2: the row has no activity text\n  help: write what happens in the `what:` field",
+            "1 row has no date planpub can read, so it was imported as `undated:`",
+            "\"når det passer\" is not a date this site understands.\n",
+        ] {
+            assert!(en.contains(expected), "missing {expected:?} in\n{en}");
+        }
+        assert!(!en.contains("These forms work"), "{en}");
+        // With --columns, the help says why the table did not fit them.
+        let da = summary(
+            &mixed(Some("when=1,what=2,level=3")),
+            None,
+            of(Language::Da),
+        );
+        assert!(
+            da.contains(
+                "  hjælp: den har færre kolonner, end `--columns when=1,what=2,level=3` nævner"
+            ),
+            "{da}"
+        );
+        let json = json(&plan, "content/planer/planen.md", false, of(Language::Da));
+        assert_eq!(json["warnings"][0]["location"], Value::Null);
+        assert_eq!(json["warnings"][1]["location"], "tabel 2, række 2");
+        assert_eq!(
+            json["warnings"][1]["help"],
+            "skriv, hvad der sker, i feltet `what:`"
+        );
+        assert_eq!(
+            json["undated"][0]["reason"],
+            "\"når det passer\" er ikke en dato, som planpub kan læse."
+        );
+    }
+
+    #[test]
+    fn an_unnamed_first_track_is_told_in_the_messages_language() {
+        let plan = imported(
+            vec![table(
+                1,
+                &[
+                    &["Udviklingsspor", "Tiltag", "Tidspunkt"],
+                    &["", "Temadag", "marts 2024"],
+                ],
+            )],
+            None,
+        );
+        let da = summary(&plan, None, of(Language::Da));
+        assert!(
+            da.contains("advarsel: tabel 1, række 2: første række i tabellen med udviklingsspor nævner intet spor, så sporet hedder \"Uden navn\"\n  hjælp: skriv sporets navn i feltet `name:`"),
+            "{da}"
+        );
+        assert!(
+            da.contains("Læste 0 rækker i tidslinjen og 1 tiltag i 1 udviklingsspor"),
+            "{da}"
+        );
+        let rows = rows_text(&plan, "content/planer/planen.md", of(Language::Da));
+        assert!(
+            rows.contains("Udviklingsspor \"Uden navn\" (1 tiltag):"),
+            "{rows}"
+        );
+        let en = summary(&plan, None, of(Language::En));
+        assert!(
+            en.contains("the first row of the tracks table names no track, so the track is called \"Uden navn\""),
+            "{en}"
+        );
+        assert!(
+            en.contains("Read 0 timeline rows and 1 action in 1 track;"),
+            "{en}"
+        );
+    }
+}
