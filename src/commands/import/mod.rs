@@ -60,8 +60,9 @@ pub enum ImportError {
     Yaml(#[from] serde_norway::Error),
 }
 
-/// A library's own words about a damaged file, quoted (so that they read as what the
-/// library said, not as planpub's sentence).
+/// A library's own words about a damaged file, for the `{ $detail }` the catalogue
+/// puts in quotes (so that they read as what the library said, not as planpub's
+/// sentence); a double quote inside them becomes a single one.
 pub(crate) fn detail(e: impl std::fmt::Display) -> String {
     e.to_string().replace('"', "'")
 }
