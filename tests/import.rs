@@ -438,7 +438,7 @@ fn dry_run_prints_the_rows_as_read_and_writes_nothing() {
         line.contains("2024-01-01 – 2024-02-29  part-of-year"),
         "{line}"
     );
-    assert!(out.contains("nothing was written (--dry-run)"));
+    assert!(out.contains("nothing was written (`--dry-run`)"), "{out}");
     assert!(!site.root().join("content/planer").exists());
 }
 

@@ -6,12 +6,14 @@ mod common;
 
 use common::{Run, Site, planpub, run};
 
-/// Words that would only be there if English text reached the user.
+/// Words that would only be there if English text reached the user (not "have",
+/// "date" or "track": Danish and the YAML staff write use them too).
 const ENGLISH: &[&str] = &[
     "the", "is", "not", "field", "expected", "found", "but", "error", "errors", "warning", "help",
     "there", "cannot", "must", "write", "missing", "allowed", "value", "values", "because",
     "could", "read", "file", "folder", "did", "you", "mean", "line", "with", "fix", "built",
-    "problems",
+    "problems", "row", "rows", "table", "sheet", "empty", "nothing", "written", "would", "has",
+    "heading", "imported", "timeline", "tracks", "actions", "undated",
 ];
 
 /// The text without what the author wrote: `code`, "quoted" and file paths.
@@ -925,4 +927,299 @@ fn command_line_mistakes_are_told_in_the_readers_language() {
     // Help is still help, with success.
     let r = danish(planpub().arg("--help"));
     assert_eq!(r.code, Some(0), "{}", r.all());
+}
+
+/// The import fixtures, and files made here that planpub cannot import (issue 16d).
+fn import_site(language: &str) -> Site {
+    Site::bare()
+        .file(
+            "site.yaml",
+            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+        )
+        .file("content/sider/om.md", "---\ntype: page\ntitle: Om\n---\n")
+        .file("x.docx", "ikke en zip")
+        .file("plan.pdf", "%PDF-1.4")
+        // A row without an activity and a level planpub does not know.
+        .file(
+            "raekker.csv",
+            "Dato;Aktivitet;Niveau\nmarts 2024;;central\napril 2024;Møde;regionalt\n",
+        )
+}
+
+fn import_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// `planpub import` in the site's language: (the file, its arguments, whether it
+/// succeeds, what a Danish site reads, what an English site reads).
+type ImportCase = (
+    std::path::PathBuf,
+    &'static [&'static str],
+    bool,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+fn import_cases(site: &Site) -> Vec<ImportCase> {
+    let root = site.root();
+    vec![
+        (
+            import_fixture("masterplan.docx"),
+            &["--dry-run"],
+            true,
+            &[
+                "Titel: Procesplan for udarbejdelse af masterplan for det sociale område (dokumentets første overskrift)\n",
+                "Ville oprette: content/planer/procesplan-for-udarbejdelse-af-masterplan-for-det-sociale-omraade.md\n",
+                "Tidslinje (8 rækker): hvor, datoen som skrevet, fra – til, præcision, hvad [hvem]",
+                "  tabel 1, række 3         \"Februar-oktober 2023\"           2023-02-01 – 2023-10-31  periode ",
+                "2024-01-01 – 2024-02-29  del af år ",
+                "Brødtekst: 3 afsnit uden for tabellerne",
+                "Læste 8 rækker i tidslinjen; intet er skrevet (`--dry-run`).",
+                "advarsel: tabel 1, række 7: \"December\" har intet årstal, så planpub læste det som 2023, årstallet i rækken før\n  hjælp: skriv årstallet, hvis det ikke var det, du mente",
+            ],
+            &[
+                "Title: Procesplan for udarbejdelse af masterplan for det sociale område (the document's first heading)\n",
+                "Would write: content/planer/procesplan-for-udarbejdelse-af-masterplan-for-det-sociale-omraade.md\n",
+                "Timeline (8 rows): where, when as written, interval, precision, what [who]",
+                "2024-01-01 – 2024-02-29  part-of-year ",
+                "Body text: 3 blocks from outside the tables",
+                "Read 8 timeline rows; nothing was written (`--dry-run`).",
+                "warning: table 1, row 7: \"December\" has no year, so planpub read it as 2023",
+            ],
+        ),
+        (
+            import_fixture("masterplan.docx"),
+            &[],
+            true,
+            &[
+                "Importerede 8 rækker i tidslinjen til ",
+                "(en kladde: fjern `draft: true`, når den må offentliggøres)",
+                "advarsel: tabel 1, række 7: ",
+            ],
+            &[
+                "Imported 8 timeline rows into ",
+                "(a draft: remove `draft: true` when it may be published)",
+                "warning: table 1, row 7: ",
+            ],
+        ),
+        (
+            import_fixture("masterplan.docx"),
+            &[],
+            false,
+            &[
+                "fejl: ",
+                "findes allerede; planpub overskriver den ikke\n  hjælp: vælg en anden titel med `--title \"…\"`, eller omdøb eller fjern den fil, der er der",
+            ],
+            &[
+                "error: ",
+                "already exists; planpub will not overwrite it\n  help: choose another title with `--title \"…\"`, or rename or remove the existing file",
+            ],
+        ),
+        (
+            import_fixture("masterplan.docx"),
+            &["--dry-run"],
+            true,
+            &["(den findes allerede: importen ville ikke overskrive den)"],
+            &["(it exists: the import would refuse to overwrite it)"],
+        ),
+        (
+            import_fixture("damaged.xlsx"),
+            &["--dry-run"],
+            true,
+            &[
+                "  arket \"Tidsplan\", række 7 (tom) ",
+                "uden dato",
+                "3 rækker har ingen dato, som planpub kan læse, så de er importeret som `undated:` med teksten, som den står:\n",
+                "  arket \"Tidsplan\", række 5: \"Efter behov\" (Afholdelse af styregruppemøder.): \"Efter behov\" er ikke en dato, som planpub kan læse.\n",
+                "  arket \"Tidsplan\", række 7: (tom) (Et udkast til en masterplan er klar til…): der står ingen dato i cellen\n",
+                "  hjælp: skriv en dato, som planpub kan læse, i `when:` (`planpub date \"…\"` viser, hvordan planpub læser en tekst), eller behold `undated:` for en række uden dato",
+            ],
+            &[
+                "3 rows have no date planpub can read, so they were imported as `undated:` with the text as written:\n",
+                "  sheet \"Tidsplan\", row 5: \"Efter behov\" (Afholdelse af styregruppemøder.): \"Efter behov\" is not a date this site understands.\n",
+                "  sheet \"Tidsplan\", row 7: (empty) (Et udkast til en masterplan er klar til…): the date cell is empty\n",
+                "  help: write a date planpub reads in `when:`",
+            ],
+        ),
+        (
+            import_fixture("handleplan-spor.docx"),
+            &["--dry-run"],
+            true,
+            &[
+                "Udviklingsspor \"Socialområdet\" (4 tiltag):",
+                "Udviklingsspor \"Børne- og Familieområdet\" (2 tiltag):",
+                "Læste 0 rækker i tidslinjen og 6 tiltag i 2 udviklingsspor; intet er skrevet",
+                "2 rækker har ingen dato",
+            ],
+            &[
+                "Track \"Socialområdet\" (4 actions):",
+                "Read 0 timeline rows and 6 actions in 2 tracks; nothing was written",
+            ],
+        ),
+        (
+            import_fixture("unusual-headings.csv"),
+            &[],
+            false,
+            &[
+                "har ingen tabel med en kolonne med datoer og en kolonne med aktiviteter; dens tabeller begynder med: \"Nr. | Indhold i punktet | Mødedag | Udvalg\"\n  hjælp: angiv kolonnerne med `--columns`, for eksempel `--columns when=1,what=2,who=3`",
+            ],
+            &[
+                "has no table with a date column and an activity column; the tables it has start with: \"Nr. | Indhold i punktet | Mødedag | Udvalg\"\n  help: name the columns with `--columns`",
+            ],
+        ),
+        (
+            import_fixture("unusual-headings.csv"),
+            &["--columns", "when=3,what=2,who=4", "--dry-run"],
+            true,
+            &[
+                "Titel: unusual-headings (fra filnavnet)",
+                "  række 2                  \"5. marts 2008\"                  2008-03-05 – 2008-03-05  dag ",
+                "advarsel: dokumentet har ingen overskrift, så planen har fået titlen \"unusual-headings\" efter filnavnet\n  hjælp: angiv titlen med `--title \"…\"`",
+            ],
+            &[
+                "Title: unusual-headings (from the file name)",
+                "warning: the document has no heading, so the plan is titled \"unusual-headings\" after the file name\n  help: give the title with `--title \"…\"`",
+            ],
+        ),
+        (
+            root.join("raekker.csv"),
+            &["--title", "Rækker", "--dry-run"],
+            true,
+            &[
+                "Titel: Rækker (fra `--title`)",
+                "advarsel: række 2: rækken har ingen tekst om, hvad der sker\n  hjælp: skriv, hvad der sker, i feltet `what:`",
+                "advarsel: række 3: planpub kender ikke niveauet \"regionalt\", så det er gemt i bemærkningen\n  hjælp: niveauerne er `central` og `local`",
+            ],
+            &[
+                "Title: Rækker (from `--title`)",
+                "warning: row 2: the row has no activity text\n  help: write what happens in the `what:` field",
+                "warning: row 3: \"regionalt\" is not a level planpub knows, so it was kept in the note",
+            ],
+        ),
+        (
+            root.join("findes-ikke.docx"),
+            &[],
+            false,
+            &["findes-ikke.docx kan ikke læses: filen eller mappen findes ikke"],
+            &["findes-ikke.docx: there is no such file or folder"],
+        ),
+        (
+            root.join("x.docx"),
+            &[],
+            false,
+            &[
+                "x.docx kan ikke importeres: den kan ikke åbnes som en ZIP-pakke, og det kan alle Word- og OpenDocument-filer (teknisk: \"",
+                "  hjælp: åbn filen i det program, den er lavet i (fx Word, Excel eller LibreOffice), gem den igen, og importér den gemte fil",
+            ],
+            &[
+                "x.docx: it is not a readable ZIP package, as every Word and OpenDocument file is (technical: \"",
+                "  help: open the file in the program that made it",
+            ],
+        ),
+        (
+            root.join("plan.pdf"),
+            &[],
+            false,
+            &[
+                "plan.pdf kan ikke importeres: planpub læser .docx-, .odt-, .xlsx-, .xls-, .ods- og .csv-filer, ikke .pdf\n  hjælp: gem dokumentet som .docx eller .xlsx",
+            ],
+            &[
+                "plan.pdf: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files, not .pdf\n  help: save the document as .docx or .xlsx",
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn import_speaks_the_sites_language() {
+    for language in ["da", "en"] {
+        let site = import_site(language);
+        for (file, args, ok, da, en) in import_cases(&site) {
+            let r = no_lang(
+                planpub()
+                    .arg("import")
+                    .arg(&file)
+                    .arg("--root")
+                    .arg(site.root())
+                    .args(args),
+            );
+            let what = format!("{language}: import {} {args:?}", file.display());
+            assert_eq!(r.ok(), ok, "{what}\n{}", r.all());
+            if language == "da" {
+                assert_all_danish(&what, &r);
+            }
+            let all = r.all();
+            for e in if language == "da" { da } else { en } {
+                assert!(all.contains(e), "{what}: missing {e:?} in\n{all}");
+            }
+            // The list of every date form is for `planpub date`, not for each row.
+            assert!(
+                !all.contains("Disse former virker") && !all.contains("These forms work"),
+                "{what}\n{all}"
+            );
+        }
+    }
+}
+
+#[test]
+fn import_json_keeps_its_keys_and_tells_people_in_the_sites_language() {
+    for language in ["da", "en"] {
+        let site = import_site(language);
+        let r = no_lang(
+            planpub()
+                .arg("import")
+                .arg(import_fixture("damaged.xlsx"))
+                .args(["--dry-run", "--format", "json", "--root"])
+                .arg(site.root()),
+        );
+        r.assert_ok();
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+        let warning = &v["warnings"][0];
+        let undated = v["undated"].as_array().expect("undated");
+        let rows = v["timeline"].as_array().expect("timeline");
+        assert_eq!(undated.len(), 3, "{v:#}");
+        // Codes for programs stay as they are.
+        assert_eq!(rows[0]["precision"], "month");
+        assert_eq!(rows[0]["row"], 4);
+        if language == "da" {
+            for text in [&warning["message"], &warning["help"], &warning["location"]]
+                .into_iter()
+                .chain(undated.iter().flat_map(|u| [&u["reason"], &u["location"]]))
+                .chain(rows.iter().flat_map(|r| [&r["location"], &r["undated"]]))
+            {
+                assert_no_english("import json", text.as_str().unwrap_or(""));
+            }
+            assert_eq!(warning["location"], "arket \"Tidsplan\", række 8");
+            assert_eq!(
+                warning["message"],
+                "\"December\" har intet årstal, så planpub læste det som 2023, årstallet i rækken før"
+            );
+            assert_eq!(
+                warning["help"],
+                "skriv årstallet, hvis det ikke var det, du mente"
+            );
+            assert_eq!(undated[1]["reason"], "der står ingen dato i cellen");
+            assert_eq!(
+                undated[2]["reason"],
+                "\"#REF!\" er ikke en dato, som planpub kan læse."
+            );
+            assert_eq!(rows[1]["undated"], undated[0]["reason"]);
+        } else {
+            assert_eq!(warning["location"], "sheet \"Tidsplan\", row 8");
+            assert!(
+                warning["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("\"December\" has no year"),
+                "{warning:#}"
+            );
+            assert_eq!(undated[1]["reason"], "the date cell is empty");
+            assert_eq!(
+                undated[2]["reason"],
+                "\"#REF!\" is not a date this site understands."
+            );
+        }
+    }
 }

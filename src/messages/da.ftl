@@ -719,3 +719,95 @@ cli-conflict = `{ $arg }` kan ikke bruges sammen med `{ $other }`
 cli-bad-value = `{ $arg }` har ikke en værdi, planpub kan læse
 cli-not-understood = planpub forstår ikke kommandolinjen
 cli-see-help = `planpub --help` viser kommandoerne, og `planpub <kommando> --help` viser en kommandos tilvalg
+
+## planpub import: hvorfor en fil ikke kan importeres
+
+import-io = { $path } kan ikke læses: { $reason }
+import-damaged = { $path } kan ikke importeres: { $why }
+    .help = åbn filen i det program, den er lavet i (fx Word, Excel eller LibreOffice), gem den igen, og importér den gemte fil
+import-why-not-zip = den kan ikke åbnes som en ZIP-pakke, og det kan alle Word- og OpenDocument-filer (teknisk: "{ $detail }")
+import-why-part-unreadable = delen `{ $part }` i filen kan ikke læses (teknisk: "{ $detail }")
+import-why-part-unpacked = delen `{ $part }` i filen kan ikke pakkes ud (teknisk: "{ $detail }")
+import-why-part-xml = delen `{ $part }` i filen er ikke gyldig XML (teknisk: "{ $detail }")
+import-why-not-word = den har ingen `{ $part }`, så den er ikke et Word-dokument
+import-why-not-opendocument = den har ingen `{ $part }`, så den er ikke en OpenDocument-fil
+import-why-sheet = regnearket kan ikke læses (teknisk: "{ $detail }")
+import-why-csv = den kan ikke læses som CSV (teknisk: "{ $detail }")
+import-format = { $path } kan ikke importeres: planpub læser .docx-, .odt-, .xlsx-, .xls-, .ods- og .csv-filer, ikke .{ $extension }
+    .help = gem dokumentet som .docx eller .xlsx (eller .odt, .ods eller .csv), og importér den fil
+import-format-no-extension = { $path } kan ikke importeres: planpub læser .docx-, .odt-, .xlsx-, .xls-, .ods- og .csv-filer, og filnavnet ender ikke på nogen af dem
+    .help = gem dokumentet som .docx eller .xlsx (eller .odt, .ods eller .csv), og importér den fil
+import-no-table = { $path } har ingen tabel med en kolonne med datoer og en kolonne med aktiviteter{ $found }
+    .help = angiv kolonnerne med `--columns`, for eksempel `--columns when=1,what=2,who=3` (kolonnerne tælles fra 1 længst til venstre); planpub kender blandt andet overskrifterne Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag og Niveau
+import-found-no-tables = {" "}(den har slet ingen tabeller)
+import-found-tables = ; dens tabeller begynder med: { $tables }
+import-bad-title = der kan ikke laves et filnavn af titlen "{ $title }"
+    .help = giv planen en titel med bogstaver eller tal: `--title "…"`
+import-exists-help = vælg en anden titel med `--title "…"`, eller omdøb eller fjern den fil, der er der
+import-yaml = planen kan ikke skrives som YAML (teknisk: "{ $detail }")
+
+## planpub import: hvad der blev læst, og hvad der skal ses efter
+
+import-at-table = tabel { $table }, række { $row }
+import-at-sheet = arket "{ $sheet }", række { $row }
+import-at-row = række { $row }
+import-table-numbered = tabel { $n }
+import-table-sheet = arket "{ $sheet }"
+import-table-csv = tabellen
+import-other-table = { $what } (overskrifter: "{ $headings }") er hverken en tidslinje eller en tabel med udviklingsspor, så den er kopieret ind i brødteksten som en tabel
+import-other-table-help = hvis det er planens tidslinje, så angiv dens kolonner, for eksempel `--columns when=1,what=2,who=3`
+import-other-table-fewer-columns = den har færre kolonner, end `--columns { $columns }` nævner
+import-no-heading = dokumentet har ingen overskrift, så planen har fået titlen "{ $title }" efter filnavnet
+    .help = angiv titlen med `--title "…"`
+import-no-what = rækken har ingen tekst om, hvad der sker
+    .help = skriv, hvad der sker, i feltet `what:`
+import-unknown-level = planpub kender ikke niveauet "{ $level }", så det er gemt i bemærkningen
+    .help = niveauerne er `central` og `local`
+import-track-unnamed = første række i tabellen med udviklingsspor nævner intet spor, så sporet hedder "{ $name }"
+    .help = skriv sporets navn i feltet `name:`
+import-undated-empty = der står ingen dato i cellen
+import-undated-not-a-date = "{ $text }" er ikke en dato, som planpub kan læse.
+import-what-rows = { $rows ->
+    [one] 1 række i tidslinjen
+   *[other] { $rows } rækker i tidslinjen
+}
+import-what-tracks = { $rows ->
+    [one] 1 række i tidslinjen
+   *[other] { $rows } rækker i tidslinjen
+} og { $actions } tiltag i { $tracks } udviklingsspor
+import-written = Importerede { $what } til { $path } (en kladde: fjern `draft: true`, når den må offentliggøres)
+import-dry-run = Læste { $what }; intet er skrevet (`--dry-run`).
+import-undated = { $n ->
+    [one] 1 række har ingen dato, som planpub kan læse, så den er importeret som `undated:` med teksten, som den står:
+   *[other] { $n } rækker har ingen dato, som planpub kan læse, så de er importeret som `undated:` med teksten, som den står:
+}
+import-undated-help = skriv en dato, som planpub kan læse, i `when:` (`planpub date "…"` viser, hvordan planpub læser en tekst), eller behold `undated:` for en række uden dato
+import-empty = (tom)
+
+## planpub import --dry-run: rækkerne, som de blev læst
+
+import-rows-title = Titel: { $title } ({ $from })
+import-title-from-option = fra `--title`
+import-title-from-heading = dokumentets første overskrift
+import-title-from-file-name = fra filnavnet
+import-rows-target = Ville oprette: { $path }
+import-rows-target-exists = { $path } (den findes allerede: importen ville ikke overskrive den)
+import-rows-timeline = Tidslinje ({ $n ->
+    [one] 1 række
+   *[other] { $n } rækker
+}): hvor, datoen som skrevet, fra – til, præcision, hvad [hvem]
+import-rows-track = Udviklingsspor "{ $name }" ({ $n } tiltag):
+import-rows-body = Brødtekst: { $n } afsnit uden for tabellerne
+import-precision-day = dag
+import-precision-week = uge
+import-precision-month = måned
+import-precision-part-of-month = del af måned
+import-precision-quarter = kvartal
+import-precision-half-year = halvår
+import-precision-part-of-year = del af år
+import-precision-season = årstid
+import-precision-year = år
+import-precision-range = periode
+import-precision-open-ended = åben periode
+import-precision-ongoing = løbende
+import-precision-undated = uden dato

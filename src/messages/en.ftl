@@ -706,3 +706,107 @@ cli-conflict = `{ $arg }` cannot be used together with `{ $other }`
 cli-bad-value = `{ $arg }` has no value planpub can read
 cli-not-understood = planpub does not understand the command line
 cli-see-help = `planpub --help` lists the commands, and `planpub <command> --help` a command's options
+
+## planpub import: why a file cannot be imported
+
+import-io = cannot read { $path }: { $reason }
+import-damaged = cannot import { $path }: { $why }
+    .help = open the file in the program that made it (for example Word, Excel or LibreOffice), save it again and import the saved file
+import-why-not-zip = it is not a readable ZIP package, as every Word and OpenDocument file is (technical: "{ $detail }")
+import-why-part-unreadable = its part `{ $part }` cannot be read (technical: "{ $detail }")
+import-why-part-unpacked = its part `{ $part }` cannot be unpacked (technical: "{ $detail }")
+import-why-part-xml = its part `{ $part }` is not well-formed XML (technical: "{ $detail }")
+import-why-not-word = it has no `{ $part }`, so it is not a Word document
+import-why-not-opendocument = it has no `{ $part }`, so it is not an OpenDocument file
+import-why-sheet = the spreadsheet cannot be read (technical: "{ $detail }")
+import-why-csv = it is not readable as CSV (technical: "{ $detail }")
+import-format = cannot import { $path }: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files, not .{ $extension }
+    .help = save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file
+import-format-no-extension = cannot import { $path }: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files, and the file name ends in none of them
+    .help = save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file
+import-no-table = { $path } has no table with a date column and an activity column{ $found }
+    .help = name the columns with `--columns`, for example `--columns when=1,what=2,who=3` (columns counted from 1 at the left); headings planpub knows include Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag and Niveau
+import-found-no-tables = {" "}(it has no tables at all)
+import-found-tables = ; the tables it has start with: { $tables }
+import-bad-title = cannot make a file name from the title "{ $title }"
+    .help = give the plan a title with letters or digits: `--title "…"`
+import-exists-help = choose another title with `--title "…"`, or rename or remove the existing file
+import-yaml = cannot write the plan as YAML (technical: "{ $detail }")
+
+## planpub import: what was read, and what to look at
+
+import-at-table = table { $table }, row { $row }
+import-at-sheet = sheet "{ $sheet }", row { $row }
+import-at-row = row { $row }
+import-table-numbered = table { $n }
+import-table-sheet = sheet "{ $sheet }"
+import-table-csv = the table
+import-other-table = { $what } (headings: "{ $headings }") is neither a timeline nor a tracks table, so it was copied into the body text as a table
+import-other-table-help = if it is the plan's timeline, name its columns, for example `--columns when=1,what=2,who=3`
+import-other-table-fewer-columns = it has fewer columns than `--columns { $columns }` names
+import-no-heading = the document has no heading, so the plan is titled "{ $title }" after the file name
+    .help = give the title with `--title "…"`
+import-no-what = the row has no activity text
+    .help = write what happens in the `what:` field
+import-unknown-level = "{ $level }" is not a level planpub knows, so it was kept in the note
+    .help = the levels are `central` and `local`
+import-track-unnamed = the first row of the tracks table names no track, so the track is called "{ $name }"
+    .help = write the track's name in the `name:` field
+import-undated-empty = the date cell is empty
+import-undated-not-a-date = "{ $text }" is not a date this site understands.
+import-what-rows = { $rows ->
+    [one] 1 timeline row
+   *[other] { $rows } timeline rows
+}
+import-what-tracks = { $rows ->
+    [one] 1 timeline row
+   *[other] { $rows } timeline rows
+} and { $actions ->
+    [one] 1 action
+   *[other] { $actions } actions
+} in { $tracks ->
+    [one] 1 track
+   *[other] { $tracks } tracks
+}
+import-written = Imported { $what } into { $path } (a draft: remove `draft: true` when it may be published)
+import-dry-run = Read { $what }; nothing was written (`--dry-run`).
+import-undated = { $n ->
+    [one] 1 row has no date planpub can read, so it was imported as `undated:` with the text as written:
+   *[other] { $n } rows have no date planpub can read, so they were imported as `undated:` with the text as written:
+}
+import-undated-help = write a date planpub reads in `when:` (`planpub date "…"` shows how it reads a text), or keep `undated:` for a row without a date
+import-empty = (empty)
+
+## planpub import --dry-run: the rows as read
+
+import-rows-title = Title: { $title } ({ $from })
+import-title-from-option = from `--title`
+import-title-from-heading = the document's first heading
+import-title-from-file-name = from the file name
+import-rows-target = Would write: { $path }
+import-rows-target-exists = { $path } (it exists: the import would refuse to overwrite it)
+import-rows-timeline = Timeline ({ $n ->
+    [one] 1 row
+   *[other] { $n } rows
+}): where, when as written, interval, precision, what [who]
+import-rows-track = Track "{ $name }" ({ $n ->
+    [one] 1 action
+   *[other] { $n } actions
+}):
+import-rows-body = Body text: { $n ->
+    [one] 1 block
+   *[other] { $n } blocks
+} from outside the tables
+import-precision-day = day
+import-precision-week = week
+import-precision-month = month
+import-precision-part-of-month = part-of-month
+import-precision-quarter = quarter
+import-precision-half-year = half-year
+import-precision-part-of-year = part-of-year
+import-precision-season = season
+import-precision-year = year
+import-precision-range = range
+import-precision-open-ended = open-ended
+import-precision-ongoing = ongoing
+import-precision-undated = undated

@@ -3,7 +3,7 @@
 use super::columns::{self, Columns};
 use super::{ImportError, ImportOptions, report};
 use crate::commands::scaffold::ScaffoldError;
-use crate::messages::Messages;
+use crate::messages::{Key, Messages};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,11 +34,8 @@ pub struct ImportArgs {
     pub format: Format,
 }
 
-fn fail(e: &ImportError) -> ExitCode {
-    eprintln!("error: {e}");
-    if let Some(h) = e.help() {
-        eprintln!("  help: {h}");
-    }
+fn fail(e: &ImportError, m: &Messages) -> ExitCode {
+    eprintln!("{}", m.error(&e.key()));
     ExitCode::FAILURE
 }
 
@@ -65,28 +62,27 @@ pub fn run(args: ImportArgs, root: &Path, m: &Messages) -> ExitCode {
     };
     let plan = match super::import(&args.file, &opts) {
         Ok(p) => p,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, m),
     };
     let target = super::target(root, &plan);
     let shown = match &target {
         Ok(t) => relative(root, t),
-        Err(ImportError::Write(ScaffoldError::Exists(p))) if args.dry_run => format!(
-            "{} (it exists: the import would refuse to overwrite it)",
-            relative(root, p)
-        ),
-        Err(e) => return fail(e),
+        Err(ImportError::Write(ScaffoldError::Exists(p))) if args.dry_run => {
+            m.text(&Key::new("import-rows-target-exists").arg("path", relative(root, p)))
+        }
+        Err(e) => return fail(e, m),
     };
     let written = if args.dry_run {
         None
     } else {
         match super::write_plan(root, &plan) {
             Ok(p) => Some(p),
-            Err(e) => return fail(&e),
+            Err(e) => return fail(&e, m),
         }
     };
     let text = match args.format {
         Format::Json => {
-            let value = report::json(&plan, &shown, written.is_some());
+            let value = report::json(&plan, &shown, written.is_some(), m);
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
@@ -94,12 +90,13 @@ pub fn run(args: ImportArgs, root: &Path, m: &Messages) -> ExitCode {
         }
         Format::Text if args.dry_run => format!(
             "{}\n{}",
-            report::rows_text(&plan, &shown),
-            report::summary(&plan, None)
+            report::rows_text(&plan, &shown, m),
+            report::summary(&plan, None, m)
         ),
         Format::Text => report::summary(
             &plan,
             written.as_deref().map(|p| p.strip_prefix(".").unwrap_or(p)),
+            m,
         ),
     };
     // A reader such as `head` may stop early; that is not an error.

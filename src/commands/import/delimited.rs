@@ -15,7 +15,7 @@ pub fn read(path: &Path) -> Result<Vec<Block>, ImportError> {
     let delimiter = sniff(&text);
     let records = parse(&text, delimiter).map_err(|e| ImportError::Damaged {
         path: path.to_path_buf(),
-        why: format!("it is not readable as CSV ({e})"),
+        why: crate::messages::Key::new("import-why-csv").arg("detail", super::detail(e)),
     })?;
     let grid = records
         .into_iter()

@@ -1,6 +1,7 @@
 //! What every reader produces: a document as a sequence of headings, paragraphs and
 //! tables, whatever file format it came from. Merged cells are resolved here, once.
 
+use crate::messages::Key;
 use std::fmt;
 
 /// One block of the document, in reading order.
@@ -64,13 +65,22 @@ pub struct Location {
     pub row: usize,
 }
 
+impl Location {
+    /// "table 1, row 3" in the reader's language.
+    pub fn key(&self) -> Key {
+        match &self.table {
+            TableName::Numbered(n) => Key::new("import-at-table").num("table", *n),
+            TableName::Sheet(s) => Key::new("import-at-sheet").arg("sheet", s.clone()),
+            TableName::Csv => Key::new("import-at-row"),
+        }
+        .num("row", self.row)
+    }
+}
+
+/// The English, for logs and tests; staff read [`Location::key`].
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.table {
-            TableName::Numbered(n) => write!(f, "table {n}, row {}", self.row),
-            TableName::Sheet(s) => write!(f, "sheet \"{s}\", row {}", self.row),
-            TableName::Csv => write!(f, "row {}", self.row),
-        }
+        f.write_str(&crate::messages::english(&self.key()).0)
     }
 }
 

@@ -17,7 +17,7 @@ const BODY: &str = "word/document.xml";
 pub fn read(path: &Path) -> Result<Vec<Block>, ImportError> {
     let body = xml::read_part(path, BODY)?.ok_or_else(|| ImportError::Damaged {
         path: path.to_path_buf(),
-        why: "it has no word/document.xml, so it is not a Word document".into(),
+        why: crate::messages::Key::new("import-why-not-word").arg("part", BODY),
     })?;
     let styles = match xml::read_part(path, "word/styles.xml")? {
         Some(bytes) => read_styles(&bytes).map_err(|e| xml::broken(path, "word/styles.xml", e))?,

@@ -23,6 +23,7 @@ mod sheet;
 mod xml;
 
 use crate::commands::scaffold::{self, ScaffoldError};
+use crate::messages::Key;
 use crate::model::content::ContentType;
 use crate::model::dates::DateConventions;
 use crate::model::slug::Slug;
@@ -31,6 +32,8 @@ use document::Block;
 use plan::{ImportedRow, ImportedTrack, Notice, Reading};
 use std::path::{Path, PathBuf};
 
+/// Why `planpub import` stopped. What staff read comes from the catalogues
+/// ([`ImportError::key`]); `Display` is the English, for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {path}: {source}")]
@@ -38,14 +41,16 @@ pub enum ImportError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot import {path}: {why}")]
-    Damaged { path: PathBuf, why: String },
+    /// The file is not what its extension says, or it is damaged: `why` is one of the
+    /// `import-why-*` messages.
+    #[error("cannot import {path}: {}", crate::messages::english(.why).0)]
+    Damaged { path: PathBuf, why: Key },
     #[error(
         "cannot import {path}: planpub reads .docx, .odt, .xlsx, .xls, .ods and .csv files{}",
         if .extension.is_empty() { String::new() } else { format!(", not .{}", .extension) }
     )]
     Format { path: PathBuf, extension: String },
-    #[error("{path} has no table with a date column and an activity column{}", found_tables(.tables))]
+    #[error("{path} has no table with a date column and an activity column")]
     NoTable { path: PathBuf, tables: Vec<String> },
     #[error("cannot make a file name from the title \"{0}\"; give one with --title")]
     BadTitle(String),
@@ -55,19 +60,11 @@ pub enum ImportError {
     Yaml(#[from] serde_norway::Error),
 }
 
-fn found_tables(tables: &[String]) -> String {
-    if tables.is_empty() {
-        " (it has no tables at all)".into()
-    } else {
-        format!(
-            "; the tables it has start with: {}",
-            tables
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    }
+/// A library's own words about a damaged file, for the `{ $detail }` the catalogue
+/// puts in quotes (so that they read as what the library said, not as planpub's
+/// sentence); a double quote inside them becomes a single one.
+pub(crate) fn detail(e: impl std::fmt::Display) -> String {
+    e.to_string().replace('"', "'")
 }
 
 impl ImportError {
@@ -78,19 +75,43 @@ impl ImportError {
         }
     }
 
-    /// What to do about it, for the command line.
-    pub fn help(&self) -> Option<&'static str> {
+    /// The catalogue message for the error, with its help.
+    pub fn key(&self) -> Key {
+        let path = |p: &Path| p.display().to_string();
         match self {
-            ImportError::NoTable { .. } => Some(
-                "name the columns with --columns, for example `--columns when=1,what=2,who=3` (columns counted from 1 at the left); headings planpub knows include Tid, Tidspunkt, Dato, Hvornår, Emne, Aktivitet, Opgave, Hvem, Ansvarlig, Udviklingsspor, Tiltag and Niveau",
-            ),
-            ImportError::Format { .. } => Some(
-                "save the document as .docx or .xlsx (or .odt, .ods, .csv) and import that file",
-            ),
-            ImportError::Write(ScaffoldError::Exists(_)) => {
-                Some("choose another title with --title, or rename or remove the existing file")
+            ImportError::Io { path: p, source } => Key::new("import-io")
+                .arg("path", path(p))
+                .sub("reason", crate::messages::io_reason(source)),
+            ImportError::Damaged { path: p, why } => Key::new("import-damaged")
+                .arg("path", path(p))
+                .sub("why", why.clone()),
+            ImportError::Format { path: p, extension } if extension.is_empty() => {
+                Key::new("import-format-no-extension").arg("path", path(p))
             }
-            _ => None,
+            ImportError::Format { path: p, extension } => Key::new("import-format")
+                .arg("path", path(p))
+                .arg("extension", extension.clone()),
+            ImportError::NoTable { path: p, tables } => {
+                let found = if tables.is_empty() {
+                    Key::new("import-found-no-tables")
+                } else {
+                    let list = tables
+                        .iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Key::new("import-found-tables").arg("tables", list)
+                };
+                Key::new("import-no-table")
+                    .arg("path", path(p))
+                    .sub("found", found)
+            }
+            ImportError::BadTitle(t) => Key::new("import-bad-title").arg("title", t.clone()),
+            ImportError::Write(e @ ScaffoldError::Exists(_)) => {
+                e.key().with_help(Key::new("import-exists-help"))
+            }
+            ImportError::Write(e) => e.key(),
+            ImportError::Yaml(e) => Key::new("import-yaml").arg("detail", detail(e)),
         }
     }
 }
@@ -125,12 +146,12 @@ pub struct Imported {
 
 impl Imported {
     /// Every row and action whose date could not be read, in document order.
-    pub fn undated(&self) -> impl Iterator<Item = (&ImportedRow, &str)> {
+    pub fn undated(&self) -> impl Iterator<Item = (&ImportedRow, &Key)> {
         self.timeline
             .iter()
             .chain(self.tracks.iter().flat_map(|t| t.actions.iter()))
             .filter_map(|r| match &r.reading {
-                Reading::Undated { reason } => Some((r, reason.as_str())),
+                Reading::Undated { reason } => Some((r, reason)),
                 Reading::Date(_) => None,
             })
     }
@@ -143,10 +164,12 @@ impl Imported {
 /// Reads a document in any of the supported formats, by its extension.
 pub fn read_document(path: &Path) -> Result<Vec<Block>, ImportError> {
     if !path.is_file() {
-        return Err(ImportError::io(
-            path,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such file"),
-        ));
+        let kind = if path.is_dir() {
+            std::io::ErrorKind::IsADirectory
+        } else {
+            std::io::ErrorKind::NotFound
+        };
+        return Err(ImportError::io(path, kind.into()));
     }
     let extension = path
         .extension()
@@ -187,8 +210,7 @@ pub fn import(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError
                 .unwrap_or_default();
             notices.push(Notice {
                 location: None,
-                message: format!("the document has no heading, so the plan is titled \"{stem}\" after the file name"),
-                help: Some("give the title with --title \"…\"".into()),
+                key: Key::new("import-no-heading").arg("title", stem.clone()),
             });
             (stem, TitleSource::FileName)
         }

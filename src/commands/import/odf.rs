@@ -42,7 +42,7 @@ pub fn merged_regions(path: &Path) -> Result<Vec<Vec<Region>>, ImportError> {
 fn content(path: &Path) -> Result<Vec<u8>, ImportError> {
     xml::read_part(path, CONTENT)?.ok_or_else(|| ImportError::Damaged {
         path: path.to_path_buf(),
-        why: "it has no content.xml, so it is not an OpenDocument file".into(),
+        why: crate::messages::Key::new("import-why-not-opendocument").arg("part", CONTENT),
     })
 }
 

@@ -4,6 +4,7 @@
 
 use super::columns::{Columns, Field, TableKind};
 use super::document::{Block, Cell, Location, Para, Row, Table};
+use crate::messages::Key;
 use crate::model::content::Level;
 use crate::model::content::row_dates::{RowDate, RowYears};
 use crate::model::dates::DateConventions;
@@ -14,9 +15,10 @@ use crate::model::dates::DateConventions;
 #[derive(Debug, Clone)]
 pub enum Reading {
     Date(RowDate),
-    /// Not a date: imported as `undated:` with the cell's text, for this reason.
+    /// Not a date: imported as `undated:` with the cell's text, for this reason (a
+    /// catalogue message: a date error's, or `import-undated-empty`).
     Undated {
-        reason: String,
+        reason: Key,
     },
 }
 
@@ -42,13 +44,17 @@ pub struct ImportedTrack {
     pub actions: Vec<ImportedRow>,
 }
 
-/// Something staff should check, with the row it is about.
+/// Something staff should check, with the row it is about: a catalogue message and
+/// its help, told in the reader's language when it is printed.
 #[derive(Debug, Clone)]
 pub struct Notice {
     pub location: Option<Location>,
-    pub message: String,
-    pub help: Option<String>,
+    pub key: Key,
 }
+
+/// The name of a track the table does not name: it is written into the plan, which is
+/// in Danish whatever the language of the messages.
+const UNNAMED_TRACK: &str = "Uden navn";
 
 #[derive(Debug, Default)]
 pub struct Assembled {
@@ -186,20 +192,24 @@ impl Assembled {
             return;
         }
         let what = match &t.name {
-            super::document::TableName::Numbered(n) => format!("table {n}"),
-            super::document::TableName::Sheet(s) => format!("sheet \"{s}\""),
-            super::document::TableName::Csv => "the table".into(),
+            super::document::TableName::Numbered(n) => {
+                Key::new("import-table-numbered").num("n", *n)
+            }
+            super::document::TableName::Sheet(s) => {
+                Key::new("import-table-sheet").arg("sheet", s.clone())
+            }
+            super::document::TableName::Csv => Key::new("import-table-csv"),
         };
         let help = match columns {
-            Some(c) => format!("it has fewer columns than --columns {c} names"),
-            None => "if it is the plan's timeline, name its columns, for example `--columns when=1,what=2,who=3`".into(),
+            Some(c) => Key::new("import-other-table-fewer-columns").arg("columns", c.to_string()),
+            None => Key::new("import-other-table-help"),
         };
         self.notices.push(Notice {
             location: None,
-            message: format!(
-                "{what} (headings: {headings}) is neither a timeline nor a tracks table, so it was copied into the body text as a table"
-            ),
-            help: Some(help),
+            key: Key::new("import-other-table")
+                .sub("what", what)
+                .arg("headings", headings.clone())
+                .with_help(help),
         });
         self.other_tables.push(headings);
         self.body.push(Block::Table(t));
@@ -217,32 +227,27 @@ impl Assembled {
         let text = when.map(when_text).unwrap_or_default();
         let reading = if text.is_empty() {
             Reading::Undated {
-                reason: "the date cell is empty".into(),
+                reason: Key::new("import-undated-empty"),
             }
         } else {
             match years.read(&text, conventions) {
                 Ok(d) => {
                     if let Some(key) = d.year_warning() {
-                        let (message, help) = crate::messages::english(&key);
                         self.notices.push(Notice {
                             location: Some(row.location.clone()),
-                            message,
-                            help,
+                            key,
                         });
                     }
                     Reading::Date(d)
                 }
-                Err(e) => Reading::Undated {
-                    reason: e.to_string(),
-                },
+                Err(e) => Reading::Undated { reason: e.key() },
             }
         };
         let (what, bullets) = cell(Field::What).map(what_text).unwrap_or_default();
         if what.is_empty() {
             self.notices.push(Notice {
                 location: Some(row.location.clone()),
-                message: "the row has no activity text".into(),
-                help: Some("write what happens in the `what:` field".into()),
+                key: Key::new("import-no-what"),
             });
         }
         let note_col = cell(Field::Note)
@@ -255,10 +260,7 @@ impl Assembled {
                 None => {
                     self.notices.push(Notice {
                         location: Some(row.location.clone()),
-                        message: format!(
-                            "\"{l}\" is not a level planpub knows, so it was kept in the note"
-                        ),
-                        help: Some("the levels are `central` and `local`".into()),
+                        key: Key::new("import-unknown-level").arg("level", l.clone()),
                     });
                     (None, Some(format!("Niveau: {l}")))
                 }
@@ -293,14 +295,13 @@ impl Assembled {
             if name.is_empty() {
                 self.notices.push(Notice {
                     location: Some(row.location.clone()),
-                    message: "the first row of the tracks table names no track, so the track is called \"Uden navn\"".into(),
-                    help: Some("write the track's name in the `name:` field".into()),
+                    key: Key::new("import-track-unnamed").arg("name", UNNAMED_TRACK),
                 });
             }
             self.track_years = RowYears::new();
             self.tracks.push(ImportedTrack {
                 name: if name.is_empty() {
-                    "Uden navn".into()
+                    UNNAMED_TRACK.into()
                 } else {
                     name
                 },

@@ -18,7 +18,7 @@ pub enum Kind {
 pub fn read(path: &Path, kind: Kind) -> Result<Vec<Block>, ImportError> {
     let damaged = |e: &dyn std::fmt::Display| ImportError::Damaged {
         path: path.to_path_buf(),
-        why: format!("the spreadsheet cannot be read ({e})"),
+        why: crate::messages::Key::new("import-why-sheet").arg("detail", super::detail(e)),
     };
     let sheets = match kind {
         Kind::Xlsx => {

@@ -4,7 +4,8 @@
 //! LibreOffice and every library that writes these formats use the prefixes the
 //! standards give, and matching them keeps the readers short.
 
-use super::ImportError;
+use super::{ImportError, detail};
+use crate::messages::Key;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -19,7 +20,7 @@ pub fn read_part(path: &Path, member: &str) -> Result<Option<Vec<u8>>, ImportErr
     let file = std::fs::File::open(path).map_err(|e| ImportError::io(path, e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| ImportError::Damaged {
         path: path.to_path_buf(),
-        why: format!("it is not a readable ZIP package ({e})"),
+        why: Key::new("import-why-not-zip").arg("detail", detail(e)),
     })?;
     let mut part = match zip.by_name(member) {
         Ok(p) => p,
@@ -27,7 +28,9 @@ pub fn read_part(path: &Path, member: &str) -> Result<Option<Vec<u8>>, ImportErr
         Err(e) => {
             return Err(ImportError::Damaged {
                 path: path.to_path_buf(),
-                why: format!("its part {member} cannot be read ({e})"),
+                why: Key::new("import-why-part-unreadable")
+                    .arg("part", member)
+                    .arg("detail", detail(e)),
             });
         }
     };
@@ -37,7 +40,9 @@ pub fn read_part(path: &Path, member: &str) -> Result<Option<Vec<u8>>, ImportErr
         .read_to_end(&mut bytes)
         .map_err(|e| ImportError::Damaged {
             path: path.to_path_buf(),
-            why: format!("its part {member} cannot be unpacked ({e})"),
+            why: Key::new("import-why-part-unpacked")
+                .arg("part", member)
+                .arg("detail", detail(e)),
         })?;
     Ok(Some(bytes))
 }
@@ -50,7 +55,9 @@ pub fn reader(bytes: &[u8]) -> quick_xml::Reader<BufReader<&[u8]>> {
 pub fn broken(path: &Path, member: &str, e: impl std::fmt::Display) -> ImportError {
     ImportError::Damaged {
         path: path.to_path_buf(),
-        why: format!("its part {member} is not well-formed XML ({e})"),
+        why: Key::new("import-why-part-xml")
+            .arg("part", member)
+            .arg("detail", detail(e)),
     }
 }
 
