@@ -21,14 +21,25 @@ pub struct Change {
     /// False for an embargoed item: staff may see it here, but nothing about it may
     /// appear in the published site before its time.
     pub public: bool,
-    /// What changes, in plain English words (the open data's `what`).
-    pub what: String,
-    /// The same, as a catalogue message for the reader's language.
-    #[serde(skip)]
+    /// What changes, as a catalogue message for the reader's language; serialised as
+    /// `what` in plain English words (the open data's `what`).
+    #[serde(rename = "what", serialize_with = "english")]
     pub key: Key,
     /// Site-relative path of the page that changes, or the source file of an
     /// embargoed item.
     pub page: String,
+}
+
+impl Change {
+    /// What changes, in plain English words. Made when asked for: a large site has
+    /// tens of thousands of coming changes, and most are only counted or compared.
+    pub fn what(&self) -> String {
+        crate::messages::english(&self.key).0
+    }
+}
+
+fn english<S: serde::Serializer>(k: &Key, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::messages::english(k).0)
 }
 
 fn rfc3339<S: serde::Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
@@ -50,7 +61,6 @@ pub fn changes(site: &Site) -> Vec<Change> {
         out.push(Change {
             at: e.at,
             public: false,
-            what: crate::messages::english(&key).0,
             key,
             page: e.file.clone(),
         });
@@ -60,7 +70,6 @@ pub fn changes(site: &Site) -> Vec<Change> {
             out.push(Change {
                 at,
                 public: true,
-                what: crate::messages::english(&key).0,
                 key,
                 page,
             });
@@ -168,7 +177,12 @@ pub fn changes(site: &Site) -> Vec<Change> {
             _ => {}
         }
     }
-    out.sort_by(|a, b| (a.at, &a.page, &a.what).cmp(&(b.at, &b.page, &b.what)));
+    // The words decide only between changes at one moment on one page (rare).
+    out.sort_by(|a, b| {
+        (a.at, &a.page)
+            .cmp(&(b.at, &b.page))
+            .then_with(|| a.what().cmp(&b.what()))
+    });
     out.dedup();
     out
 }
@@ -181,7 +195,7 @@ pub fn next_change_json(site: &Site) -> serde_json::Value {
     // file stay private until it is published.
     let (what, page) = match &next {
         Some(c) if c.public => (
-            Some(c.what.clone()),
+            Some(c.what()),
             Some(urls::absolute(&site.config.base_url, &c.page)),
         ),
         Some(_) => (Some("scheduled publication".to_string()), None),

@@ -486,7 +486,6 @@ mod tests {
         Change {
             at: at(s),
             public: true,
-            what: what.into(),
             key: Key::new("value-raw").arg("value", what),
             page: "hoeringer/x/".into(),
         }
