@@ -71,6 +71,47 @@ fn broken() -> Site {
         .file("content/sider/snabel.md", &md("type: page\ntitle: @ Rådhuset\n"))
 }
 
+/// `planpub check` of `site` at the moment `now`, in the site's own language.
+fn check_at(site: &Site, now: &str) -> Run {
+    no_lang(
+        planpub()
+            .args(["check", "--now", now, "--root"])
+            .arg(site.root()),
+    )
+}
+
+#[track_caller]
+fn assert_contains_all(all: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(all.contains(e), "missing {e:?} in\n{all}");
+    }
+}
+
+/// A site in `language` with the common settings.
+fn site_in(language: &str) -> Site {
+    Site::bare().file(
+        "site.yaml",
+        &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
+    )
+}
+
+/// `check --format json` at `now` finds at least `min` problems, told without English.
+#[track_caller]
+fn assert_json_danish(site: &Site, now: &str, min: usize) {
+    let json = no_lang(
+        planpub()
+            .args(["check", "-f", "json", "--now", now, "--root"])
+            .arg(site.root()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let list = v["diagnostics"].as_array().expect("list");
+    assert!(list.len() >= min, "{v:#}");
+    for d in list {
+        assert_no_english("json message", d["message"].as_str().unwrap_or(""));
+        assert_no_english("json help", d["help"].as_str().unwrap_or(""));
+    }
+}
+
 fn danish(cmd: &mut std::process::Command) -> Run {
     run(cmd.env("PLANPUB_LANG", "da"))
 }
@@ -86,22 +127,23 @@ fn check_speaks_danish_to_a_danish_site_without_english_words() {
         assert_no_english("check", line);
     }
     let all = r.all();
-    for expected in [
-        "titlen indeholder et kolon",
-        "rykket ind med et tabulatortegn",
-        "mente du `status`?",
-        "`vedtaget` er ikke en tilladt værdi",
-        "det påkrævede felt `closes` mangler",
-        "her skal stå et helt tal, men der står teksten",
-        "der er ingen plan med slug \"havneplanen\"",
-        "feltet `title` står der to gange",
-        "`committee` og `body` er to navne for samme felt",
-        "brug helst `committee:`",
-        "begynder med et tegn, som YAML har reserveret",
-        "Der er problemer: ",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    assert_contains_all(
+        &all,
+        &[
+            "titlen indeholder et kolon",
+            "rykket ind med et tabulatortegn",
+            "mente du `status`?",
+            "`vedtaget` er ikke en tilladt værdi",
+            "det påkrævede felt `closes` mangler",
+            "her skal stå et helt tal, men der står teksten",
+            "der er ingen plan med slug \"havneplanen\"",
+            "feltet `title` står der to gange",
+            "`committee` og `body` er to navne for samme felt",
+            "brug helst `committee:`",
+            "begynder med et tegn, som YAML har reserveret",
+            "Der er problemer: ",
+        ],
+    );
 }
 
 #[test]
@@ -213,15 +255,10 @@ fn the_language_flag_and_the_environment_win_over_the_site() {
         "{}",
         site_lang.stderr
     );
-    let en_site = Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", "language: en"),
-        )
-        .file(
-            "content/planer/p.md",
-            "---\ntype: plan\ntitle: P\nstatsu: draft\n---\n",
-        );
+    let en_site = site_in("en").file(
+        "content/planer/p.md",
+        "---\ntype: plan\ntitle: P\nstatsu: draft\n---\n",
+    );
     let r = run(planpub()
         .env_remove("PLANPUB_LANG")
         .arg("check")
@@ -256,11 +293,7 @@ fn more_mistakes(language: &str) -> Site {
 /// value that does not exist (found when the pages are made).
 fn site_mistakes(language: &str) -> Site {
     let md = |fm: &str, body: &str| format!("---\n{fm}---\n\n{body}\n");
-    Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-        )
+    site_in(language)
         .file(
             "content/sider/kladde.md",
             &md("type: page\ntitle: Kladden\ndraft: true\n", "Tekst."),
@@ -298,64 +331,47 @@ fn assert_all_danish(what: &str, r: &Run) {
 #[test]
 fn dates_attachments_links_and_templates_are_explained_in_danish() {
     let site = more_mistakes("da");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2008-06-01", "--root"])
-            .arg(site.root()),
-    );
+    let r = check_at(&site, "2008-06-01");
     r.assert_failed();
     assert_all_danish("check", &r);
     let all = r.all();
-    for expected in [
-        "\"snart engang\" er ikke en dato, som planpub kan læse. Disse former virker:",
-        "- en uge: uge 15 2023",
-        "\"30. februar 2023\" er ikke en dato, der findes: februar 2023 har 28 dage.",
-        "\"uge 10 2008\" er en uge og ikke én dag, men `opens` skal angive én bestemt dag",
-        "bilaget \"mangler.pdf\" (\"Notat\") findes ikke",
-        "er ikke en e-mailadresse",
-        "er ikke en webadresse, planpub vil linke til",
-        "skabelonen kunne ikke læses: `page.html` har en fejl i linje 1",
-        "hjælp: se efter, at hver `{{` har sin `}}`",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
-    // The overlay and tools get the same words through the JSON.
-    let json = no_lang(
-        planpub()
-            .args(["check", "-f", "json", "--now", "2008-06-01", "--root"])
-            .arg(site.root()),
+    assert_contains_all(
+        &all,
+        &[
+            "\"snart engang\" er ikke en dato, som planpub kan læse. Disse former virker:",
+            "- en uge: uge 15 2023",
+            "\"30. februar 2023\" er ikke en dato, der findes: februar 2023 har 28 dage.",
+            "\"uge 10 2008\" er en uge og ikke én dag, men `opens` skal angive én bestemt dag",
+            "bilaget \"mangler.pdf\" (\"Notat\") findes ikke",
+            "er ikke en e-mailadresse",
+            "er ikke en webadresse, planpub vil linke til",
+            "skabelonen kunne ikke læses: `page.html` har en fejl i linje 1",
+            "hjælp: se efter, at hver `{{` har sin `}}`",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
-    let list = v["diagnostics"].as_array().expect("list");
-    assert!(list.len() >= 6, "{v:#}");
-    for d in list {
-        assert_no_english("json message", d["message"].as_str().unwrap_or(""));
-        assert_no_english("json help", d["help"].as_str().unwrap_or(""));
-    }
+    // The overlay and tools get the same words through the JSON.
+    assert_json_danish(&site, "2008-06-01", 6);
 }
 
 #[test]
 fn an_english_site_gets_the_same_problems_in_english() {
     let site = more_mistakes("en");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2008-06-01", "--root"])
-            .arg(site.root()),
-    );
+    let r = check_at(&site, "2008-06-01");
     r.assert_failed();
     let all = r.all();
-    for expected in [
-        "\"snart engang\" is not a date this site understands. These forms work:",
-        "\"30. februar 2023\" is not a real date: February 2023 has 28 days.",
-        "\"uge 10 2008\" is a week, not one day, but `opens` must name one exact day",
-        "the attachment \"mangler.pdf\" (\"Notat\") does not exist",
-        "is not an e-mail address",
-        "is not a web address planpub will link to",
-        "the template could not be read: `page.html` has a mistake at line 1",
-        "Problems found: ",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    assert_contains_all(
+        &all,
+        &[
+            "\"snart engang\" is not a date this site understands. These forms work:",
+            "\"30. februar 2023\" is not a real date: February 2023 has 28 days.",
+            "\"uge 10 2008\" is a week, not one day, but `opens` must name one exact day",
+            "the attachment \"mangler.pdf\" (\"Notat\") does not exist",
+            "is not an e-mail address",
+            "is not a web address planpub will link to",
+            "the template could not be read: `page.html` has a mistake at line 1",
+            "Problems found: ",
+        ],
+    );
     let b = bad_settings("en");
     let r = no_lang(planpub().arg("check").arg("--root").arg(b.root()));
     assert!(
@@ -373,15 +389,16 @@ fn site_settings_are_explained_in_danish() {
     r.assert_failed();
     assert_all_danish("settings", &r);
     let all = r.all();
-    for expected in [
-        "sitet har ingen titel",
-        "er ikke en webadresse, planpub vil linke til: den skal begynde med https://",
-        "\"Mars/Olympus\" er ikke en kendt tidszone",
-        "\"cc-by\" er ikke en webadresse",
-        "hjælp: skriv den fulde adresse på det offentliggjorte site",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    assert_contains_all(
+        &all,
+        &[
+            "sitet har ingen titel",
+            "er ikke en webadresse, planpub vil linke til: den skal begynde med https://",
+            "\"Mars/Olympus\" er ikke en kendt tidszone",
+            "\"cc-by\" er ikke en webadresse",
+            "hjælp: skriv den fulde adresse på det offentliggjorte site",
+        ],
+    );
     // A missing theme folder is found once the other settings are right.
     let theme = Site::new().file(
         "site.yaml",
@@ -553,11 +570,7 @@ fn the_date_command_and_a_bad_moment_speak_danish() {
         bad.stderr
     );
     assert_all_danish("date error", &bad);
-    let now = no_lang(
-        planpub()
-            .args(["check", "--now", "i morgen", "--root"])
-            .arg(site.root()),
-    );
+    let now = check_at(&site, "i morgen");
     now.assert_failed();
     assert!(
         now.stderr
@@ -592,33 +605,27 @@ fn problems_found_across_the_site_are_told_in_the_sites_language() {
         r.stderr
     );
     let da = site_mistakes("da");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2008-06-01", "--root"])
-            .arg(da.root()),
-    );
+    let r = check_at(&da, "2008-06-01");
     r.assert_failed();
     assert_all_danish("site check", &r);
     let all = r.all();
-    for expected in [
-        "som er en kladde eller endnu ikke offentliggjort",
-        "siden kunne ikke laves med skabelonen `page.html`: den bruger værdien `no_such_value.inner`, som ikke findes her",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
-    let en = site_mistakes("en");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2008-06-01", "--root"])
-            .arg(en.root()),
+    assert_contains_all(
+        &all,
+        &[
+            "som er en kladde eller endnu ikke offentliggjort",
+            "siden kunne ikke laves med skabelonen `page.html`: den bruger værdien `no_such_value.inner`, som ikke findes her",
+        ],
     );
+    let en = site_mistakes("en");
+    let r = check_at(&en, "2008-06-01");
     let all = r.all();
-    for expected in [
-        "which is a draft or not yet published",
-        "the page could not be rendered with the template `page.html`: it uses the value `no_such_value.inner`, which does not exist here",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    assert_contains_all(
+        &all,
+        &[
+            "which is a draft or not yet published",
+            "the page could not be rendered with the template `page.html`: it uses the value `no_such_value.inner`, which does not exist here",
+        ],
+    );
 }
 
 /// The third set of fixtures (issue 16): editorial checks, a plan's status, slugs,
@@ -626,11 +633,7 @@ fn problems_found_across_the_site_are_told_in_the_sites_language() {
 /// the hearing (2024-03-03).
 fn checked_mistakes(language: &str) -> Site {
     let md = |fm: &str| format!("---\n{fm}---\n\nTekst om sagen.\n");
-    Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-        )
+    site_in(language)
         // Too short, no way to respond, open without documents, for a plan that says
         // it is adopted.
         .file("content/hoeringer/kort.md", &md("type: hearing\ntitle: Kort høring\nopens: 2024-03-01\ncloses: 2024-03-05\nplan: planen\n"))
@@ -646,61 +649,44 @@ const DURING: &str = "2024-03-03";
 #[test]
 fn editorial_checks_slugs_and_tags_are_explained_in_danish() {
     let site = checked_mistakes("da");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", DURING, "--root"])
-            .arg(site.root()),
-    );
+    let r = check_at(&site, DURING);
     r.assert_failed();
     assert_all_danish("check", &r);
     let all = r.all();
-    for expected in [
-        "høringsperioden er 5 dage, kortere end de mindst 28 dage",
-        "høringen giver ikke borgerne nogen måde at svare på",
-        "høringen er åben, men har intet høringsmateriale",
-        "der står `status: adopted`, men høringen \"Kort høring\" er åben",
-        "fjern `status:`, så vises den status",
-        "(nu: `hearing`)",
-        "to filer har samme",
-        "er et YAML-mærke (tag), som planpub ikke læser",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
-    let json = no_lang(
-        planpub()
-            .args(["check", "-f", "json", "--now", DURING, "--root"])
-            .arg(site.root()),
+    assert_contains_all(
+        &all,
+        &[
+            "høringsperioden er 5 dage, kortere end de mindst 28 dage",
+            "høringen giver ikke borgerne nogen måde at svare på",
+            "høringen er åben, men har intet høringsmateriale",
+            "der står `status: adopted`, men høringen \"Kort høring\" er åben",
+            "fjern `status:`, så vises den status",
+            "(nu: `hearing`)",
+            "to filer har samme",
+            "er et YAML-mærke (tag), som planpub ikke læser",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
-    let list = v["diagnostics"].as_array().expect("list");
-    assert!(list.len() >= 6, "{v:#}");
-    for d in list {
-        assert_no_english("json message", d["message"].as_str().unwrap_or(""));
-        assert_no_english("json help", d["help"].as_str().unwrap_or(""));
-    }
+    assert_json_danish(&site, DURING, 6);
 }
 
 #[test]
 fn an_english_site_gets_the_editorial_checks_in_english() {
     let site = checked_mistakes("en");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", DURING, "--root"])
-            .arg(site.root()),
-    );
+    let r = check_at(&site, DURING);
     r.assert_failed();
     let all = r.all();
-    for expected in [
-        "the hearing period is 5 days, shorter than the minimum of 28 days",
-        "the hearing gives citizens no way to respond",
-        "the hearing is open but has no documents (høringsmateriale)",
-        "status: adopted, but the hearing \"Kort høring\" is open",
-        "remove `status:` to show the status the plan's timeline, hearings and decisions give (now: hearing)",
-        "two files have the same slug \"samme\"",
-        "`!!str` is a YAML tag, which planpub does not read",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    assert_contains_all(
+        &all,
+        &[
+            "the hearing period is 5 days, shorter than the minimum of 28 days",
+            "the hearing gives citizens no way to respond",
+            "the hearing is open but has no documents (høringsmateriale)",
+            "status: adopted, but the hearing \"Kort høring\" is open",
+            "remove `status:` to show the status the plan's timeline, hearings and decisions give (now: hearing)",
+            "two files have the same slug \"samme\"",
+            "`!!str` is a YAML tag, which planpub does not read",
+        ],
+    );
 }
 
 /// A decision published by one build and changed before the next, in `language`.
@@ -710,15 +696,10 @@ fn changed_decision(language: &str) -> Site {
             "---\ntype: decision\ntitle: Vedtagelse af planen\ncommittee: Byrådet\nmeeting: 2024-03-12\nitem: 4\nrecommendations:\n  - text: At planen vedtages.\n    outcome: approved\nsummary: {summary}\n---\n\nTekst.\n"
         )
     };
-    let site = Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-        )
-        .file(
-            "content/beslutninger/vedtagelse.md",
-            &decision("Planen blev vedtaget."),
-        );
+    let site = site_in(language).file(
+        "content/beslutninger/vedtagelse.md",
+        &decision("Planen blev vedtaget."),
+    );
     no_lang(
         planpub()
             .args(["build", "--now", "2024-04-01", "--root"])
@@ -735,11 +716,7 @@ fn changed_decision(language: &str) -> Site {
 #[test]
 fn a_changed_published_decision_is_explained_in_danish_and_english() {
     let site = changed_decision("da");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2024-04-02", "--root"])
-            .arg(site.root()),
-    );
+    let r = check_at(&site, "2024-04-02");
     r.assert_failed();
     assert_all_danish("ledger", &r);
     assert!(
@@ -748,11 +725,7 @@ fn a_changed_published_decision_is_explained_in_danish_and_english() {
         r.stderr
     );
     let en = changed_decision("en");
-    let r = no_lang(
-        planpub()
-            .args(["check", "--now", "2024-04-02", "--root"])
-            .arg(en.root()),
-    );
+    let r = check_at(&en, "2024-04-02");
     assert!(
         r.stderr
             .contains("has been changed since, without a correction"),
@@ -801,11 +774,7 @@ fn import_with_bad_columns_speaks_the_sites_language() {
 /// an output folder inside the sources.
 fn row_mistakes(language: &str) -> Site {
     let md = |fm: &str| format!("---\n{fm}---\n\nTekst om sagen.\n");
-    Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-        )
+    site_in(language)
         .file("content/planer/uden-titel.md", &md("type: plan\nstatus: draft\ntimeline:\n  - when: primo 2024\n    undated: senere\n    what: Begge\n  - what: Ingen dato\n"))
         .file("content/beslutninger/trukket.md", &md("type: decision\ntitle: Punkt\ncommittee: Byrådet\nmeeting: 2024-03-12\nitem: 1\nwithdrawn:\n  date: 2024-03-13\n  reason: \" \"\n"))
 }
@@ -844,11 +813,7 @@ fn rows_titles_withdrawals_and_output_folders_speak_the_sites_language() {
         }
         // A page and a static file at one address (in a site without other mistakes:
         // addresses are compared once the content reads).
-        let clash = Site::bare()
-            .file(
-                "site.yaml",
-                &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-            )
+        let clash = site_in(language)
             .file(
                 "content/sider/om.md",
                 "---\ntype: page\ntitle: Om os\n---\n",
@@ -931,11 +896,7 @@ fn command_line_mistakes_are_told_in_the_readers_language() {
 
 /// The import fixtures, and files made here that planpub cannot import (issue 16d).
 fn import_site(language: &str) -> Site {
-    Site::bare()
-        .file(
-            "site.yaml",
-            &common::SITE_YAML.replace("language: da", &format!("language: {language}")),
-        )
+    site_in(language)
         .file("content/sider/om.md", "---\ntype: page\ntitle: Om\n---\n")
         .file("x.docx", "ikke en zip")
         .file("plan.pdf", "%PDF-1.4")
