@@ -976,3 +976,49 @@ fn a_meetings_until_is_checked_with_clear_messages() {
         );
     }
 }
+
+/// `next-change.json` finds the next change by itself (it no longer lists them all):
+/// it must name the first change `planpub schedule` lists, at every moment.
+#[test]
+fn next_change_is_the_first_change_the_schedule_lists() {
+    for now in [
+        "2020-01-01",
+        "2024-06-01",
+        "2025-03-03T12:00",
+        "2026-12-02",
+        "2030-01-01",
+    ] {
+        let out = common::example_at(now);
+        let next: Value = serde_json::from_str(&out.read("api/next-change.json")).unwrap();
+        let r = common::run(
+            common::planpub()
+                .args(["schedule", "-f", "json", "--now", now, "--root"])
+                .arg(env!("CARGO_MANIFEST_DIR")),
+        );
+        r.assert_ok();
+        let all: Value = serde_json::from_str(&r.stdout).unwrap();
+        let first = all.as_array().unwrap().iter().find(|c| c["public"] == true);
+        let embargoed_first = all
+            .as_array()
+            .unwrap()
+            .first()
+            .is_some_and(|c| c["public"] == false);
+        match first {
+            _ if embargoed_first => {
+                assert_eq!(next["what"], "scheduled publication", "{now}: {next}")
+            }
+            Some(c) => {
+                assert_eq!(next["next_change"], c["at"], "{now}");
+                assert_eq!(next["what"], c["what"], "{now}");
+                assert!(
+                    next["page"]
+                        .as_str()
+                        .unwrap()
+                        .ends_with(c["page"].as_str().unwrap()),
+                    "{now}: {next} / {c}"
+                );
+            }
+            None => assert!(next["next_change"].is_null(), "{now}: {next}"),
+        }
+    }
+}

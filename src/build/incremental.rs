@@ -422,7 +422,7 @@ impl Session {
             written,
             removed: gone.len(),
             warnings: loaded.warnings.clone(),
-            next_change: crate::model::schedule::changes(site).into_iter().next(),
+            next_change: crate::model::schedule::next_change(site),
             moment: site.now,
         })
     }

@@ -53,26 +53,67 @@ fn day_start(tz: &Tz, d: NaiveDate) -> Option<DateTime<Tz>> {
 
 /// Every change after `site.now`, in time order.
 pub fn changes(site: &Site) -> Vec<Change> {
+    let mut out = Vec::new();
+    visit(site, &mut |at, public, key, page| {
+        out.push(Change {
+            at,
+            public,
+            key: key(),
+            page: page.to_string(),
+        });
+    });
+    out.sort_by(order);
+    out.dedup();
+    out
+}
+
+/// The first of [`changes`], found without listing them all: a large site has tens of
+/// thousands (every open hearing's midnights), and a build needs only the next.
+pub fn next_change(site: &Site) -> Option<Change> {
+    let mut best: Option<Change> = None;
+    visit(site, &mut |at, public, key, page| {
+        let sooner = best
+            .as_ref()
+            .is_none_or(|b| (at, page) <= (b.at, b.page.as_str()));
+        if sooner {
+            let c = Change {
+                at,
+                public,
+                key: key(),
+                page: page.to_string(),
+            };
+            if best.as_ref().is_none_or(|b| order(&c, b).is_lt()) {
+                best = Some(c);
+            }
+        }
+    });
+    best
+}
+
+/// The order of changes: by moment, then page; the words decide only between changes
+/// at one moment on one page (rare).
+fn order(a: &Change, b: &Change) -> std::cmp::Ordering {
+    (a.at, &a.page)
+        .cmp(&(b.at, &b.page))
+        .then_with(|| a.what().cmp(&b.what()))
+}
+
+/// A change still to come: its moment, whether it may be told publicly, its message
+/// (made only when asked for) and its page.
+type Sink<'s> = dyn FnMut(DateTime<Tz>, bool, &dyn Fn() -> Key, &str) + 's;
+
+/// Hands every change after the build moment to `sink`, in no particular order.
+fn visit(site: &Site, sink: &mut Sink) {
     let now = site.now;
     let tz = now.timezone();
-    let mut out = Vec::new();
     for e in site.embargoed.iter().filter(|e| e.at > now) {
-        let key = Key::new("schedule-published").arg("title", e.title.as_str());
-        out.push(Change {
-            at: e.at,
-            public: false,
-            key,
-            page: e.file.clone(),
-        });
+        let key = || Key::new("schedule-published").arg("title", e.title.as_str());
+        sink(e.at, false, &key, &e.file);
     }
-    let mut push = |at: Option<DateTime<Tz>>, key: Key, page: String| {
+    // Most dated rows of a large site are in the past: nothing is made for them.
+    let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &str| {
         if let Some(at) = at.filter(|a| *a > now) {
-            out.push(Change {
-                at,
-                public: true,
-                key,
-                page,
-            });
+            sink(at, true, key, page);
         }
     };
     let titled = |id: &'static str, title: &str| Key::new(id).arg("title", title);
@@ -85,23 +126,19 @@ pub fn changes(site: &Site) -> Vec<Change> {
             Data::Hearing(h) => {
                 let open = state::opening(h, &tz);
                 let deadline = state::deadline(h, &tz);
-                push(
-                    open,
-                    titled("schedule-hearing-opens", &d.title),
-                    page.clone(),
-                );
+                push(open, &|| titled("schedule-hearing-opens", &d.title), &page);
                 push(
                     deadline.map(|t| t + chrono::Duration::seconds(1)),
-                    titled("schedule-hearing-closes", &d.title),
-                    page.clone(),
+                    &|| titled("schedule-hearing-closes", &d.title),
+                    &page,
                 );
                 // While open, the page counts the days left; that text changes at midnight.
                 if let (Some(o), Some(c)) = (open, deadline) {
                     let mut day = o.date_naive().succ_opt();
                     while let Some(dd) = day.filter(|dd| *dd <= c.date_naive()) {
                         let left = (c.date_naive() - dd).num_days();
-                        let key = titled("schedule-days-left", &d.title).int("days", left);
-                        push(day_start(&tz, dd), key, page.clone());
+                        let key = || titled("schedule-days-left", &d.title).int("days", left);
+                        push(day_start(&tz, dd), &key, &page);
                         day = dd.succ_opt();
                     }
                 }
@@ -110,15 +147,15 @@ pub fn changes(site: &Site) -> Vec<Change> {
                 if x.state == DecisionState::Agenda {
                     push(
                         state::decided_from(x, &tz),
-                        titled("schedule-meeting-begins", &d.title),
-                        page.clone(),
+                        &|| titled("schedule-meeting-begins", &d.title),
+                        &page,
                     );
                 }
                 if x.state != DecisionState::Withdrawn {
                     push(
                         state::withdrawn_from(x, &tz),
-                        titled("schedule-withdrawn", &d.title),
-                        page.clone(),
+                        &|| titled("schedule-withdrawn", &d.title),
+                        &page,
                     );
                 }
             }
@@ -129,8 +166,8 @@ pub fn changes(site: &Site) -> Vec<Change> {
                 {
                     push(
                         state::archived_from(p).and_then(|day| day_start(&tz, day)),
-                        titled("schedule-archived", &d.title),
-                        page.clone(),
+                        &|| titled("schedule-archived", &d.title),
+                        &page,
                     );
                 }
                 for (i, r) in p.timeline.iter().enumerate() {
@@ -143,15 +180,15 @@ pub fn changes(site: &Site) -> Vec<Change> {
                     }
                     push(
                         date.start().and_then(|s| day_start(&tz, s)),
-                        step("schedule-step-starts", &r.what, &d.title),
-                        page.clone(),
+                        &|| step("schedule-step-starts", &r.what, &d.title),
+                        &page,
                     );
                     push(
                         date.end()
                             .and_then(|e| e.succ_opt())
                             .and_then(|e| day_start(&tz, e)),
-                        step("schedule-step-done", &r.what, &d.title),
-                        page.clone(),
+                        &|| step("schedule-step-done", &r.what, &d.title),
+                        &page,
                     );
                 }
                 for t in &p.tracks {
@@ -161,15 +198,15 @@ pub fn changes(site: &Site) -> Vec<Change> {
                         };
                         push(
                             date.start().and_then(|s| day_start(&tz, s)),
-                            step("schedule-step-starts", &a.what, &d.title),
-                            page.clone(),
+                            &|| step("schedule-step-starts", &a.what, &d.title),
+                            &page,
                         );
                         push(
                             date.end()
                                 .and_then(|e| e.succ_opt())
                                 .and_then(|e| day_start(&tz, e)),
-                            step("schedule-step-done", &a.what, &d.title),
-                            page.clone(),
+                            &|| step("schedule-step-done", &a.what, &d.title),
+                            &page,
                         );
                     }
                 }
@@ -177,19 +214,11 @@ pub fn changes(site: &Site) -> Vec<Change> {
             _ => {}
         }
     }
-    // The words decide only between changes at one moment on one page (rare).
-    out.sort_by(|a, b| {
-        (a.at, &a.page)
-            .cmp(&(b.at, &b.page))
-            .then_with(|| a.what().cmp(&b.what()))
-    });
-    out.dedup();
-    out
 }
 
 /// `/api/next-change.json`: when this build stops being true.
 pub fn next_change_json(site: &Site) -> serde_json::Value {
-    let next = changes(site).into_iter().next();
+    let next = next_change(site);
     let next_at = next.as_ref().map(|c| crate::model::clock::timestamp(&c.at));
     // An embargoed item is announced only as "something is scheduled": its title and
     // file stay private until it is published.
