@@ -72,9 +72,8 @@ impl Slug {
         let mut out = String::with_capacity(text.len());
         for ch in text.chars().flat_map(char::to_lowercase) {
             match fold_char(ch) {
-                Folded::Char(c) => out.push(c),
-                Folded::Text(s) => out.push_str(s),
-                Folded::Gap => out.push('-'),
+                Some(piece) => piece.push_onto(&mut out),
+                None => out.push('-'),
             }
         }
         let collapsed = out
@@ -94,14 +93,22 @@ impl Slug {
 pub enum Folded {
     Char(char),
     Text(&'static str),
-    /// Not a letter or digit: words part here.
-    Gap,
 }
 
-/// Danish letters transliterated (æ→ae, ø→oe, å→aa), other accents dropped.
-pub fn fold_char(ch: char) -> Folded {
-    Folded::Text(match ch {
-        c if c.is_ascii_alphanumeric() => return Folded::Char(c),
+impl Folded {
+    pub fn push_onto(self, out: &mut String) {
+        match self {
+            Folded::Char(c) => out.push(c),
+            Folded::Text(s) => out.push_str(s),
+        }
+    }
+}
+
+/// Danish letters transliterated (æ→ae, ø→oe, å→aa), other accents dropped; `None`
+/// for anything that is not a letter or digit, where words part.
+pub fn fold_char(ch: char) -> Option<Folded> {
+    Some(Folded::Text(match ch {
+        c if c.is_ascii_alphanumeric() => return Some(Folded::Char(c)),
         'æ' => "ae",
         'ø' => "oe",
         'å' => "aa",
@@ -116,8 +123,8 @@ pub fn fold_char(ch: char) -> Folded {
         'ú' | 'ù' | 'û' => "u",
         'ñ' => "n",
         'ç' => "c",
-        _ => return Folded::Gap,
-    })
+        _ => return None,
+    }))
 }
 
 impl fmt::Display for Slug {

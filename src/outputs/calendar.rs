@@ -24,9 +24,9 @@ pub const PAGE: &str = "kalender/";
 /// The calendar page shows at most this many coming events, and of the past at most
 /// this many months back and this many events (the newest): a page a phone can load
 /// on any site. Every event stays on its own plan's or hearing's page.
-pub const UPCOMING: usize = 300;
-pub const PAST_MONTHS: usize = 6;
-pub const PAST_EVENTS: usize = 200;
+const UPCOMING: usize = 300;
+const PAST_MONTHS: usize = 6;
+const PAST_EVENTS: usize = 200;
 /// The site's calendar file holds the events from this many days before the build
 /// moment to this many days after (about one year back and two ahead): what a
 /// subscriber's calendar needs, at a size it can fetch. Each plan's and hearing's own
@@ -112,9 +112,8 @@ fn page_args(l: &Listing) -> Args {
     let mut items = upcoming.clone();
     let mut counts = vec![upcoming.len()];
     let mut labels = Vec::new();
-    let months = past.len();
     let mut room = PAST_EVENTS;
-    let mut more_past = months > PAST_MONTHS;
+    let mut more_past = past.len() > PAST_MONTHS;
     for ((_, _, _, label), list) in past.into_iter().rev().take(PAST_MONTHS) {
         if room == 0 {
             more_past = true;
@@ -225,11 +224,9 @@ fn render_page(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     ctx.insert("upcoming", &upcoming);
     ctx.insert("past_months", &past);
     // Whether the page leaves events out; each is still on its document's page.
-    ctx.insert(
-        "more_upcoming",
-        &a.data["more_upcoming"].as_bool().unwrap_or(false),
-    );
-    ctx.insert("more_past", &a.data["more_past"].as_bool().unwrap_or(false));
+    for flag in ["more_upcoming", "more_past"] {
+        ctx.insert(flag, &a.get::<bool>(flag).unwrap_or(false));
+    }
     page::render(
         r,
         &Page {

@@ -54,7 +54,7 @@ pub fn fold(text: &str) -> String {
 /// whitespace-separated word folds as its slug would, with spaces for hyphens; a word
 /// that makes no slug (nothing but marks, or longer than a slug may be) is left out.
 fn fold_into(text: &str, out: &mut String) {
-    use crate::model::slug::{Folded, fold_char};
+    use crate::model::slug::fold_char;
     for word in text.split_whitespace() {
         let mark = out.len();
         if !out.is_empty() {
@@ -63,21 +63,15 @@ fn fold_into(text: &str, out: &mut String) {
         let start = out.len();
         let mut gap = false;
         for ch in word.chars().flat_map(char::to_lowercase) {
-            let piece = match fold_char(ch) {
-                Folded::Gap => {
-                    gap = true;
-                    continue;
+            match fold_char(ch) {
+                None => gap = true,
+                Some(piece) => {
+                    if gap && out.len() > start {
+                        out.push(' ');
+                    }
+                    gap = false;
+                    piece.push_onto(out);
                 }
-                p => p,
-            };
-            if gap && out.len() > start {
-                out.push(' ');
-            }
-            gap = false;
-            match piece {
-                Folded::Char(c) => out.push(c),
-                Folded::Text(s) => out.push_str(s),
-                Folded::Gap => {}
             }
         }
         if out.len() == start || out.len() - start > Slug::MAX_LEN {
