@@ -21,12 +21,34 @@ impl Drop for Phase {
     fn drop(&mut self) {
         if self.on {
             eprintln!(
-                "timing: {:<28} {:>8.1} ms",
+                "timing: {:<28} {:>8.1} ms{}",
                 self.name,
-                self.start.elapsed().as_secs_f64() * 1000.0
+                self.start.elapsed().as_secs_f64() * 1000.0,
+                memory()
             );
         }
     }
+}
+
+/// The process's resident memory now and at its peak, where the system tells it (Linux),
+/// so a phase's line shows what it added to a build's peak.
+pub fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().strip_suffix(" kB"))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!(
+        "   (memory {} MiB, peak {} MiB)",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }
 
 /// Time spent per output family and step, summed over threads (so it is CPU time, not

@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod mime;
 mod sitemap;
 pub mod url;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

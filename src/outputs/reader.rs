@@ -6,6 +6,7 @@
 //! miss one: a job is rendered again when one of the things it read has changed.
 //! The site itself is a private field, so render code cannot read around the record.
 
+use crate::formats::words::WordList;
 use crate::model::config::SiteConfig;
 use crate::model::content::{Data, Document};
 use crate::model::events::SiteEvent;
@@ -67,8 +68,8 @@ pub struct Shared {
 /// first (the index listing, then its word files).
 #[derive(Default)]
 pub struct DocWords {
-    pub linked_body: std::sync::OnceLock<Vec<String>>,
-    pub title: std::sync::OnceLock<Vec<String>>,
+    pub linked_body: std::sync::OnceLock<WordList>,
+    pub title: std::sync::OnceLock<WordList>,
 }
 
 /// A thread's copy of the shared page context, reused from page to page.

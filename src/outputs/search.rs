@@ -19,6 +19,7 @@
 //! its title and committee.
 
 use crate::formats::markdown::excerpt;
+use crate::formats::words::WordList;
 use crate::model::content::{Data, Document};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::DocId;
@@ -30,7 +31,7 @@ use crate::outputs::{Args, Job, Listing, Output};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 pub const PAGE: &str = "soeg/";
 /// The manifest the search page loads.
@@ -84,18 +85,14 @@ fn fold_into(text: &str, out: &mut String) {
 /// each once. A closed item is found by its title and committee only. They depend on
 /// the document alone (and are kept with it) unless its body has links, whose text
 /// depends on which pages are public (and are kept for this build).
-pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
+pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
     let d = r.doc(id);
     let compute = || {
         let plain = crate::outputs::documents::plain_text(r, id);
-        let mut w: Vec<String> = matching_text(d, d.is_closed(), &plain)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
+        let text = matching_text(d, d.is_closed(), &plain);
+        let mut w: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
         w.sort_unstable_by(|a, b| by_file(a, b));
-        w.dedup();
-        w
+        WordList::from_sorted(w)
     };
     if d.body_links.is_empty() {
         d.search_words.get_or_init(compute)
@@ -106,16 +103,12 @@ pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
 
 /// The folded words of a document's title, sorted (results found by the title rank
 /// first).
-fn title_words<'a>(r: &Reader<'a>, id: DocId) -> &'a [String] {
+fn title_words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
     r.doc_words(id, false).title.get_or_init(|| {
-        let mut t: Vec<String> = fold(&r.doc(id).title)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
+        let folded = fold(&r.doc(id).title);
+        let mut t: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         t.sort_unstable();
-        t.dedup();
-        t
+        WordList::from_sorted(t)
     })
 }
 
@@ -169,12 +162,6 @@ fn matching_text(d: &Document, closed: bool, plain: &str) -> String {
     folded
 }
 
-/// The word file a word belongs to: its first characters, with anything but letters
-/// and digits (the `/` of a case number) written `_`.
-fn prefix(word: &str) -> String {
-    prefix_chars(word).collect()
-}
-
 fn prefix_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .take(PREFIX)
@@ -196,6 +183,12 @@ fn prefix_key(word: &str) -> [char; PREFIX] {
         *k = c;
     }
     key
+}
+
+/// The word file a prefix key names: its first characters, with anything but letters
+/// and digits (the `/` of a case number) written `_`.
+fn prefix_name(key: [char; PREFIX]) -> String {
+    key.iter().filter(|&&c| c != '\0').collect()
 }
 
 fn kind_letter(k: crate::model::content::ContentType) -> char {
@@ -220,7 +213,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
         Args::none(),
     ));
     // Which word files each document is in (its words are worked out once and kept).
-    let prefixes: Vec<BTreeSet<String>> = docs
+    let prefixes: Vec<Vec<[char; PREFIX]>> = docs
         .par_iter()
         .enumerate()
         .map(|(id, _)| {
@@ -228,15 +221,22 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             // recorded, because the files' document lists are their identity.
             let slot = crate::outputs::reader::PageSlot::default();
             let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
-            words(&r, id).iter().map(|w| prefix(w)).collect()
+            // The words are sorted by file, so each file's words are one run.
+            let mut keys: Vec<[char; PREFIX]> = words(&r, id).iter().map(prefix_key).collect();
+            keys.dedup();
+            keys
         })
         .collect();
-    let mut files: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
-    for (id, ps) in prefixes.iter().enumerate() {
-        for p in ps {
-            files.entry(p).or_default().push(id);
+    let mut by_key: BTreeMap<[char; PREFIX], Vec<DocId>> = BTreeMap::new();
+    for (id, keys) in prefixes.into_iter().enumerate() {
+        for k in keys {
+            by_key.entry(k).or_default().push(id);
         }
     }
+    let files: BTreeMap<String, Vec<DocId>> = by_key
+        .into_iter()
+        .map(|(k, ids)| (prefix_name(k), ids))
+        .collect();
     jobs.push(Job::new(
         INDEX_FILE,
         render_manifest,
@@ -259,7 +259,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             h.finish()
         };
         jobs.push(Job::new(
-            word_file(p),
+            word_file(&p),
             render_words,
             Args::docs(ids).with(json!({ "prefix": p, "numbers": numbers })),
         ));
@@ -319,8 +319,8 @@ fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         let title = title_words(r, id);
         // The document's words are sorted by file, so its words of this file are one run.
         let from = ws.partition_point(|w| prefix_key(w) < key);
-        for w in ws[from..].iter().take_while(|w| prefix_key(w) == key) {
-            let flag = usize::from(title.binary_search(w).is_ok());
+        for w in ws.iter_from(from).take_while(|w| prefix_key(w) == key) {
+            let flag = usize::from(title.contains_sorted(w));
             postings.entry(w).or_default().push(2 * n + flag);
         }
     }

@@ -262,7 +262,7 @@ pub struct Document {
     pub rendered: std::sync::Arc<crate::formats::markdown::Once>,
     /// The words the search index finds the document by (folded, sorted, each once),
     /// likewise computed once.
-    pub search_words: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
+    pub search_words: std::sync::Arc<std::sync::OnceLock<crate::formats::words::WordList>>,
     pub data: Data,
 }
 
