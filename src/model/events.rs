@@ -173,114 +173,127 @@ pub fn event_when(d: &FuzzyDate) -> Option<EventWhen> {
 }
 
 /// All events of the public site, in a stable order (by first day, then uid).
-pub fn site_events(site: &Site, t: &dyn Fn(&str) -> String) -> Vec<SiteEvent> {
-    let host = site
-        .config
-        .base_url
-        .split('/')
-        .nth(2)
-        .unwrap_or("planpub")
-        .to_string();
+pub fn site_events(site: &Site, t: &(dyn Fn(&str) -> String + Sync)) -> Vec<SiteEvent> {
+    use rayon::prelude::*;
+    let host = site.config.base_url.split('/').nth(2).unwrap_or("planpub");
+    let mut out: Vec<SiteEvent> = (0..site.docs.len())
+        .into_par_iter()
+        .flat_map_iter(|id| {
+            let mut events = Vec::new();
+            doc_events(site, id, host, t, &mut events);
+            events
+        })
+        .collect();
+    crate::model::order::sort_large_by(&mut out, |a, b| {
+        (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid))
+    });
+    out
+}
+
+/// The events of one document, appended to `out`.
+fn doc_events(
+    site: &Site,
+    id: DocId,
+    host: &str,
+    t: &(dyn Fn(&str) -> String + Sync),
+    out: &mut Vec<SiteEvent>,
+) {
     let tz = site.now.timezone();
-    let mut out = Vec::new();
-    for (id, d) in site.docs.iter().enumerate() {
-        let uid = |what: String| format!("{}-{}-{what}@{host}", d.kind().as_str(), d.slug);
-        match &d.data {
-            Data::Plan(p) => {
-                for (i, r) in p.timeline.iter().enumerate() {
-                    let When::Date(date) = &r.when else { continue };
-                    let Some(when) = event_when(date) else {
-                        continue;
-                    };
-                    out.push(SiteEvent {
-                        doc: id,
-                        kind: EventKind::Timeline(i),
-                        uid: uid(r.key.clone()),
-                        title: r.what.clone(),
-                        description: Some(match &r.who {
-                            Some(w) => format!("{} – {w}", d.title),
-                            None => d.title.clone(),
-                        }),
-                        location: None,
-                        when,
-                        date: date.clone(),
-                    });
-                }
-            }
-            Data::Hearing(h) => {
-                let opens = h.period.opens();
-                out.push(SiteEvent {
-                    doc: id,
-                    kind: EventKind::HearingOpens,
-                    uid: uid("opens".into()),
-                    title: format!("{} ({})", d.title, t("calendar.opens")),
-                    description: d.summary.clone(),
-                    location: None,
-                    when: match opens.time() {
-                        Some(_) => EventWhen::Timed {
-                            start: h.period.opening().naive_local(),
-                            end: None,
-                        },
-                        None => EventWhen::Days {
-                            start: opens.day(),
-                            end: opens.day(),
-                        },
-                    },
-                    date: opens.written().clone(),
-                });
-                out.push(SiteEvent {
-                    doc: id,
-                    kind: EventKind::HearingDeadline,
-                    uid: uid("deadline".into()),
-                    title: format!("{} ({})", d.title, t("calendar.deadline")),
-                    description: d.summary.clone(),
-                    location: None,
-                    when: EventWhen::Timed {
-                        start: h.period.deadline().at().with_timezone(&tz).naive_local(),
-                        end: None,
-                    },
-                    date: h.period.closes().written().clone(),
-                });
-                for (i, m) in h.meetings.iter().enumerate() {
-                    let Some(when) = meeting_when(m) else {
-                        continue;
-                    };
-                    out.push(SiteEvent {
-                        doc: id,
-                        kind: EventKind::Meeting(i),
-                        uid: uid(m.key.clone()),
-                        title: m.what.clone().unwrap_or_else(|| d.title.clone()),
-                        description: Some(d.title.clone()),
-                        location: match (&m.place, &m.address) {
-                            (Some(p), Some(a)) => Some(format!("{p}, {a}")),
-                            (p, a) => p.clone().or_else(|| a.clone()),
-                        },
-                        when,
-                        date: m.when.clone(),
-                    });
-                }
-            }
-            // A withdrawn item keeps only its notice, not even its place in the calendar.
-            Data::Decision(x) if x.state == DecisionState::Withdrawn => {}
-            Data::Decision(x) => {
-                let Some(when) = event_when(&x.meeting) else {
+    let d = &site.docs[id];
+    let uid = |what: String| format!("{}-{}-{what}@{host}", d.kind().as_str(), d.slug);
+    match &d.data {
+        Data::Plan(p) => {
+            for (i, r) in p.timeline.iter().enumerate() {
+                let When::Date(date) = &r.when else { continue };
+                let Some(when) = event_when(date) else {
                     continue;
                 };
-                let closed = x.access == Access::Closed;
                 out.push(SiteEvent {
                     doc: id,
-                    kind: EventKind::DecisionMeeting,
-                    uid: uid("meeting".into()),
-                    title: format!("{}: {}", x.body, d.title),
-                    description: if closed { None } else { d.summary.clone() },
+                    kind: EventKind::Timeline(i),
+                    uid: uid(r.key.clone()),
+                    title: r.what.clone(),
+                    description: Some(match &r.who {
+                        Some(w) => format!("{} – {w}", d.title),
+                        None => d.title.clone(),
+                    }),
                     location: None,
                     when,
-                    date: x.meeting.clone(),
+                    date: date.clone(),
                 });
             }
-            Data::Page(_) => {}
         }
+        Data::Hearing(h) => {
+            let opens = h.period.opens();
+            out.push(SiteEvent {
+                doc: id,
+                kind: EventKind::HearingOpens,
+                uid: uid("opens".into()),
+                title: format!("{} ({})", d.title, t("calendar.opens")),
+                description: d.summary.clone(),
+                location: None,
+                when: match opens.time() {
+                    Some(_) => EventWhen::Timed {
+                        start: h.period.opening().naive_local(),
+                        end: None,
+                    },
+                    None => EventWhen::Days {
+                        start: opens.day(),
+                        end: opens.day(),
+                    },
+                },
+                date: opens.written().clone(),
+            });
+            out.push(SiteEvent {
+                doc: id,
+                kind: EventKind::HearingDeadline,
+                uid: uid("deadline".into()),
+                title: format!("{} ({})", d.title, t("calendar.deadline")),
+                description: d.summary.clone(),
+                location: None,
+                when: EventWhen::Timed {
+                    start: h.period.deadline().at().with_timezone(&tz).naive_local(),
+                    end: None,
+                },
+                date: h.period.closes().written().clone(),
+            });
+            for (i, m) in h.meetings.iter().enumerate() {
+                let Some(when) = meeting_when(m) else {
+                    continue;
+                };
+                out.push(SiteEvent {
+                    doc: id,
+                    kind: EventKind::Meeting(i),
+                    uid: uid(m.key.clone()),
+                    title: m.what.clone().unwrap_or_else(|| d.title.clone()),
+                    description: Some(d.title.clone()),
+                    location: match (&m.place, &m.address) {
+                        (Some(p), Some(a)) => Some(format!("{p}, {a}")),
+                        (p, a) => p.clone().or_else(|| a.clone()),
+                    },
+                    when,
+                    date: m.when.clone(),
+                });
+            }
+        }
+        // A withdrawn item keeps only its notice, not even its place in the calendar.
+        Data::Decision(x) if x.state == DecisionState::Withdrawn => {}
+        Data::Decision(x) => {
+            let Some(when) = event_when(&x.meeting) else {
+                return;
+            };
+            let closed = x.access == Access::Closed;
+            out.push(SiteEvent {
+                doc: id,
+                kind: EventKind::DecisionMeeting,
+                uid: uid("meeting".into()),
+                title: format!("{}: {}", x.body, d.title),
+                description: if closed { None } else { d.summary.clone() },
+                location: None,
+                when,
+                date: x.meeting.clone(),
+            });
+        }
+        Data::Page(_) => {}
     }
-    out.sort_by(|a, b| (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid)));
-    out
 }

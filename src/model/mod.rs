@@ -12,6 +12,7 @@ pub mod events;
 pub mod followon;
 pub mod ledger;
 pub mod links;
+pub mod order;
 pub mod schedule;
 pub mod site;
 pub mod slug;

@@ -150,7 +150,9 @@ impl Site {
         include_drafts: bool,
     ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        all.sort_by(|a, b| (a.kind(), &a.slug, &a.file).cmp(&(b.kind(), &b.slug, &b.file)));
+        crate::model::order::sort_large_by(&mut all, |a, b| {
+            (a.kind(), &a.slug, &a.file).cmp(&(b.kind(), &b.slug, &b.file))
+        });
         for d in &mut all {
             diags.extend(resolve_decision(d, &now));
         }
@@ -246,9 +248,11 @@ impl Site {
                 })
             })
             .collect();
-        let (mut docs, hidden): (Vec<Document>, Vec<Document>) = all
-            .into_iter()
-            .partition(|d| is_public(d, &now, include_drafts));
+        // In place: the public documents stay where they are, in order.
+        let hidden: Vec<Document> = all
+            .extract_if(.., |d| !is_public(d, &now, include_drafts))
+            .collect();
+        let mut docs = all;
         docs.dedup_by(|a, b| a.slug == b.slug);
         let by_slug: BTreeMap<Slug, DocId> = docs
             .iter()
