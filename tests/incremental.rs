@@ -26,6 +26,8 @@ struct PlanM {
     when: Vec<String>,
     draft: bool,
     publish_at: Option<String>,
+    /// More body text: edits of it change the search words, or only the bytes.
+    note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +87,7 @@ impl Model {
             when: vec![WHENS[i % 6].into(), WHENS[(i + 1) % 6].into()],
             draft: false,
             publish_at: None,
+            note: String::new(),
         };
         Model {
             plans: vec![
@@ -179,7 +182,10 @@ impl Model {
             }
             w(
                 &format!("content/planer/{}.md", p.slug),
-                &format!("---\n{fm}---\n\nTekst om [hjem](/) og {}.\n", p.title),
+                &format!(
+                    "---\n{fm}---\n\nTekst om [hjem](/) og {}.\n{}",
+                    p.title, p.note
+                ),
             );
         }
         for h in &self.hearings {
@@ -232,6 +238,7 @@ impl Model {
 #[derive(Debug, Clone)]
 enum Edit {
     Title(usize, u8),
+    Body(usize, u8),
     Parent(usize, Option<usize>),
     Area(usize, Option<usize>),
     When(usize, usize, usize),
@@ -256,6 +263,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     let i = 0usize..6;
     prop_oneof![
         (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Title(a, b)),
+        (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Body(a, b)),
         (i.clone(), proptest::option::of(0usize..6)).prop_map(|(a, b)| Edit::Parent(a, b)),
         (i.clone(), proptest::option::of(0usize..3)).prop_map(|(a, b)| Edit::Area(a, b)),
         (i.clone(), 0usize..3, 0usize..6).prop_map(|(a, b, c)| Edit::When(a, b, c)),
@@ -285,6 +293,16 @@ fn apply(m: &mut Model, e: &Edit, moment: &mut usize) {
     let plan = |i: usize| i % n.max(1);
     match e.clone() {
         Edit::Title(i, b) if n > 0 => m.plans[plan(i)].title = format!("Plan {b} om noget"),
+        // Only the bytes change (the search words stay), new words, or a link to a
+        // plan that may be a draft (whose text the page and its words leave out).
+        Edit::Body(i, b) if n > 0 => {
+            let note = &mut m.plans[plan(i)].note;
+            match b % 3 {
+                0 => note.push('\n'),
+                1 => *note = format!("\nBemærkning {b}: Ændret tekst om høringen.\n"),
+                _ => *note = format!("\nSe [plan {b}](/planer/plan-{}/).\n", b % 4),
+            }
+        }
         Edit::Parent(i, p) if n > 0 => {
             let i = plan(i);
             // A plan cannot be its own ancestor; keep parents pointing down the list.
@@ -341,6 +359,7 @@ fn apply(m: &mut Model, e: &Edit, moment: &mut usize) {
                 when: vec![WHENS[k % 6].into()],
                 draft: false,
                 publish_at: None,
+                note: String::new(),
             });
         }
         Edit::DeletePlan(i) if n > 1 => {

@@ -112,6 +112,15 @@ impl<'a> Reader<'a> {
         self.deps.borrow_mut().push(d);
     }
 
+    /// Runs `f` without recording what it reads. Only for a job whose arguments carry a
+    /// digest of everything it shows, so that its identity changes with its inputs.
+    pub fn untracked<T>(&self, f: impl FnOnce() -> T) -> T {
+        let before = self.deps.borrow().len();
+        let out = f();
+        self.deps.borrow_mut().truncate(before);
+        out
+    }
+
     /// Everything read so far, each once, in a stable order.
     pub fn take_deps(&self) -> Vec<Dep> {
         let mut v = std::mem::take(&mut *self.deps.borrow_mut());

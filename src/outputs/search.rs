@@ -32,6 +32,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub const PAGE: &str = "soeg/";
 /// The manifest the search page loads.
@@ -212,8 +213,9 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
         render_page,
         Args::none(),
     ));
-    // Which word files each document is in (its words are worked out once and kept).
-    let prefixes: Vec<Vec<[char; PREFIX]>> = docs
+    // Which word files each document is in, and a digest of what it adds to each
+    // (its words are worked out once and kept).
+    let prefixes: Vec<Vec<([char; PREFIX], u64)>> = docs
         .par_iter()
         .enumerate()
         .map(|(id, _)| {
@@ -221,21 +223,20 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             // recorded, because the files' document lists are their identity.
             let slot = crate::outputs::reader::PageSlot::default();
             let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
-            // The words are sorted by file, so each file's words are one run.
-            let mut keys: Vec<[char; PREFIX]> = words(&r, id).iter().map(prefix_key).collect();
-            keys.dedup();
-            keys
+            runs(words(&r, id), title_words(&r, id))
         })
         .collect();
-    let mut by_key: BTreeMap<[char; PREFIX], Vec<DocId>> = BTreeMap::new();
-    for (id, keys) in prefixes.into_iter().enumerate() {
-        for k in keys {
-            by_key.entry(k).or_default().push(id);
+    let mut by_key: BTreeMap<[char; PREFIX], (Vec<DocId>, DefaultHasher)> = BTreeMap::new();
+    for (id, runs) in prefixes.into_iter().enumerate() {
+        for (k, digest) in runs {
+            let (ids, h) = by_key.entry(k).or_default();
+            ids.push(id);
+            (id, digest).hash(h);
         }
     }
-    let files: BTreeMap<String, Vec<DocId>> = by_key
+    let files: BTreeMap<String, (Vec<DocId>, u64)> = by_key
         .into_iter()
-        .map(|(k, ids)| (prefix_name(k), ids))
+        .map(|(k, (ids, h))| (prefix_name(k), (ids, h.finish())))
         .collect();
     jobs.push(Job::new(
         INDEX_FILE,
@@ -249,19 +250,15 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             "kinds": docs.iter().map(|d| kind_letter(d.kind())).collect::<String>(),
         })),
     ));
-    // A word file names documents by number — their ids, the order of the document
-    // files — so the numbers are part of its identity (a digest: the list is long).
-    for (p, ids) in files {
-        let numbers = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::hash::DefaultHasher::new();
-            ids.hash(&mut h);
-            h.finish()
-        };
+    // A word file is made of its documents' numbers (their ids, the order of the
+    // document files) and their words of its prefix, title words marked: the digest of
+    // exactly these is its identity, so it is made again when, and only when, one of
+    // them changed, not on every edit of one of its thousands of documents.
+    for (p, (ids, digest)) in files {
         jobs.push(Job::new(
             word_file(&p),
             render_words,
-            Args::docs(ids).with(json!({ "prefix": p, "numbers": numbers })),
+            Args::docs(ids).with(json!({ "prefix": p, "words": digest })),
         ));
     }
     for (k, chunk) in (0..docs.len())
@@ -304,11 +301,35 @@ fn script(name: &str, value: &impl Serialize) -> Output {
     Output::Bytes(format!("window.PLANPUB_SEARCH_LOAD({:?}, {json});\n", name).into_bytes())
 }
 
+/// A document's words, one run per word file: the file's prefix key and a digest of
+/// the run's words and whether each is a title word (all that the file shows of it).
+fn runs(ws: &WordList, title: &WordList) -> Vec<([char; PREFIX], u64)> {
+    let mut out = Vec::new();
+    let mut run: Option<([char; PREFIX], DefaultHasher)> = None;
+    for w in ws.iter() {
+        let key = prefix_key(w);
+        if run.as_ref().is_some_and(|(k, _)| *k != key) {
+            out.extend(run.take().map(|(k, h)| (k, h.finish())));
+        }
+        let (_, h) = run.get_or_insert_with(|| (key, DefaultHasher::new()));
+        (w, title.contains_sorted(w)).hash(h);
+    }
+    out.extend(run.map(|(k, h)| (k, h.finish())));
+    out
+}
+
 fn render_manifest(_: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     Ok(script("index", &job.args.data))
 }
 
+/// A word file. Its arguments carry the digest of everything it shows (see `jobs`), so
+/// what it reads of its documents is not recorded: a thousand-document dependency list
+/// would be checked on every preview save, and would tell less than the digest.
 fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    r.untracked(|| Ok(words_file(r, job)))
+}
+
+fn words_file(r: &Reader, job: &Job) -> Output {
     let p = job.args.text("prefix").unwrap_or_default();
     let key = prefix_key(p);
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -324,7 +345,7 @@ fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
             postings.entry(w).or_default().push(2 * n + flag);
         }
     }
-    Ok(script(&format!("w-{p}"), &postings))
+    script(&format!("w-{p}"), &postings)
 }
 
 /// One document as a search result shows it.
