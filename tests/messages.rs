@@ -1184,3 +1184,28 @@ fn import_json_keeps_its_keys_and_tells_people_in_the_sites_language() {
         }
     }
 }
+
+/// The command list, the `help` command's own line included (clap writes it in
+/// English unless told otherwise), and `planpub help <command>` speak Danish.
+#[test]
+fn help_and_the_help_command_are_danish() {
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["help", "build"],
+        &["help", "help"],
+    ] {
+        let r = run(planpub().args(args).env_remove("PLANPUB_LANG"));
+        r.assert_ok();
+        // Command and flag names are English words by design; their texts are not.
+        let texts: String = r
+            .stdout
+            .lines()
+            .filter(|l| !l.starts_with("Brug:"))
+            .map(|l| l.trim_start().split_once("  ").map_or(l, |(_, text)| text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_no_english(&format!("planpub {}", args.join(" ")), &texts);
+        assert!(!r.stdout.contains("Print this"), "{}", r.stdout);
+    }
+}

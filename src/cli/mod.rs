@@ -349,6 +349,27 @@ fn localized(cmd: clap::Command, m: &'static Messages, path: &str) -> clap::Comm
         let sub_path = format!("{path}-{name}");
         cmd = cmd.mut_subcommand(&name, |c| localized(c, m, &sub_path));
     }
+    if path == "planpub" {
+        // clap adds its `help` command (in English) when the command is built; built
+        // here, after everything else, it can be given the catalogue's words.
+        cmd.build();
+        let about = m.get("help-help");
+        cmd = cmd.mut_subcommand("help", |c| {
+            let c = c
+                .about(about.clone())
+                .subcommand_help_heading(m.get("help-heading-commands"))
+                .help_template(format!(
+                    "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}",
+                    m.get("help-usage")
+                ));
+            let nested = c.find_subcommand("help").is_some();
+            if nested {
+                c.mut_subcommand("help", |h| h.about(about))
+            } else {
+                c
+            }
+        });
+    }
     cmd
 }
 

@@ -487,6 +487,7 @@ help-heading-arguments = Argumenter
 help-heading-options = Tilvalg
 help-flag = Vis hjælpen
 help-version = Vis versionen
+help-help = Vis denne hjælp eller hjælpen til en kommando
 help-planpub = Offentliggør planer, høringer og politiske beslutninger som et statisk website
 help-planpub-build = Byg websitet i outputmappen
 help-planpub-snapshot = Byg sitet, og skriv en arkivkopi: en BagIt-pose og en WARC-fil

@@ -484,6 +484,7 @@ help-heading-arguments = Arguments
 help-heading-options = Options
 help-flag = Print help
 help-version = Print version
+help-help = Print this help or the help of a command
 help-planpub = Publish plans, public hearings and political decisions as a static website
 help-planpub-build = Build the website into the output folder
 help-planpub-snapshot = Build the site and write an archival snapshot: a BagIt bag and a WARC file
