@@ -31,7 +31,7 @@ use crate::outputs::{Args, Job, Listing, Output};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub const PAGE: &str = "soeg/";
@@ -91,9 +91,15 @@ pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
     let compute = || {
         let plain = crate::outputs::documents::plain_text(r, id);
         let text = matching_text(d, d.is_closed(), &plain);
-        let mut w: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-        w.sort_unstable_by(|a, b| by_file(a, b));
-        WordList::from_sorted(w)
+        // By word file, then by word, so the words of one file are one run (found by
+        // bisection, without allocating); each word's file key worked out once.
+        let mut w: Vec<([char; PREFIX], &str)> = text
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| (prefix_key(w), w))
+            .collect();
+        w.sort_unstable();
+        WordList::from_sorted(w.into_iter().map(|(_, w)| w))
     };
     if d.body_links.is_empty() {
         d.search_words.get_or_init(compute)
@@ -167,12 +173,6 @@ fn prefix_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .take(PREFIX)
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-}
-
-/// The order of a document's words: by word file, then by word, so the words of one
-/// file are one run (found by bisection, without allocating).
-fn by_file(a: &str, b: &str) -> std::cmp::Ordering {
-    prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b))
 }
 
 /// A word's file prefix as a value that compares like [`prefix_chars`] (a shorter
@@ -332,7 +332,9 @@ fn render_words(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 fn words_file(r: &Reader, job: &Job) -> Output {
     let p = job.args.text("prefix").unwrap_or_default();
     let key = prefix_key(p);
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Hashed while collecting (a file gets a posting for every word of every one of its
+    // documents), sorted once at the end for the file's stable order.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     // A document's number is its id (see `jobs`).
     for &id in &job.args.docs {
         let n = id;
@@ -345,7 +347,18 @@ fn words_file(r: &Reader, job: &Job) -> Output {
             postings.entry(w).or_default().push(2 * n + flag);
         }
     }
-    script(&format!("w-{p}"), &postings)
+    let mut sorted: Vec<(&str, Vec<usize>)> = postings.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    script(&format!("w-{p}"), &InOrder(sorted))
+}
+
+/// Pairs written as one JSON object, in their order.
+struct InOrder<'a>(Vec<(&'a str, Vec<usize>)>);
+
+impl Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 /// One document as a search result shows it.
