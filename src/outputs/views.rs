@@ -122,6 +122,10 @@ pub struct PlanView {
     pub now_rows: Vec<RowView>,
     /// The first step still to come.
     pub next: Option<RowView>,
+    /// The steps happening now, and the next step, as the theme's `step` macro writes
+    /// them (`<li>` elements; made in Rust, once, because listings show thousands).
+    pub now_html: String,
+    pub next_html: String,
     pub tracks: Vec<TrackView>,
 }
 
@@ -246,6 +250,9 @@ pub struct PlanCard {
     pub current: Option<RowView>,
     pub now_rows: Vec<RowView>,
     pub next: Option<RowView>,
+    /// As on [`PlanView::now_html`].
+    pub now_html: String,
+    pub next_html: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -255,6 +262,35 @@ pub struct HearingCard {
     pub opens: DateView,
     pub deadline_display: Option<String>,
     pub days_left: Option<i64>,
+}
+
+/// The steps happening now, each labelled with its state.
+fn now_html(now: &[RowView]) -> String {
+    let mut out = String::new();
+    for r in now {
+        step_html(r, r.state_label.as_deref().unwrap_or_default(), &mut out);
+    }
+    out
+}
+
+/// One step as the theme's `step` macro writes it, escaped as Tera escapes.
+fn step_html(r: &RowView, label: &str, out: &mut String) {
+    use std::fmt::Write;
+    let e = tera::escape_html;
+    let _ = write!(
+        out,
+        "<li class=\"step\"><span class=\"state state-{}\">{}</span> <span class=\"step-what\">{}</span>",
+        e(r.state.unwrap_or("undated")),
+        e(label),
+        e(&r.what)
+    );
+    if let Some(when) = &r.when {
+        let _ = write!(out, " <span class=\"step-when\">({})</span>", when.html);
+    }
+    if let Some(who) = r.who.as_deref().filter(|w| !w.is_empty()) {
+        let _ = write!(out, " <span class=\"step-who\">– {}</span>", e(who));
+    }
+    out.push_str("</li>");
 }
 
 impl Builder<'_> {
@@ -275,6 +311,8 @@ impl Builder<'_> {
                         status: p.status.map(|s| s.as_str()),
                         status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
                         current: now_rows.first().or(next.as_ref()).cloned(),
+                        now_html: now_html(&now_rows),
+                        next_html: self.next_html(next.as_ref()),
                         now_rows,
                         next,
                     })
@@ -599,10 +637,21 @@ impl<'r> Builder<'r> {
             timeline: groups,
             band,
             current,
+            now_html: now_html(&now_rows),
+            next_html: self.next_html(next.as_ref()),
             now_rows,
             next,
             tracks,
         }
+    }
+
+    /// The next step, labelled as such.
+    fn next_html(&self, next: Option<&RowView>) -> String {
+        let mut out = String::new();
+        if let Some(r) = next {
+            step_html(r, &self.t("timeline.next"), &mut out);
+        }
+        out
     }
 
     /// One timeline row; `span` places it on the band view.
@@ -824,4 +873,73 @@ fn bar((s, e): (NaiveDate, NaiveDate), d: &crate::model::dates::FuzzyDate) -> Op
         left,
         width: width.min(100.0 - left).max(0.8),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `step_html` against the theme's own `step` macro, for rows with and without a
+    /// state, a date and a responsible, and text that must be escaped.
+    #[test]
+    fn step_html_writes_what_the_theme_macro_writes() {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates([
+            (
+                "macros.html",
+                include_str!("../../themes/default/templates/macros.html"),
+            ),
+            (
+                "t.html",
+                r#"{% import "macros.html" as m %}{{ m::step(r=r, label=label) }}"#,
+            ),
+        ])
+        .unwrap();
+        let conventions = Default::default();
+        let cx = crate::model::dates::ParseContext {
+            conventions: &conventions,
+            default_year: None,
+        };
+        let date = |t: &str| {
+            let d = crate::model::dates::FuzzyDate::parse(t, &cx).unwrap();
+            date_view(&d, Language::Da)
+        };
+        let row = |state, when, who: Option<&str>| RowView {
+            when,
+            undated: None,
+            what: "Høring & \"dialog\" <med> borgerne/foreninger's".into(),
+            who: who.map(str::to_string),
+            kind: None,
+            kind_label: None,
+            note: None,
+            state,
+            state_label: Some("I gang".into()),
+            hearing: None,
+            decision: None,
+            year_inferred: false,
+            bar: None,
+        };
+        let mut cases = 0;
+        for state in [Some("ongoing"), None] {
+            for when in [
+                Some(date("22. maj til 20. juni 2008")),
+                Some(date("primo 2024")),
+                None,
+            ] {
+                for who in [Some("Byrådet <&> 'udvalg'"), Some(""), None] {
+                    let r = row(state, when.clone(), who);
+                    for label in ["I gang", "Næste <trin>"] {
+                        let mut ctx = tera::Context::new();
+                        ctx.insert("r", &r);
+                        ctx.insert("label", label);
+                        let mut ours = String::new();
+                        step_html(&r, label, &mut ours);
+                        assert_eq!(ours, tera.render("t.html", &ctx).unwrap(), "{r:?}");
+                        cases += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(cases, 36);
+    }
 }
