@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 /// hours, the usual length of a public meeting. Documented in docs/content-reference.md.
 pub const DEFAULT_DURATION_MINUTES: i64 = 120;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EventKind {
     Timeline(usize),
     HearingOpens,
@@ -36,7 +36,7 @@ impl EventKind {
 }
 
 /// When an event happens, as precisely as it is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventWhen {
     /// Whole days (fuzzy dates become their interval).
     Days { start: NaiveDate, end: NaiveDate },

@@ -17,6 +17,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub const SITE_CALENDAR: &str = "kalender.ics";
 pub const PAGE: &str = "kalender/";
@@ -52,7 +53,26 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
                 .any(|&i| in_window(&l.shared.events[i]))
         })
         .collect();
-    let window = json!({ "from": from.to_string(), "to": to.to_string() });
+    // Everything the site calendar writes of its events, as a digest: its identity, so
+    // it is made again when an event in it changed, not on every edit of a document
+    // with events (see `render_site_ics`).
+    let mut events = DefaultHasher::new();
+    for &id in &with_events {
+        let path = urls::doc_path(&site.docs[id]);
+        for e in l.shared.events_by_doc[id]
+            .iter()
+            .map(|&i| &l.shared.events[i])
+        {
+            if in_window(e) {
+                event_digest(e, &path, &mut events);
+            }
+        }
+    }
+    let window = json!({
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "events": events.finish(),
+    });
     jobs.push(Job::new(
         SITE_CALENDAR,
         render_site_ics,
@@ -253,6 +273,12 @@ fn month_label(ym: &str, lang: crate::model::config::Language) -> String {
     .unwrap_or_else(|_| ym.to_string())
 }
 
+/// What [`cal_event`] writes of an event, given its document's path.
+fn event_digest(e: &SiteEvent, path: &str, h: &mut DefaultHasher) {
+    (&e.uid, &e.title, &e.description, &e.location).hash(h);
+    (&e.when, e.timed_end(), e.kind, path).hash(h);
+}
+
 fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
     let tz = r.config().tz();
     CalEvent {
@@ -296,7 +322,16 @@ fn ics(r: &Reader, name: String, events: &[&SiteEvent]) -> Output {
     Output::Bytes(formats::ical(&meta, &evs).into_bytes())
 }
 
+/// The site's calendar. Its arguments carry a digest of all it writes of its events (see
+/// `jobs`), so what it reads of their documents is not recorded; the settings and the
+/// build moment, which it writes too, are.
 fn render_site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
+    r.config();
+    r.now();
+    r.untracked(|| site_ics(r, job))
+}
+
+fn site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let day = |k: &str| job.args.get::<chrono::NaiveDate>(k);
     let (from, to) = (day("from"), day("to"));
     let inside = |e: &&SiteEvent| {
