@@ -295,39 +295,50 @@ impl Session {
         let parsed = self.refresh_content(config_changed)?;
         drop(t);
         let t = phase("rebuild: assemble + checks");
-
+        let t_copy = phase("rebuild: copy documents");
         let mut diags = Diagnostics::new();
         let mut docs = Vec::with_capacity(self.parsed.len());
         for p in self.parsed.values() {
             diags.extend(p.diags.iter().cloned());
             docs.extend(p.doc.iter().cloned());
         }
+        drop(t_copy);
         let (_, config) = self.config.clone().expect("loaded");
         let (theme_fp, theme) = self.theme.clone().expect("loaded");
         let loaded = build::finish(&self.opts, Some(config), Some(theme), docs, diags)?;
+        let t_ledger = phase("rebuild: ledger");
         // Every check a build runs, the ledger included; the preview records nothing.
         build::ledger_check(&self.opts, &loaded)?;
+        drop(t_ledger);
         drop(t);
 
         let t = phase("rebuild: list jobs");
         let style = self.opts.style;
+        let t_shared = phase("rebuild: shared");
         let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+        drop(t_shared);
         let plan = build::plan(&loaded, &shared, style)?;
+        let t_fps = phase("rebuild: fingerprints");
         let fps = Fingerprints::new(
             &loaded,
             &shared,
             theme_fp,
             self.config.as_ref().map(|c| c.0),
         );
+        drop(t_fps);
+        let t_due = phase("rebuild: due");
         let site = &loaded.site;
+        // In parallel: a job's key and its dependencies' fingerprints are hashed for
+        // each of the site's tens of thousands of files on every save.
         let due: Vec<&Job> = plan
             .jobs
-            .iter()
+            .par_iter()
             .filter(|j| match self.records.get(&j.path) {
                 None => true,
                 Some(r) => r.key != j.key(site) || r.deps.iter().any(|(d, f)| fps.of(d) != *f),
             })
             .collect();
+        drop(t_due);
         drop(t);
 
         let t = phase("rebuild: render due jobs");

@@ -372,6 +372,7 @@ serve-tick = { $at }: { $what }.
 serve-stopped = Stoppet.
 serve-rebuilt = Genopbygget på { $ms } ms: { $parsed } fil(er) læst, { $rendered } side(r) lavet, { $written } fil(er) opdateret, { $removed } fjernet
 serve-change-problems = Ændringen har fejl; forhåndsvisningen viser den seneste gode version med listen over fejl.
+serve-warnings-again = { $warnings } som før (alle vises med `planpub check`)
 serve-no-browser = Der kunne ikke åbnes en browser; åbn selv { $url }.
 
 ## planpub date

@@ -369,6 +369,7 @@ serve-tick = { $at }: { $what }.
 serve-stopped = Stopped.
 serve-rebuilt = Rebuilt in { $ms } ms: { $parsed } file(s) read, { $rendered } page(s) rendered, { $written } file(s) updated, { $removed } removed
 serve-change-problems = The change has problems; the preview shows the last good version with the list.
+serve-warnings-again = { $warnings } as before (`planpub check` shows them all)
 serve-no-browser = Could not open a browser; open { $url } yourself.
 
 ## planpub date

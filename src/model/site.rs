@@ -594,7 +594,7 @@ fn resolve_decision(d: &mut Document, now: &DateTime<Tz>) -> Option<Diagnostic> 
             x.hearings.clear();
             x.case_number = None;
             d.summary = None;
-            d.body.clear();
+            d.body = "".into();
             d.tags.clear();
             d.area = None;
             d.attachments.clear();

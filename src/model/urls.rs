@@ -43,7 +43,7 @@ pub fn meeting_path(body: &Slug, x: &Decision) -> String {
     let day = x
         .meeting
         .start()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| d.to_string()) // ISO 8601, as `%Y-%m-%d`, without parsing a format
         .unwrap_or_default();
     format!("{DECISIONS}{body}/{day}/")
 }

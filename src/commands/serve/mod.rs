@@ -253,6 +253,39 @@ pub fn editor_link(
     )
 }
 
+/// The warnings the terminal has shown, so a save prints what is new rather than
+/// the same thousands of lines again; the rest is counted in one line.
+#[derive(Default)]
+struct Shown(std::collections::HashSet<String>);
+
+impl Shown {
+    fn print(&mut self, m: &Messages, warnings: &Diagnostics) {
+        let (new, again) = self.sift(warnings.iter().map(|d| m.render(d)).collect());
+        for text in new {
+            eprintln!("{text}");
+        }
+        if again > 0 {
+            eprintln!(
+                "{}",
+                m.text(
+                    &Key::new("serve-warnings-again")
+                        .sub("warnings", Key::new("count-warnings").num("n", again))
+                )
+            );
+        }
+    }
+
+    /// The warnings not shown last time, in the order given, and how many were; the
+    /// ones shown from now on are exactly these (one fixed and back again is new).
+    fn sift(&mut self, texts: Vec<String>) -> (Vec<String>, usize) {
+        let (again, new): (Vec<String>, Vec<String>) =
+            texts.into_iter().partition(|t| self.0.contains(t));
+        let count = again.len();
+        self.0 = again.into_iter().chain(new.iter().cloned()).collect();
+        (new, count)
+    }
+}
+
 fn print_diags(m: &Messages, diags: &Diagnostics) {
     for d in diags.iter() {
         eprintln!("{}", m.render(d));
@@ -332,9 +365,10 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
     let mut tick = first.as_ref().ok().and_then(tick_of);
     let m = messages::of(serve.lang);
     let server = start_server(serve.bind, serve.port, out, serve.lang)?;
+    let mut shown = Shown::default();
     match &first {
         Ok(r) => {
-            print_diags(m, &r.warnings);
+            shown.print(m, &r.warnings);
             let key = Key::new("serve-built")
                 .arg("pages", r.rendered_pages.to_string())
                 .arg("ms", started.elapsed().as_millis().to_string());
@@ -377,7 +411,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
                     .arg("at", clock::timestamp(&now.with_timezone(&at.timezone())))
                     .sub("what", what);
                 println!("{}", m.text(&key));
-                tick = rebuild(&mut session, &server, &[], m, &root)
+                tick = rebuild(&mut session, &server, &[], m, &root, &mut shown)
                     .as_ref()
                     .and_then(tick_of);
                 continue;
@@ -412,7 +446,7 @@ pub fn serve(mut opts: BuildOptions, serve: ServeOptions) -> Result<(), ServeErr
         if follow {
             session.set_now(clock::clock_moment());
         }
-        if let Some(r) = rebuild(&mut session, &server, &relevant, m, &root) {
+        if let Some(r) = rebuild(&mut session, &server, &relevant, m, &root, &mut shown) {
             tick = tick_of(&r);
         }
     }
@@ -430,24 +464,28 @@ fn rebuild(
     changed: &[PathBuf],
     m: &Messages,
     root: &Path,
+    shown: &mut Shown,
 ) -> Option<RebuildReport> {
     let t = Instant::now();
     match session.rebuild(changed) {
         Ok(r) => {
-            print_diags(m, &r.warnings);
-            let key = Key::new("serve-rebuilt")
-                .arg("ms", t.elapsed().as_millis().to_string())
-                .arg("parsed", r.parsed.to_string())
-                .arg("rendered", r.rendered_pages.to_string())
-                .arg("written", r.written.to_string())
-                .arg("removed", r.removed.to_string());
-            println!("{}", m.text(&key));
+            let ms = t.elapsed().as_millis();
+            // The tabs first, the terminal after: printing thousands of warnings must
+            // not delay what the editor is waiting to see.
             // Clearing problems reloads open tabs by itself; otherwise reload only
             // when a file the browser may show has changed.
             server.set_problems(Vec::new());
             if r.written > 0 || r.removed > 0 {
                 server.reload();
             }
+            shown.print(m, &r.warnings);
+            let key = Key::new("serve-rebuilt")
+                .arg("ms", ms.to_string())
+                .arg("parsed", r.parsed.to_string())
+                .arg("rendered", r.rendered_pages.to_string())
+                .arg("written", r.written.to_string())
+                .arg("removed", r.removed.to_string());
+            println!("{}", m.text(&key));
             Some(r)
         }
         Err(d) => {
@@ -475,6 +513,17 @@ fn open_browser(url: &str, m: &Messages) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_prints_only_the_warnings_it_did_not_print_before() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let mut shown = Shown::default();
+        assert_eq!(shown.sift(v(&["a", "b"])), (v(&["a", "b"]), 0));
+        assert_eq!(shown.sift(v(&["a", "b", "c"])), (v(&["c"]), 2));
+        // `a` fixed: nothing new; then `a` back: it is new again.
+        assert_eq!(shown.sift(v(&["b", "c"])), (v(&[]), 2));
+        assert_eq!(shown.sift(v(&["c", "a", "b"])), (v(&["a"]), 2));
+    }
 
     fn at(s: &str) -> DateTime<Tz> {
         DateTime::parse_from_rfc3339(s)

@@ -237,7 +237,9 @@ pub struct Document {
     /// The folder of the Markdown file: attachments are read from here.
     pub dir: PathBuf,
     /// The front matter text and its first line, to locate fields in later checks.
-    pub front: String,
+    /// Shared by every copy of the document (the preview copies all documents on
+    /// every save), like `body`.
+    pub front: std::sync::Arc<str>,
     pub front_first_line: usize,
     pub slug: Slug,
     pub title: String,
@@ -249,7 +251,7 @@ pub struct Document {
     pub tags: Vec<String>,
     pub area: Option<String>,
     pub attachments: Vec<Attachment>,
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     pub body_first_line: usize,
     /// Every link and image in the body: (file line, destination as written), so links
     /// to pages that are not public can be reported and left out.

@@ -322,7 +322,7 @@ impl Parser<'_> {
         Some(Document {
             file: self.src.file.to_string(),
             dir: self.dir.clone(),
-            front: split.yaml.to_string(),
+            front: split.yaml.into(),
             front_first_line: split.yaml_first_line,
             slug,
             title,
@@ -340,7 +340,7 @@ impl Parser<'_> {
                 .map(|a| a.trim().to_string())
                 .filter(|a| !a.is_empty()),
             attachments,
-            body: split.body.to_string(),
+            body: split.body.into(),
             body_first_line: split.body_first_line,
             body_links: self.body_links(split),
             source_sha256: sha256_hex(text.as_bytes()),

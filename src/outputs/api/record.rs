@@ -10,7 +10,7 @@ use crate::model::content::{
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::Diagnostic;
 use crate::model::events::{EventKind, EventWhen};
-use crate::model::site::{DocId, moment_start};
+use crate::model::site::DocId;
 use crate::model::state;
 use crate::outputs::reader::{Reader, Rel};
 use crate::outputs::views::attachment_output_path;
@@ -675,8 +675,10 @@ pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
         .or_else(|| created(d, &tz).filter(|c| c.0 <= *now))
 }
 
+/// The first moment of a day in the site's time zone (a plain day has no offset of
+/// its own, so this is what `moment_start` gives for it, without building a date).
 fn day_start(day: NaiveDate, tz: &Tz) -> Option<DateTime<Tz>> {
-    moment_start(&FuzzyDate::from_day(day), tz)
+    crate::model::site::local_moment(tz, day.and_time(chrono::NaiveTime::MIN), None)
 }
 
 /// Pretty JSON with a final newline.
