@@ -8,7 +8,7 @@ use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::model::slug::Slug;
 use crate::model::yaml::PathSeg;
-use chrono::{DateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -101,6 +101,12 @@ pub fn moment_start(d: &FuzzyDate, tz: &Tz) -> Option<DateTime<Tz>> {
     let day = d.start()?;
     let time = d.start_time().unwrap_or(NaiveTime::MIN);
     local(tz, day.and_time(time), d)
+}
+
+/// The first moment of a plain day in `tz`: what [`moment_start`] gives for a date
+/// of one day without a time or offset, without building that date.
+pub fn day_start(tz: &Tz, day: NaiveDate) -> Option<DateTime<Tz>> {
+    local_moment(tz, day.and_time(NaiveTime::MIN), None)
 }
 
 /// The last moment of a date: its end time if given, else the end of its last day.

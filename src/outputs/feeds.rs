@@ -3,7 +3,7 @@
 use crate::formats::{self, FeedEntry, FeedMeta};
 use crate::model::content::ContentType;
 use crate::model::diagnostics::Diagnostic;
-use crate::model::site::{DocId, moment_start};
+use crate::model::site::{DocId, day_start};
 use crate::model::state;
 use crate::model::urls;
 use crate::outputs::reader::Reader;
@@ -58,8 +58,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
 }
 
 fn midnight(r: &Reader, day: NaiveDate) -> Option<DateTime<FixedOffset>> {
-    let d = crate::model::dates::FuzzyDate::from_day(day);
-    moment_start(&d, &r.config().tz()).map(|t| t.fixed_offset())
+    day_start(&r.config().tz(), day).map(|t| t.fixed_offset())
 }
 
 fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {

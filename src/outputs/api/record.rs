@@ -10,7 +10,7 @@ use crate::model::content::{
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::Diagnostic;
 use crate::model::events::{EventKind, EventWhen};
-use crate::model::site::DocId;
+use crate::model::site::{DocId, day_start};
 use crate::model::state;
 use crate::outputs::reader::{Reader, Rel};
 use crate::outputs::views::attachment_output_path;
@@ -628,7 +628,7 @@ pub fn created(d: &Document, tz: &Tz) -> Option<Stamp> {
     let published = d.published.as_ref().filter(|_| !d.is_closed());
     published
         .or(natural)
-        .and_then(|p| day_start(p.start()?, tz))
+        .and_then(|p| day_start(tz, p.start()?))
         .map(Stamp)
 }
 
@@ -638,7 +638,7 @@ pub fn created(d: &Document, tz: &Tz) -> Option<Stamp> {
 /// timeline row starting and ending). `created` if none has passed.
 pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
     let tz = now.timezone();
-    let day = |x: &FuzzyDate| x.start().and_then(|s| day_start(s, &tz));
+    let day = |x: &FuzzyDate| x.start().and_then(|s| day_start(&tz, s));
     let mut moments: Vec<Option<DateTime<Tz>>> = Vec::new();
     if !d.is_closed() {
         moments.extend(d.updated.iter().chain(&d.published).map(&day));
@@ -660,7 +660,7 @@ pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
                 moments.push(
                     x.end()
                         .and_then(|e| e.succ_opt())
-                        .and_then(|e| day_start(e, &tz)),
+                        .and_then(|e| day_start(&tz, e)),
                 );
             }
         }
@@ -673,12 +673,6 @@ pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
         .max()
         .map(Stamp)
         .or_else(|| created(d, &tz).filter(|c| c.0 <= *now))
-}
-
-/// The first moment of a day in the site's time zone (a plain day has no offset of
-/// its own, so this is what `moment_start` gives for it, without building a date).
-fn day_start(day: NaiveDate, tz: &Tz) -> Option<DateTime<Tz>> {
-    crate::model::site::local_moment(tz, day.and_time(chrono::NaiveTime::MIN), None)
 }
 
 /// Pretty JSON with a final newline.
