@@ -19,7 +19,7 @@ use crate::outputs::theme::Theme;
 use crate::outputs::{self, Job, Output};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -119,7 +119,11 @@ pub struct Session {
     out: PathBuf,
     config: Option<(u64, SiteConfig)>,
     theme: Option<(u64, Arc<Theme>)>,
-    parsed: BTreeMap<PathBuf, Parsed>,
+    /// Every content file as read last, found by path (hashed: a tree map compares
+    /// paths component by component, thousands of times per save)...
+    parsed: HashMap<PathBuf, Parsed>,
+    /// ...and the files in the order they were found (sorted by name).
+    files: Vec<PathBuf>,
     /// When the content files were last looked at.
     scanned: SystemTime,
     records: HashMap<String, Record>,
@@ -149,7 +153,8 @@ impl Session {
             out,
             config: None,
             theme: None,
-            parsed: BTreeMap::new(),
+            parsed: HashMap::new(),
+            files: Vec::new(),
             scanned: SystemTime::UNIX_EPOCH,
             records: HashMap::new(),
         }
@@ -242,12 +247,15 @@ impl Session {
             // Date conventions may have changed: every file is read again.
             self.parsed.clear();
         }
+        let tt = crate::build::timings::phase("rebuild: list files");
         let files = build::content_files(&self.opts).map_err(|d| {
             let mut ds = Diagnostics::new();
             ds.push(d);
             ds
         })?;
-        let present: BTreeSet<&PathBuf> = files.iter().collect();
+        drop(tt);
+        let tt = crate::build::timings::phase("rebuild: look for changes");
+        let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
         self.parsed.retain(|p, _| present.contains(p));
         let since = self.scanned;
         self.scanned = SystemTime::now();
@@ -260,6 +268,7 @@ impl Session {
             })
             .cloned()
             .collect();
+        drop(tt);
         let (_, config) = self.config.as_ref().expect("config is loaded first");
         let results = build::parse_files(&self.opts, &config.dates, config.tz(), &stale);
         for (p, (doc, diags)) in stale.iter().zip(results) {
@@ -282,7 +291,13 @@ impl Session {
                 },
             );
         }
+        self.files = files;
         Ok(stale.len())
+    }
+
+    /// What was read of each content file, in the order the files were found.
+    fn sources(&self) -> impl Iterator<Item = &Parsed> {
+        self.files.iter().filter_map(|f| self.parsed.get(f))
     }
 
     /// Rebuilds. `changed` only says that something happened; every input is looked
@@ -298,10 +313,12 @@ impl Session {
         let t_copy = phase("rebuild: copy documents");
         let mut diags = Diagnostics::new();
         let mut docs = Vec::with_capacity(self.parsed.len());
-        for p in self.parsed.values() {
+        for p in self.sources() {
             diags.extend(p.diags.iter().cloned());
-            docs.extend(p.doc.iter().cloned());
         }
+        // In parallel: every document is copied on every save (assembling changes them).
+        let sources: Vec<&Parsed> = self.sources().collect();
+        docs.par_extend(sources.par_iter().filter_map(|p| p.doc.clone()));
         drop(t_copy);
         let (_, config) = self.config.clone().expect("loaded");
         let (theme_fp, theme) = self.theme.clone().expect("loaded");
@@ -426,17 +443,34 @@ impl Session {
             remove_file(&self.out, p);
             self.records.remove(p);
         }
-        Ok(RebuildReport {
+        let removed = gone.len();
+        let moment = site.now;
+        let jobs = plan.jobs;
+        let mut loaded = loaded;
+        let mut shared = shared;
+        let report = RebuildReport {
             parsed,
             rendered,
             rendered_pages,
             written,
-            removed: gone.len(),
-            warnings: loaded.warnings.clone(),
-            next_change: crate::model::schedule::next_change(site),
-            moment: site.now,
-        })
+            removed,
+            warnings: std::mem::take(&mut loaded.warnings),
+            next_change: shared.next_change.take(),
+            moment,
+        };
+        drop_later((jobs, shared, loaded));
+        Ok(report)
     }
+}
+
+/// Frees a rebuild's data on another thread: taking apart tens of thousands of
+/// documents and jobs costs milliseconds the browser need not wait for.
+fn drop_later<T: Send + 'static>(v: T) {
+    let spawned = std::thread::Builder::new()
+        .name("planpub-free".into())
+        .spawn(move || drop(v));
+    // Without a thread (the system refused one), `v` was dropped here, in the closure.
+    drop(spawned);
 }
 
 /// What a dependency is worth now; equal values mean equal inputs.

@@ -6,7 +6,7 @@
 use crate::messages::Key;
 use crate::model::content::{Access, Data, DecisionState, Document};
 use crate::model::diagnostics::{Diagnostic, Severity};
-use crate::model::site::Site;
+use crate::model::site::{DocId, Site};
 use crate::model::state::{self, HearingState};
 use crate::model::yaml::PathSeg;
 
@@ -77,20 +77,27 @@ pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
 
 /// A written `status` that the plan's own timeline, hearings or decisions contradict.
 pub fn check_plan_statuses(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (id, d) in site.of_kind(crate::model::content::ContentType::Plan) {
-        let check = state::plan_status(&site.docs, &site.rel, id, &site.now);
-        let Some(conflict) = check.conflict else {
-            continue;
-        };
-        let derived = check.derived.map(|f| f.status.as_str()).unwrap_or("none");
-        let key = conflict.with_help(Key::new("status-conflict-help").arg("derived", derived));
-        out.push(
-            d.front_source()
-                .keyed(Severity::Warning, &[k("status")], key),
-        );
-    }
-    out
+    use rayon::prelude::*;
+    // Only a written status can contradict the derived one.
+    let written: Vec<DocId> = site
+        .of_kind(crate::model::content::ContentType::Plan)
+        .filter(|(_, d)| matches!(&d.data, Data::Plan(p) if p.status_given.is_some()))
+        .map(|(id, _)| id)
+        .collect();
+    written
+        .into_par_iter()
+        .filter_map(|id| {
+            let check = state::plan_status(&site.docs, &site.rel, id, &site.now);
+            let conflict = check.conflict?;
+            let derived = check.derived.map(|f| f.status.as_str()).unwrap_or("none");
+            let key = conflict.with_help(Key::new("status-conflict-help").arg("derived", derived));
+            let d = &site.docs[id];
+            Some(
+                d.front_source()
+                    .keyed(Severity::Warning, &[k("status")], key),
+            )
+        })
+        .collect()
 }
 
 /// A decision whose meeting has been held but that records no outcome at all.

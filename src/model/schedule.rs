@@ -102,6 +102,18 @@ fn order(a: &Change, b: &Change) -> std::cmp::Ordering {
 /// (made only when asked for) and its page.
 type Sink<'s> = dyn FnMut(DateTime<Tz>, bool, &dyn Fn() -> Key, &str) + 's;
 
+/// A document's page path, made when first asked for.
+struct Page<'d>(
+    &'d crate::model::content::Document,
+    std::cell::OnceCell<String>,
+);
+
+impl Page<'_> {
+    fn get(&self) -> &str {
+        self.1.get_or_init(|| urls::doc_path(self.0))
+    }
+}
+
 /// Hands every change after the build moment to `sink`, in no particular order.
 fn visit(site: &Site, sink: &mut Sink) {
     let now = site.now;
@@ -111,9 +123,14 @@ fn visit(site: &Site, sink: &mut Sink) {
         sink(e.at, false, &key, &e.file);
     }
     // Most dated rows of a large site are in the past: nothing is made for them.
-    let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &str| {
+    // A day that began by the build moment is no change to come; most dated rows of a
+    // large site are such days, and their start is not looked up in the time zone.
+    let today = now.date_naive();
+    let future = |d: NaiveDate| (d > today).then(|| day_start(&tz, d)).flatten();
+    // The page's path is made only for a document with a change to come.
+    let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &Page| {
         if let Some(at) = at.filter(|a| *a > now) {
-            sink(at, true, key, page);
+            sink(at, true, key, page.get());
         }
     };
     let titled = |id: &'static str, title: &str| Key::new(id).arg("title", title);
@@ -121,7 +138,7 @@ fn visit(site: &Site, sink: &mut Sink) {
         Key::new(id).arg("what", what).arg("title", title)
     };
     for (id, d) in site.docs.iter().enumerate() {
-        let page = urls::doc_path(d);
+        let page = Page(d, std::cell::OnceCell::new());
         match &d.data {
             Data::Hearing(h) => {
                 let open = state::opening(h, &tz);
@@ -138,7 +155,7 @@ fn visit(site: &Site, sink: &mut Sink) {
                     while let Some(dd) = day.filter(|dd| *dd <= c.date_naive()) {
                         let left = (c.date_naive() - dd).num_days();
                         let key = || titled("schedule-days-left", &d.title).int("days", left);
-                        push(day_start(&tz, dd), &key, &page);
+                        push(future(dd), &key, &page);
                         day = dd.succ_opt();
                     }
                 }
@@ -165,7 +182,7 @@ fn visit(site: &Site, sink: &mut Sink) {
                     && p.status == Some(crate::model::content::PlanStatus::Draft)
                 {
                     push(
-                        state::archived_from(p).and_then(|day| day_start(&tz, day)),
+                        state::archived_from(p).and_then(future),
                         &|| titled("schedule-archived", &d.title),
                         &page,
                     );
@@ -179,14 +196,12 @@ fn visit(site: &Site, sink: &mut Sink) {
                         continue;
                     }
                     push(
-                        date.start().and_then(|s| day_start(&tz, s)),
+                        date.start().and_then(future),
                         &|| step("schedule-step-starts", &r.what, &d.title),
                         &page,
                     );
                     push(
-                        date.end()
-                            .and_then(|e| e.succ_opt())
-                            .and_then(|e| day_start(&tz, e)),
+                        date.end().and_then(|e| e.succ_opt()).and_then(future),
                         &|| step("schedule-step-done", &r.what, &d.title),
                         &page,
                     );
@@ -197,14 +212,12 @@ fn visit(site: &Site, sink: &mut Sink) {
                             continue;
                         };
                         push(
-                            date.start().and_then(|s| day_start(&tz, s)),
+                            date.start().and_then(future),
                             &|| step("schedule-step-starts", &a.what, &d.title),
                             &page,
                         );
                         push(
-                            date.end()
-                                .and_then(|e| e.succ_opt())
-                                .and_then(|e| day_start(&tz, e)),
+                            date.end().and_then(|e| e.succ_opt()).and_then(future),
                             &|| step("schedule-step-done", &a.what, &d.title),
                             &page,
                         );
@@ -217,9 +230,9 @@ fn visit(site: &Site, sink: &mut Sink) {
 }
 
 /// `/api/next-change.json`: when this build stops being true.
-pub fn next_change_json(site: &Site) -> serde_json::Value {
-    let next = next_change(site);
-    let next_at = next.as_ref().map(|c| crate::model::clock::timestamp(&c.at));
+/// `next` is [`next_change`] of `site`, worked out once per build.
+pub fn next_change_json(site: &Site, next: Option<&Change>) -> serde_json::Value {
+    let next_at = next.map(|c| crate::model::clock::timestamp(&c.at));
     // An embargoed item is announced only as "something is scheduled": its title and
     // file stay private until it is published.
     let (what, page) = match &next {

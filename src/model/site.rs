@@ -631,8 +631,9 @@ fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagno
 /// Gives every plan without a written `status` the one its timeline, hearings and
 /// decisions give (see [`crate::model::state::plan_status`]).
 fn derive_plan_statuses(docs: &mut [Document], rel: &Relations, now: &DateTime<Tz>) {
+    use rayon::prelude::*;
     let derived: Vec<(DocId, crate::model::content::PlanStatus)> = docs
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, d)| matches!(&d.data, Data::Plan(p) if p.status_given.is_none()))
         .filter_map(|(id, _)| {

@@ -152,9 +152,24 @@ impl Job {
             site.docs[d].slug.as_str().hash(&mut h);
         }
         if !self.args.data.is_null() {
-            self.args.data.to_string().hash(&mut h);
+            // Streamed into the hash: the preview asks every job for its key per save.
+            let _ = serde_json::to_writer(HashWriter(&mut h), &self.args.data);
         }
         h.finish()
+    }
+}
+
+/// Feeds what is written to a hasher.
+struct HashWriter<'h, H: Hasher>(&'h mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -189,37 +204,56 @@ pub const FAMILIES: &[(&str, Family)] = &[
 
 /// The shared data of one build: computed once, read by every job.
 pub fn shared(site: &Site, theme: &Theme, style: LinkStyle) -> Shared {
-    let events = crate::model::events::site_events(site, &|k| theme.t(k));
+    // Three independent walks over the site, side by side.
+    let ((events, next_change), base) = rayon::join(
+        || {
+            rayon::join(
+                || crate::model::events::site_events(site, &|k| theme.t(k)),
+                || crate::model::schedule::next_change(site),
+            )
+        },
+        || page::base_context(site, theme, style),
+    );
     let mut events_by_doc = vec![Vec::new(); site.docs.len()];
     for (i, e) in events.iter().enumerate() {
         events_by_doc[e.doc].push(i);
     }
     Shared {
-        base: page::base_context(site, theme, style),
+        base,
         events,
         events_by_doc,
         words: std::iter::repeat_with(Default::default)
             .take(site.docs.len())
             .collect(),
+        next_change,
     }
 }
 
 /// Every job of the site, sorted by path. Two jobs with one path are reported: a
 /// static file or attachment that has the same name as a page.
 pub fn list(l: &Listing) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    let mut jobs = Vec::with_capacity(l.site.docs.len() * 3);
     let clock = crate::build::timings::Families::new();
-    for (name, family) in FAMILIES {
-        let from = jobs.len();
-        let started = clock.start();
-        family(l, &mut jobs);
-        clock.add(name, "list", started);
-        for j in &mut jobs[from..] {
-            j.family = name;
-        }
-    }
+    // The families list in parallel; joined in registration order, so that the sort
+    // (stable) leaves two jobs of one path in the same order on every run.
+    let lists: Vec<Vec<Job>> = FAMILIES
+        .par_iter()
+        .map(|(name, family)| {
+            let mut jobs = Vec::new();
+            let started = clock.start();
+            family(l, &mut jobs);
+            clock.add(name, "list", started);
+            for j in &mut jobs {
+                j.family = name;
+            }
+            jobs
+        })
+        .collect();
     clock.report();
-    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut jobs = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for list in lists {
+        jobs.extend(list);
+    }
+    jobs.par_sort_by(|a, b| a.path.cmp(&b.path));
     let dupes = conflicts::duplicate_addresses(l.site, l.theme, &jobs);
     if dupes.is_empty() {
         Ok(jobs)

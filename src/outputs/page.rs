@@ -157,12 +157,7 @@ fn base_path(base_url: &str) -> String {
 pub fn base_context(site: &Site, theme: &Theme, style: LinkStyle) -> tera::Context {
     let cfg = &site.config;
     // Built once per build, outside any job: its content is what pages depend on.
-    let none = Shared {
-        base: tera::Context::new(),
-        events: Vec::new(),
-        events_by_doc: Vec::new(),
-        words: Vec::new(),
-    };
+    let none = Shared::default();
     let slot = crate::outputs::reader::PageSlot::default();
     let r = Reader::new(site, theme, &none, style, &slot);
     let b = Builder::new(&r);

@@ -53,6 +53,7 @@ pub enum Dep {
 }
 
 /// What every job of one build shares, computed once.
+#[derive(Default)]
 pub struct Shared {
     /// The template context common to every HTML page (site, navigation, translations).
     pub base: tera::Context,
@@ -62,6 +63,9 @@ pub struct Shared {
     /// Per document, this build's search words of a body with links (they depend on
     /// which pages are public, so they are kept for one build only) and of its title.
     pub words: Vec<DocWords>,
+    /// The first change after the build moment (what `planpub schedule` lists first):
+    /// the open data tells it, and the preview rebuilds by itself then.
+    pub next_change: Option<crate::model::schedule::Change>,
 }
 
 /// A document's search words, worked out once per build by whichever job needs them

@@ -87,7 +87,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let site = l.site;
     // When this build stops being true depends on every dated thing on the site; it is
     // worked out while listing, so it is part of the job's identity.
-    let next = crate::model::schedule::next_change_json(site);
+    let next = crate::model::schedule::next_change_json(site, l.shared.next_change.as_ref());
     jobs.push(Job::new(
         NEXT_CHANGE,
         render_next_change,
