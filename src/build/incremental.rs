@@ -44,7 +44,8 @@ struct Parsed {
     stamp: Option<Stamp>,
     /// The attachment files the document names, as they were when it was read.
     inputs: Vec<(PathBuf, Option<Stamp>)>,
-    doc: Option<Document>,
+    /// Shared with the site of every rebuild until the file changes.
+    doc: Option<Arc<Document>>,
     diags: Vec<Diagnostic>,
 }
 
@@ -286,7 +287,7 @@ impl Session {
                 Parsed {
                     stamp: stamp(p),
                     inputs,
-                    doc,
+                    doc: doc.map(Arc::new),
                     diags,
                 },
             );
@@ -316,9 +317,8 @@ impl Session {
         for p in self.sources() {
             diags.extend(p.diags.iter().cloned());
         }
-        // In parallel: every document is copied on every save (assembling changes them).
-        let sources: Vec<&Parsed> = self.sources().collect();
-        docs.par_extend(sources.par_iter().filter_map(|p| p.doc.clone()));
+        // Shared, not copied: resolving copies only a document it changes.
+        docs.extend(self.sources().filter_map(|p| p.doc.clone()));
         drop(t_copy);
         let (_, config) = self.config.clone().expect("loaded");
         let (theme_fp, theme) = self.theme.clone().expect("loaded");
@@ -496,7 +496,7 @@ impl<'a> Fingerprints<'a> {
             .docs
             .par_iter()
             .enumerate()
-            .map(|(id, d)| (&d.slug, (id, doc_fingerprint(d))))
+            .map(|(id, d)| (&d.slug, (id, doc_fingerprint(site, id))))
             .collect();
         Fingerprints {
             site,
@@ -508,7 +508,7 @@ impl<'a> Fingerprints<'a> {
             hidden: hash_of(
                 site.hidden
                     .iter()
-                    .map(crate::model::urls::doc_path)
+                    .map(|d| crate::model::urls::doc_path(d))
                     .collect::<Vec<_>>(),
             ),
         }
@@ -531,7 +531,8 @@ impl<'a> Fingerprints<'a> {
 
 /// A document as read: its source file and the files it publishes (as they are now:
 /// an attachment may change without its page changing).
-fn doc_fingerprint(d: &Document) -> u64 {
+fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
+    let d = &site.docs[id];
     let files: Vec<(&Path, u64, Option<Stamp>)> = d
         .all_files(true)
         .into_iter()
@@ -542,7 +543,7 @@ fn doc_fingerprint(d: &Document) -> u64 {
         &d.file,
         files,
         d.draft,
-        crate::model::site::resolution_fingerprint(d),
+        crate::model::site::resolution_fingerprint(site, id),
     ))
 }
 

@@ -117,7 +117,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     drop(t);
     for (doc, ds) in parsed {
         diags.extend(ds);
-        docs.extend(doc);
+        docs.extend(doc.map(Arc::new));
     }
     let theme = match &config {
         Some(c) => match Theme::load(&opts.root, c) {
@@ -137,7 +137,7 @@ pub fn finish(
     opts: &BuildOptions,
     config: Option<SiteConfig>,
     theme: Option<Arc<Theme>>,
-    docs: Vec<crate::model::content::Document>,
+    docs: Vec<Arc<crate::model::content::Document>>,
     mut diags: Diagnostics,
 ) -> Result<Loaded, Diagnostics> {
     let (Some(config), Some(theme)) = (config, theme) else {

@@ -25,7 +25,7 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
 /// The documents the checks look at: the public ones, and those held back (drafts and
 /// embargoed items), which will be public one day.
 fn all_docs(site: &Site) -> impl Iterator<Item = &Document> {
-    site.docs.iter().chain(site.hidden.iter())
+    site.docs.iter().chain(site.hidden.iter()).map(|d| &**d)
 }
 
 pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {

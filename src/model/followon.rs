@@ -11,7 +11,10 @@ use std::path::Path;
 
 /// The slugs of the Markdown files that have errors and so were not read, with their
 /// files. The slug is the one the file name gives (a `slug:` field was not read).
-pub fn failed_files(diags: &Diagnostics, docs: &[Document]) -> BTreeMap<String, String> {
+pub fn failed_files(
+    diags: &Diagnostics,
+    docs: &[std::sync::Arc<Document>],
+) -> BTreeMap<String, String> {
     let read: BTreeSet<&str> = docs.iter().map(|d| d.file.as_str()).collect();
     diags
         .iter()

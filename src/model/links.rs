@@ -19,10 +19,13 @@ pub fn hidden_target<'a>(site: &'a Site, from: &str, dest: &str) -> Option<&'a D
         return None;
     }
     let path = site_path(&site.config.base_url, from, dest)?;
-    site.hidden.iter().find(|d| {
-        let target = urls::doc_path(d);
-        path == target || path == target.trim_end_matches('/') || path.starts_with(&target)
-    })
+    site.hidden
+        .iter()
+        .find(|d| {
+            let target = urls::doc_path(d);
+            path == target || path == target.trim_end_matches('/') || path.starts_with(&target)
+        })
+        .map(|d| &**d)
 }
 
 /// The site path a link leads to, normalised (`planer/x/`), or `None` for a link that

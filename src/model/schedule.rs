@@ -179,7 +179,7 @@ fn visit(site: &Site, sink: &mut Sink) {
             Data::Plan(p) => {
                 // A derived status turns to archived a year after the last step.
                 if p.status_given.is_none()
-                    && p.status == Some(crate::model::content::PlanStatus::Draft)
+                    && site.plan_status(id) == Some(crate::model::content::PlanStatus::Draft)
                 {
                     push(
                         state::archived_from(p).and_then(future),

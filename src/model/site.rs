@@ -3,7 +3,7 @@
 
 use crate::messages::Key;
 use crate::model::config::SiteConfig;
-use crate::model::content::{ContentType, Data, DecisionState, Document};
+use crate::model::content::{ContentType, Data, DecisionState, Document, PlanStatus};
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::model::slug::Slug;
@@ -11,6 +11,7 @@ use crate::model::yaml::PathSeg;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Index of a document in [`Site::docs`].
 pub type DocId = usize;
@@ -52,8 +53,13 @@ pub struct Relations {
 pub struct Site {
     pub config: SiteConfig,
     pub now: DateTime<Tz>,
-    /// Public documents only, sorted by type and slug.
-    pub docs: Vec<Document>,
+    /// Public documents only, sorted by type and slug. Shared with whoever read them
+    /// (the preview keeps them between saves); resolution copies only a document it
+    /// changes.
+    pub docs: Vec<Arc<Document>>,
+    /// Per document, a plan's status: as written, or else as its timeline, hearings
+    /// and decisions give it at `now` (see [`Site::plan_status`]).
+    statuses: Vec<Option<PlanStatus>>,
     pub by_slug: BTreeMap<Slug, DocId>,
     pub rel: Relations,
     pub accessibility_page: Option<DocId>,
@@ -64,7 +70,7 @@ pub struct Site {
     pub embargoed: Vec<Embargoed>,
     /// Documents that exist in the sources but are not public at `now` (drafts, held
     /// back by date): the decision ledger must not mistake them for deleted ones.
-    pub hidden: Vec<Document>,
+    pub hidden: Vec<Arc<Document>>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,7 +158,7 @@ impl Site {
     pub fn assemble(
         config: SiteConfig,
         now: DateTime<Tz>,
-        mut all: Vec<Document>,
+        mut all: Vec<Arc<Document>>,
         include_drafts: bool,
     ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
@@ -165,7 +171,7 @@ impl Site {
 
         // Slugs are unique across the whole site, so a reference never needs a type.
         let mut seen: BTreeMap<Slug, &Document> = BTreeMap::new();
-        for d in &all {
+        for d in all.iter().map(|d| &**d) {
             if let Some(first) = seen.get(&d.slug) {
                 // A draft never blocks a public file: the problem is reported on the draft.
                 let (this, other) = if first.draft && !d.draft {
@@ -255,7 +261,7 @@ impl Site {
             })
             .collect();
         // In place: the public documents stay where they are, in order.
-        let hidden: Vec<Document> = all
+        let hidden: Vec<Arc<Document>> = all
             .extract_if(.., |d| !is_public(d, &now, include_drafts))
             .collect();
         let mut docs = all;
@@ -284,7 +290,7 @@ impl Site {
         let rel = relate(&docs, &by_slug);
         check_cycles(&docs, &rel, &mut diags);
         check_decision_addresses(&docs, &mut diags);
-        derive_plan_statuses(&mut docs, &rel, &now);
+        let statuses = plan_statuses(&docs, &rel, &now);
 
         // The site is returned even with errors, so that later checks still run and
         // every problem is reported in one go; callers decide from the diagnostics.
@@ -293,6 +299,7 @@ impl Site {
                 config,
                 now,
                 docs,
+                statuses,
                 by_slug,
                 rel,
                 accessibility_page,
@@ -315,11 +322,17 @@ impl Site {
             .collect()
     }
 
+    /// The status plan `id` shows: the one written, or else the derived one.
+    pub fn plan_status(&self, id: DocId) -> Option<PlanStatus> {
+        self.statuses.get(id).copied().flatten()
+    }
+
     pub fn of_kind(&self, kind: ContentType) -> impl Iterator<Item = (DocId, &Document)> {
         self.docs
             .iter()
             .enumerate()
             .filter(move |(_, d)| d.kind() == kind)
+            .map(|(id, d)| (id, &**d))
     }
 }
 
@@ -405,7 +418,7 @@ fn type_word(t: ContentType) -> &'static str {
 fn setting_page(
     slug: Option<&str>,
     field: &str,
-    docs: &[Document],
+    docs: &[Arc<Document>],
     by_slug: &BTreeMap<Slug, DocId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DocId> {
@@ -446,7 +459,7 @@ fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Op
         .min_by_key(|c| (strsim::levenshtein(wrong, c), *c))
 }
 
-fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
+fn relate(docs: &[Arc<Document>], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
     let mut rel = Relations::default();
     // A withdrawn decision keeps only its notice: nothing links to it or from it.
     let find = |s: &str, kind: ContentType| -> Option<DocId> {
@@ -546,17 +559,19 @@ fn relate(docs: &[Document], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
     rel
 }
 
-/// What resolution changed in a document, as a number: equal numbers mean the same
-/// resolved document, given the same source file. Every field that
-/// [`Site::assemble`] sets or clears (a decision's state, which also decides what is
-/// removed; a plan's derived status) must be in it — the preview compares documents
-/// by their source and this, and `tests/incremental.rs` checks the two agree.
-pub fn resolution_fingerprint(d: &Document) -> u64 {
+/// What resolution made of document `id`, as a number: equal numbers mean the same
+/// resolved document, given the same source file. Everything [`Site::assemble`] sets
+/// or clears for a document (a decision's state, which also decides what is removed;
+/// a plan's status, kept beside the document) must be in it — the preview compares
+/// documents by their source and this, and `tests/incremental.rs` checks the two
+/// agree.
+pub fn resolution_fingerprint(site: &Site, id: DocId) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
+    let d = &site.docs[id];
     match &d.data {
         Data::Decision(x) => x.state.as_str().hash(&mut h),
-        Data::Plan(p) => p.status.map(|s| s.as_str()).hash(&mut h),
+        Data::Plan(_) => site.plan_status(id).map(|s| s.as_str()).hash(&mut h),
         Data::Hearing(_) | Data::Page(_) => {}
     }
     h.finish()
@@ -570,14 +585,19 @@ fn is_withdrawn(d: &Document) -> bool {
 /// more): before its meeting, outcomes, remarks, absent members and the summary (which
 /// says what was decided); once withdrawn, everything but the notice and the permanent
 /// address. Outcomes written in advance are reported, like a hearing's responses.
-fn resolve_decision(d: &mut Document, now: &DateTime<Tz>) -> Option<Diagnostic> {
-    let Data::Decision(x) = &d.data else {
+fn resolve_decision(doc: &mut Arc<Document>, now: &DateTime<Tz>) -> Option<Diagnostic> {
+    let Data::Decision(x) = &doc.data else {
         return None;
     };
     let state = crate::model::state::decision_state(x, now);
     let warning = (state == DecisionState::Agenda)
-        .then(|| held_back(d, x))
+        .then(|| held_back(doc, x))
         .flatten();
+    if state == DecisionState::Decided && x.state == state {
+        // Nothing to set or remove: the document stays shared, not copied.
+        return warning;
+    }
+    let d = Arc::make_mut(doc);
     let Data::Decision(x) = &mut d.data else {
         return None;
     };
@@ -630,26 +650,27 @@ fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagno
 
 /// Gives every plan without a written `status` the one its timeline, hearings and
 /// decisions give (see [`crate::model::state::plan_status`]).
-fn derive_plan_statuses(docs: &mut [Document], rel: &Relations, now: &DateTime<Tz>) {
+/// Each plan's status (none for other documents): as written, or else derived.
+fn plan_statuses(
+    docs: &[Arc<Document>],
+    rel: &Relations,
+    now: &DateTime<Tz>,
+) -> Vec<Option<PlanStatus>> {
     use rayon::prelude::*;
-    let derived: Vec<(DocId, crate::model::content::PlanStatus)> = docs
-        .par_iter()
+    docs.par_iter()
         .enumerate()
-        .filter(|(_, d)| matches!(&d.data, Data::Plan(p) if p.status_given.is_none()))
-        .filter_map(|(id, _)| {
-            crate::model::state::plan_status(docs, rel, id, now)
-                .derived
-                .map(|f| (id, f.status))
+        .map(|(id, d)| match &d.data {
+            Data::Plan(p) => p.status_given.or_else(|| {
+                crate::model::state::plan_status(docs, rel, id, now)
+                    .derived
+                    .map(|f| f.status)
+            }),
+            _ => None,
         })
-        .collect();
-    for (id, status) in derived {
-        if let Data::Plan(p) = &mut docs[id].data {
-            p.status = Some(status);
-        }
-    }
+        .collect()
 }
 
-fn check_cycles(docs: &[Document], rel: &Relations, diags: &mut Vec<Diagnostic>) {
+fn check_cycles(docs: &[Arc<Document>], rel: &Relations, diags: &mut Vec<Diagnostic>) {
     for (&start, _) in rel.parent.iter() {
         let mut cur = start;
         let mut steps = 0;
@@ -671,7 +692,7 @@ fn check_cycles(docs: &[Document], rel: &Relations, diags: &mut Vec<Diagnostic>)
 
 /// A decision's permanent address comes from body, meeting and item, so two decisions
 /// must never share all three.
-fn check_decision_addresses(docs: &[Document], diags: &mut Vec<Diagnostic>) {
+fn check_decision_addresses(docs: &[Arc<Document>], diags: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
     for d in docs {
         if let Data::Decision(x) = &d.data {

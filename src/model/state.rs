@@ -119,7 +119,7 @@ pub fn row_state(
 /// [`row_state`] of row `i` of plan `id`, with the hearing and decision it links to
 /// as resolved in `rel` (only public ones are linked).
 pub fn row_state_in(
-    docs: &[Document],
+    docs: &[std::sync::Arc<Document>],
     rel: &Relations,
     id: DocId,
     i: usize,
@@ -290,7 +290,7 @@ fn when_text(r: &crate::model::content::TimelineEntry) -> &str {
 }
 
 fn facts<'a>(
-    docs: &'a [Document],
+    docs: &'a [std::sync::Arc<Document>],
     rel: &Relations,
     id: DocId,
     plan: &'a Plan,
@@ -302,7 +302,7 @@ fn facts<'a>(
         .into_iter()
         .flatten()
         .filter_map(|&h| match &docs[h].data {
-            Data::Hearing(x) => Some((&docs[h], x)),
+            Data::Hearing(x) => Some((&*docs[h], x)),
             _ => None,
         })
         .collect();
@@ -368,7 +368,12 @@ fn approves(x: &Decision) -> bool {
 /// The adoption step is the timeline's last step of kind `decision` (by its end). With
 /// a linked decision, that decision decides; without, the step's date. Without any
 /// decision step, a linked decision that approved something counts.
-fn adoption(docs: &[Document], rel: &Relations, id: DocId, dated: &[Dated]) -> Adoption {
+fn adoption(
+    docs: &[std::sync::Arc<Document>],
+    rel: &Relations,
+    id: DocId,
+    dated: &[Dated],
+) -> Adoption {
     let decision = |x: DocId| match &docs[x].data {
         Data::Decision(d) => Some((&docs[x], d)),
         _ => None,
@@ -500,7 +505,7 @@ fn conflict(given: PlanStatus, f: &Facts, derived: &StatusFinding) -> Option<Key
 /// The status a plan's timeline, hearings and decisions give at `now`, and whether its
 /// written `status` contradicts them. The rules are in docs/content-reference.md.
 pub fn plan_status(
-    docs: &[Document],
+    docs: &[std::sync::Arc<Document>],
     rel: &Relations,
     id: DocId,
     now: &DateTime<Tz>,

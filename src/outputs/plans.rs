@@ -1,7 +1,7 @@
 //! The plan listings: all plans, and one listing per area and per status, so that
 //! filtering works without JavaScript.
 
-use crate::model::content::{ContentType, Data, PlanStatus};
+use crate::model::content::{ContentType, PlanStatus};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::{DocId, Site};
 use crate::model::slug::Slug;
@@ -46,9 +46,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
         if let Some(a) = &site.docs[id].area {
             areas.entry(a.clone()).or_default().push(id);
         }
-        if let Data::Plan(p) = &site.docs[id].data
-            && let Some(s) = p.status
-        {
+        if let Some(s) = site.plan_status(id) {
             statuses.entry(s.as_str()).or_default().push(id);
         }
     }

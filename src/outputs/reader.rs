@@ -145,6 +145,13 @@ impl<'a> Reader<'a> {
         d
     }
 
+    /// The status plan `id` shows. It is resolved with the document, so it reads as
+    /// the document does (a change of it changes the document's fingerprint).
+    pub fn plan_status(&self, id: DocId) -> Option<crate::model::content::PlanStatus> {
+        self.record(Dep::Doc(id));
+        self.site.plan_status(id)
+    }
+
     /// A document's slug. Reading it records nothing: a job knows a document only
     /// from its arguments or a recorded relation, and both count documents by slug.
     pub fn slug(&self, id: DocId) -> &'a crate::model::slug::Slug {

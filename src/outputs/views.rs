@@ -308,8 +308,11 @@ impl Builder<'_> {
                     let now_rows: Vec<RowView> = now.into_iter().map(row).collect();
                     let next = next.map(row);
                     Some(PlanCard {
-                        status: p.status.map(|s| s.as_str()),
-                        status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
+                        status: self.r.plan_status(id).map(|s| s.as_str()),
+                        status_label: self
+                            .r
+                            .plan_status(id)
+                            .map(|s| self.t(&format!("status.{}", s.as_str()))),
                         current: now_rows.first().or(next.as_ref()).cloned(),
                         now_html: now_html(&now_rows),
                         next_html: self.next_html(next.as_ref()),
@@ -391,12 +394,12 @@ impl<'r> Builder<'r> {
         let d = self.r.doc(id);
         let kind = d.kind().as_str();
         let (date, badge) = match &d.data {
-            Data::Plan(p) => (
+            Data::Plan(_) => (
                 d.updated
                     .as_ref()
                     .or(d.published.as_ref())
                     .map(|x| date_view(x, self.lang)),
-                p.status.map(|s| s.as_str().to_string()),
+                self.r.plan_status(id).map(|s| s.as_str().to_string()),
             ),
             Data::Hearing(h) => (
                 Some(date_view(h.period.closes().written(), self.lang)),
@@ -619,12 +622,11 @@ impl<'r> Builder<'r> {
                     .collect(),
             })
             .collect();
+        let status = self.r.plan_status(id);
         PlanView {
-            status: p.status.map(|s| s.as_str()),
-            status_label: p.status.map(|s| self.t(&format!("status.{}", s.as_str()))),
-            status_path: p
-                .status
-                .map(|s| self.path(&urls::plans_status_path(s.as_str()))),
+            status: status.map(|s| s.as_str()),
+            status_label: status.map(|s| self.t(&format!("status.{}", s.as_str()))),
+            status_path: status.map(|s| self.path(&urls::plans_status_path(s.as_str()))),
             owner: p.owner.clone(),
             contact: p.contact.clone(),
             case_number: p.case_number.clone(),

@@ -91,11 +91,9 @@ pub struct Track {
 
 #[derive(Debug, Clone)]
 pub struct Plan {
-    /// The status every output shows. As parsed, the `status` written; once the site is
-    /// resolved ([`crate::model::site::Site::assemble`]), the status derived from the
-    /// plan's timeline, hearings and decisions when none was written.
-    pub status: Option<PlanStatus>,
-    /// The `status` as written in the front matter.
+    /// The `status` as written in the front matter. The status every output shows is
+    /// the site's ([`crate::model::site::Site::plan_status`]): this one, or, when none
+    /// was written, the one the plan's timeline, hearings and decisions give.
     pub status_given: Option<PlanStatus>,
     pub owner: Option<String>,
     pub contact: Option<Contact>,

@@ -615,7 +615,6 @@ impl Parser<'_> {
         ok &= self.unique_keys("timeline", timeline.iter().map(|r| r.key.as_str()));
         ok.then(|| {
             Data::Plan(Plan {
-                status: f.status,
                 status_given: f.status,
                 owner: f.owner,
                 contact: f.contact,

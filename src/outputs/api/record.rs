@@ -376,7 +376,7 @@ impl<'a> Ctx<'_, 'a> {
             When::Undated(t) => (None, Some(t.as_str())),
         };
         PlanBody {
-            status: p.status,
+            status: self.r.plan_status(id),
             owner: p.owner.as_deref(),
             contact: p.contact.as_ref(),
             case_number: p.case_number.as_deref(),
@@ -551,8 +551,8 @@ impl<'a> Ctx<'_, 'a> {
         let closed = d.is_closed();
         let now = self.r.now();
         let kind = match &d.data {
-            Data::Plan(p) => EntryBody::Plan {
-                status: p.status,
+            Data::Plan(_) => EntryBody::Plan {
+                status: self.r.plan_status(id),
                 area: d.area.as_deref(),
             },
             Data::Hearing(h) => {
