@@ -311,18 +311,18 @@ impl Session {
         let parsed = self.refresh_content(config_changed)?;
         drop(t);
         let t = phase("rebuild: assemble + checks");
-        let t_copy = phase("rebuild: copy documents");
+        let t_gather = phase("rebuild: gather documents");
         let mut diags = Diagnostics::new();
         let mut docs = Vec::with_capacity(self.parsed.len());
         for p in self.sources() {
             diags.extend(p.diags.iter().cloned());
+            // Shared, not copied: resolving copies only a document it changes.
+            docs.extend(p.doc.clone());
         }
-        // Shared, not copied: resolving copies only a document it changes.
-        docs.extend(self.sources().filter_map(|p| p.doc.clone()));
-        drop(t_copy);
+        drop(t_gather);
         let (_, config) = self.config.clone().expect("loaded");
         let (theme_fp, theme) = self.theme.clone().expect("loaded");
-        let loaded = build::finish(&self.opts, Some(config), Some(theme), docs, diags)?;
+        let mut loaded = build::finish(&self.opts, Some(config), Some(theme), docs, diags)?;
         let t_ledger = phase("rebuild: ledger");
         // Every check a build runs, the ledger included; the preview records nothing.
         build::ledger_check(&self.opts, &loaded)?;
@@ -332,7 +332,7 @@ impl Session {
         let t = phase("rebuild: list jobs");
         let style = self.opts.style;
         let t_shared = phase("rebuild: shared");
-        let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+        let mut shared = outputs::shared(&loaded.site, &loaded.theme, style);
         drop(t_shared);
         let plan = build::plan(&loaded, &shared, style)?;
         let t_fps = phase("rebuild: fingerprints");
@@ -446,8 +446,6 @@ impl Session {
         let removed = gone.len();
         let moment = site.now;
         let jobs = plan.jobs;
-        let mut loaded = loaded;
-        let mut shared = shared;
         let report = RebuildReport {
             parsed,
             rendered,

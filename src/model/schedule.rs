@@ -122,12 +122,11 @@ fn visit(site: &Site, sink: &mut Sink) {
         let key = || Key::new("schedule-published").arg("title", e.title.as_str());
         sink(e.at, false, &key, &e.file);
     }
-    // Most dated rows of a large site are in the past: nothing is made for them.
-    // A day that began by the build moment is no change to come; most dated rows of a
-    // large site are such days, and their start is not looked up in the time zone.
+    // Most dated rows of a large site are in the past, and nothing is made for them: a
+    // day that began by the build moment is not looked up in the time zone, and a
+    // page's path is made only for a document with a change to come.
     let today = now.date_naive();
     let future = |d: NaiveDate| (d > today).then(|| day_start(&tz, d)).flatten();
-    // The page's path is made only for a document with a change to come.
     let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &Page| {
         if let Some(at) = at.filter(|a| *a > now) {
             sink(at, true, key, page.get());

@@ -648,9 +648,8 @@ fn held_back(d: &Document, x: &crate::model::content::Decision) -> Option<Diagno
     Some(d.front_source().keyed(Severity::Warning, &path, key))
 }
 
-/// Gives every plan without a written `status` the one its timeline, hearings and
-/// decisions give (see [`crate::model::state::plan_status`]).
-/// Each plan's status (none for other documents): as written, or else derived.
+/// Each plan's status (none for other documents): the one written, or else the one
+/// its timeline, hearings and decisions give (see [`crate::model::state::plan_status`]).
 fn plan_statuses(
     docs: &[Arc<Document>],
     rel: &Relations,

@@ -307,12 +307,10 @@ impl Builder<'_> {
                     let row = |i: usize| self.row(id, i, &p.timeline[i], None);
                     let now_rows: Vec<RowView> = now.into_iter().map(row).collect();
                     let next = next.map(row);
+                    let status = self.r.plan_status(id);
                     Some(PlanCard {
-                        status: self.r.plan_status(id).map(|s| s.as_str()),
-                        status_label: self
-                            .r
-                            .plan_status(id)
-                            .map(|s| self.t(&format!("status.{}", s.as_str()))),
+                        status: status.map(|s| s.as_str()),
+                        status_label: status.map(|s| self.t(&format!("status.{}", s.as_str()))),
                         current: now_rows.first().or(next.as_ref()).cloned(),
                         now_html: now_html(&now_rows),
                         next_html: self.next_html(next.as_ref()),

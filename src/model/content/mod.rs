@@ -235,8 +235,8 @@ pub struct Document {
     /// The folder of the Markdown file: attachments are read from here.
     pub dir: PathBuf,
     /// The front matter text and its first line, to locate fields in later checks.
-    /// Shared by every copy of the document (the preview copies all documents on
-    /// every save), like `body`.
+    /// Shared by every copy of the document (resolving copies a decision it changes,
+    /// on every preview save), like `body`.
     pub front: std::sync::Arc<str>,
     pub front_first_line: usize,
     pub slug: Slug,
