@@ -650,3 +650,44 @@ fn preview_refuses_an_edit_to_a_recorded_decision() {
         "{text:?}"
     );
 }
+
+/// The preview keeps each unchanged document's events from one rebuild to the next;
+/// what they are made of besides the document (the theme's words for a hearing's dates,
+/// the site's address in every UID) still reaches them.
+#[test]
+fn kept_events_follow_the_words_and_the_address() {
+    let mut f = Fixture::new();
+    // Content written long ago: a file modified just now is read again on every rebuild
+    // (it may have changed again within the clock's resolution), so its document, and
+    // its events, would be new each time.
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in walkdir::WalkDir::new(f.root.join("content")) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let file = std::fs::File::options().write(true).open(e.path()).unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+    }
+    f.step(0, "first build");
+    let ics = |f: &Fixture| {
+        std::fs::read_to_string(f.preview.join("hoeringer/hoering-0/kalender.ics")).unwrap()
+    };
+    assert!(ics(&f).contains("(høringsfrist)"), "{}", ics(&f));
+    std::fs::create_dir_all(f.root.join("i18n")).unwrap();
+    std::fs::write(
+        f.root.join("i18n/da.yaml"),
+        "calendar.deadline: sidste frist for svar\n",
+    )
+    .unwrap();
+    f.step(1, "new word for a deadline");
+    assert!(ics(&f).contains("(sidste frist for svar)"), "{}", ics(&f));
+    let site = std::fs::read_to_string(f.root.join("site.yaml")).unwrap();
+    std::fs::write(
+        f.root.join("site.yaml"),
+        site.replace("planer.test.dk", "andet.test.dk"),
+    )
+    .unwrap();
+    f.step(2, "new address");
+    assert!(ics(&f).contains("@andet.test.dk"), "{}", ics(&f));
+    assert!(!ics(&f).contains("@planer.test.dk"), "{}", ics(&f));
+}

@@ -128,6 +128,8 @@ pub struct Session {
     /// When the content files were last looked at.
     scanned: SystemTime,
     records: HashMap<String, Record>,
+    /// Each document's events, kept for the next rebuild.
+    events: crate::model::events::EventCache,
 }
 
 /// Which kind of input a path is (for the watcher: which folders to watch).
@@ -158,6 +160,7 @@ impl Session {
             files: Vec::new(),
             scanned: SystemTime::UNIX_EPOCH,
             records: HashMap::new(),
+            events: Default::default(),
         }
     }
 
@@ -332,7 +335,8 @@ impl Session {
         let t = phase("rebuild: list jobs");
         let style = self.opts.style;
         let t_shared = phase("rebuild: shared");
-        let mut shared = outputs::shared(&loaded.site, &loaded.theme, style);
+        let mut shared = outputs::shared(&loaded.site, &loaded.theme, style, &self.events);
+        self.events.remember(&loaded.site, &shared.events);
         drop(t_shared);
         let plan = build::plan(&loaded, &shared, style)?;
         let t_fps = phase("rebuild: fingerprints");

@@ -195,7 +195,7 @@ where
     S: for<'j> Fn(Done<'j>) -> Result<(), Diagnostic> + Sync,
 {
     let t = crate::build::timings::phase("shared data (events, base context)");
-    let shared = outputs::shared(&loaded.site, &loaded.theme, style);
+    let shared = outputs::shared(&loaded.site, &loaded.theme, style, &Default::default());
     drop(t);
     let t = crate::build::timings::phase("list jobs");
     let plan = plan(loaded, &shared, style)?;

@@ -12,6 +12,20 @@ pub struct WordList {
     ends: Vec<u32>,
 }
 
+/// What the search index keeps of one document, worked out once per edit and shared by
+/// every copy of the document (the preview keeps a document between rebuilds until its
+/// file changes).
+#[derive(Debug, Default)]
+pub struct SearchWords {
+    /// The words it is found by (folded, sorted by index file and word, each once).
+    pub all: std::sync::OnceLock<WordList>,
+    /// The words of its title (folded, sorted).
+    pub title: std::sync::OnceLock<WordList>,
+    /// For each index file it is in (by the file's key), a digest of what that file
+    /// shows of it.
+    pub runs: std::sync::OnceLock<Vec<([char; 2], u64)>>,
+}
+
 impl WordList {
     /// The words of `words`, in their order, with a word that repeats the one before it
     /// left out (so a sorted input gives each word once).

@@ -2,12 +2,14 @@
 //! deadlines, public meetings. The calendar page, the iCalendar files and
 //! `planpub schedule` all read this one list.
 
-use crate::model::content::{Access, Data, DecisionState, Meeting, When};
+use crate::model::content::{Access, Data, DecisionState, Document, Meeting, When};
 use crate::model::dates::FuzzyDate;
 use crate::model::site::{DocId, Site};
 use crate::model::state::{self, EntryState};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How long a meeting (or any other timed event) lasts when its source gives a start
 /// time but no end (`2008-06-03 19:00` without `until:` or `kl. 19.00-21.00`): two
@@ -114,13 +116,13 @@ impl SiteEvent {
     }
 }
 
-/// Where an event stands at the build moment: a timeline row's event as the row on
-/// the plan page ([`state::row_state_in`]), any other by its own time.
-pub fn event_state(site: &Site, e: &SiteEvent) -> EntryState {
+/// Where an event of document `doc` stands at the build moment: a timeline row's event
+/// as the row on the plan page ([`state::row_state_in`]), any other by its own time.
+pub fn event_state(site: &Site, doc: DocId, e: &SiteEvent) -> EntryState {
     if let EventKind::Timeline(i) = e.kind
-        && let Data::Plan(p) = &site.docs[e.doc].data
+        && let Data::Plan(p) = &site.docs[doc].data
         && let Some(row) = p.timeline.get(i)
-        && let Some(st) = state::row_state_in(&site.docs, &site.rel, e.doc, i, row, &site.now)
+        && let Some(st) = state::row_state_in(&site.docs, &site.rel, doc, i, row, &site.now)
     {
         return st;
     }
@@ -138,9 +140,11 @@ pub fn meeting_when(m: &Meeting) -> Option<EventWhen> {
     }
 }
 
+/// An event of one document. It does not name its document: the events of an
+/// unchanged document are kept from one preview rebuild to the next, where its
+/// number may differ.
 #[derive(Debug, Clone)]
 pub struct SiteEvent {
-    pub doc: DocId,
     pub kind: EventKind,
     /// Stable across builds and edits: the document's slug and the event's identity in
     /// it (a timeline row's or meeting's `id:`, else a hash of its texts; see
@@ -172,32 +176,115 @@ pub fn event_when(d: &FuzzyDate) -> Option<EventWhen> {
     }
 }
 
-/// All events of the public site, in a stable order (by first day, then uid).
-pub fn site_events(site: &Site, t: &(dyn Fn(&str) -> String + Sync)) -> Vec<SiteEvent> {
-    use rayon::prelude::*;
-    let host = site.config.base_url.split('/').nth(2).unwrap_or("planpub");
-    let mut out: Vec<SiteEvent> = (0..site.docs.len())
-        .into_par_iter()
-        .flat_map_iter(|id| {
-            let mut events = Vec::new();
-            doc_events(site, id, host, t, &mut events);
-            events
-        })
-        .collect();
-    crate::model::order::sort_large_by(&mut out, |a, b| {
-        (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid))
-    });
-    out
+/// An event named by its document and its place among the document's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventRef {
+    pub doc: DocId,
+    pub nth: usize,
 }
 
-/// The events of one document, appended to `out`.
-fn doc_events(
+/// The events of the public site.
+#[derive(Debug, Default)]
+pub struct SiteEvents {
+    /// Each document's events, in the site's order.
+    pub by_doc: Vec<Arc<[SiteEvent]>>,
+    /// Every event, in a stable order: by first day, then uid.
+    pub order: Vec<EventRef>,
+    /// A digest of what events are made of besides their document (see [`EventCache`]).
+    inputs: u64,
+}
+
+impl SiteEvents {
+    pub fn get(&self, e: EventRef) -> &SiteEvent {
+        &self.by_doc[e.doc][e.nth]
+    }
+}
+
+/// Each document's events as last worked out, for the preview. A document that is the
+/// same value as last time (the preview shares unchanged documents between rebuilds, and
+/// a document is never changed once shared) has the same events, as long as what else
+/// they are made of is the same: the site's host, its time zone and two words.
+#[derive(Default)]
+pub struct EventCache {
+    inputs: u64,
+    /// By the document's address; the document is held, so the address is not reused
+    /// by another while it is here.
+    by_doc: HashMap<usize, (Arc<Document>, Arc<[SiteEvent]>)>,
+}
+
+impl EventCache {
+    /// Keeps the events of this build's documents (and forgets all others).
+    pub fn remember(&mut self, site: &Site, events: &SiteEvents) {
+        self.inputs = events.inputs;
+        self.by_doc = site
+            .docs
+            .iter()
+            .zip(&events.by_doc)
+            .map(|(d, e)| (Arc::as_ptr(d) as usize, (d.clone(), e.clone())))
+            .collect();
+    }
+
+    fn get(&self, inputs: u64, d: &Arc<Document>) -> Option<Arc<[SiteEvent]>> {
+        if inputs != self.inputs {
+            return None;
+        }
+        let (_, events) = self.by_doc.get(&(Arc::as_ptr(d) as usize))?;
+        Some(events.clone())
+    }
+}
+
+/// The order of the site's events: by first day, then uid.
+pub fn event_key(e: &SiteEvent) -> (NaiveDate, &str) {
+    (e.when.first_day(), &e.uid)
+}
+
+/// All events of the public site; a document's events are taken from `cache` when it
+/// has them.
+pub fn site_events(
     site: &Site,
-    id: DocId,
-    host: &str,
     t: &(dyn Fn(&str) -> String + Sync),
-    out: &mut Vec<SiteEvent>,
-) {
+    cache: &EventCache,
+) -> SiteEvents {
+    use rayon::prelude::*;
+    let host = site.config.base_url.split('/').nth(2).unwrap_or("planpub");
+    let words = [t("calendar.opens"), t("calendar.deadline")];
+    let inputs = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (host, site.now.timezone().name(), &words).hash(&mut h);
+        h.finish()
+    };
+    let by_doc: Vec<Arc<[SiteEvent]>> = site
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(id, d)| {
+            cache.get(inputs, d).unwrap_or_else(|| {
+                let mut events = Vec::new();
+                doc_events(site, id, host, &words, &mut events);
+                // Stable: two rows of one day and text keep their order.
+                events.sort_by(|a, b| event_key(a).cmp(&event_key(b)));
+                events.into()
+            })
+        })
+        .collect();
+    let mut order: Vec<EventRef> = by_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, es)| (0..es.len()).map(move |nth| EventRef { doc, nth }))
+        .collect();
+    let of = |e: &EventRef| event_key(&by_doc[e.doc][e.nth]);
+    crate::model::order::sort_large_by(&mut order, |a, b| of(a).cmp(&of(b)));
+    SiteEvents {
+        by_doc,
+        order,
+        inputs,
+    }
+}
+
+/// The events of one document, appended to `out`. `words` are the theme's words for
+/// a hearing's opening and its deadline.
+fn doc_events(site: &Site, id: DocId, host: &str, words: &[String; 2], out: &mut Vec<SiteEvent>) {
     let tz = site.now.timezone();
     let d = &site.docs[id];
     let uid = |what: String| format!("{}-{}-{what}@{host}", d.kind().as_str(), d.slug);
@@ -209,7 +296,6 @@ fn doc_events(
                     continue;
                 };
                 out.push(SiteEvent {
-                    doc: id,
                     kind: EventKind::Timeline(i),
                     uid: uid(r.key.clone()),
                     title: r.what.clone(),
@@ -226,10 +312,9 @@ fn doc_events(
         Data::Hearing(h) => {
             let opens = h.period.opens();
             out.push(SiteEvent {
-                doc: id,
                 kind: EventKind::HearingOpens,
                 uid: uid("opens".into()),
-                title: format!("{} ({})", d.title, t("calendar.opens")),
+                title: format!("{} ({})", d.title, words[0]),
                 description: d.summary.clone(),
                 location: None,
                 when: match opens.time() {
@@ -245,10 +330,9 @@ fn doc_events(
                 date: opens.written().clone(),
             });
             out.push(SiteEvent {
-                doc: id,
                 kind: EventKind::HearingDeadline,
                 uid: uid("deadline".into()),
-                title: format!("{} ({})", d.title, t("calendar.deadline")),
+                title: format!("{} ({})", d.title, words[1]),
                 description: d.summary.clone(),
                 location: None,
                 when: EventWhen::Timed {
@@ -262,7 +346,6 @@ fn doc_events(
                     continue;
                 };
                 out.push(SiteEvent {
-                    doc: id,
                     kind: EventKind::Meeting(i),
                     uid: uid(m.key.clone()),
                     title: m.what.clone().unwrap_or_else(|| d.title.clone()),
@@ -284,7 +367,6 @@ fn doc_events(
             };
             let closed = x.access == Access::Closed;
             out.push(SiteEvent {
-                doc: id,
                 kind: EventKind::DecisionMeeting,
                 uid: uid("meeting".into()),
                 title: format!("{}: {}", x.body, d.title),

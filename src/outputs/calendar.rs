@@ -4,7 +4,7 @@
 use crate::formats::{self, CalEvent, CalMeta, EventTime};
 use crate::model::content::{ContentType, Document};
 use crate::model::diagnostics::Diagnostic;
-use crate::model::events::{EventWhen, SiteEvent};
+use crate::model::events::{EventWhen, SiteEvent, event_key};
 use crate::model::site::DocId;
 use crate::model::state::EntryState;
 use crate::model::urls;
@@ -46,12 +46,9 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let from = today - chrono::Duration::days(SITE_CALENDAR_DAYS_BEFORE);
     let to = today + chrono::Duration::days(SITE_CALENDAR_DAYS_AFTER);
     let in_window = |e: &SiteEvent| e.when.last_day() >= from && e.when.first_day() <= to;
+    let by_doc = &l.shared.events.by_doc;
     let with_events: Vec<DocId> = (0..site.docs.len())
-        .filter(|&id| {
-            l.shared.events_by_doc[id]
-                .iter()
-                .any(|&i| in_window(&l.shared.events[i]))
-        })
+        .filter(|&id| by_doc[id].iter().any(in_window))
         .collect();
     // Everything the site calendar writes of its events, as a digest: its identity, so
     // it is made again when an event in it changed, not on every edit of a document
@@ -59,10 +56,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let mut events = DefaultHasher::new();
     for &id in &with_events {
         let path = urls::doc_path(&site.docs[id]);
-        for e in l.shared.events_by_doc[id]
-            .iter()
-            .map(|&i| &l.shared.events[i])
-        {
+        for e in by_doc[id].iter() {
             if in_window(e) {
                 event_digest(e, &path, &mut events);
             }
@@ -102,21 +96,14 @@ type Placed = (DocId, usize, &'static str);
 /// month, newest first. Each event is named by its document and its place among the
 /// document's events.
 fn page_args(l: &Listing) -> Args {
-    let nth = |i: usize| {
-        let e = &l.shared.events[i];
-        let k = l.shared.events_by_doc[e.doc]
-            .iter()
-            .position(|&j| j == i)
-            .unwrap_or(0);
-        (e.doc, k)
-    };
     // Where each event stands is the model's answer at the build moment, decided here.
     let mut upcoming = Vec::new();
     let mut more_upcoming = false;
-    let mut past: BTreeMap<(i32, u32, u8, String), Vec<Placed>> = BTreeMap::new();
-    for (i, e) in l.shared.events.iter().enumerate() {
-        let st = crate::model::events::event_state(l.site, e);
-        let (doc, k) = nth(i);
+    let mut past: BTreeMap<(i32, u32, u8, Option<String>), Vec<Placed>> = BTreeMap::new();
+    for &at in &l.shared.events.order {
+        let e = l.shared.events.get(at);
+        let st = crate::model::events::event_state(l.site, at.doc, e);
+        let (doc, k) = (at.doc, at.nth);
         if st != EntryState::Done {
             if upcoming.len() < UPCOMING {
                 upcoming.push((doc, k, st.as_str()));
@@ -134,7 +121,7 @@ fn page_args(l: &Listing) -> Args {
     let mut labels = Vec::new();
     let mut room = PAST_EVENTS;
     let mut more_past = past.len() > PAST_MONTHS;
-    for ((_, _, _, label), list) in past.into_iter().rev().take(PAST_MONTHS) {
+    for ((year, month, _, period), list) in past.into_iter().rev().take(PAST_MONTHS) {
         if room == 0 {
             more_past = true;
             break;
@@ -144,7 +131,10 @@ fn page_args(l: &Listing) -> Args {
         more_past |= keep < list.len();
         room -= keep;
         counts.push(keep);
-        labels.push(label);
+        // Written only for the groups shown: a site has thousands of past events.
+        labels.push(period.unwrap_or_else(|| {
+            month_label(&format!("{year:04}-{month:02}"), l.site.config.language)
+        }));
         items.extend_from_slice(&list[list.len() - keep..]);
     }
     let docs: Vec<DocId> = items.iter().map(|x| x.0).collect();
@@ -159,9 +149,10 @@ fn page_args(l: &Listing) -> Args {
 /// Where a past event is listed: under the month of its first day, or, for a date
 /// that names a longer period (`sommer 2008`, `2. kvartal 2008`, `2008`), under that
 /// period itself, placed among the months by its last day: a season row is not
-/// something that happened in its first month. The last part is the group's heading,
-/// as the site writes the month or the period.
-fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8, String) {
+/// something that happened in its first month. The last part is the period's heading
+/// as the site writes it; a month's heading is written by the caller, for the months
+/// it shows.
+fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8, Option<String>) {
     use crate::model::dates::Precision;
     let first = e.when.first_day();
     let long = matches!(
@@ -178,14 +169,9 @@ fn past_group(l: &Listing, e: &crate::model::events::SiteEvent) -> (i32, u32, u8
             last.year(),
             last.month(),
             1,
-            e.date.display(lang.date_lang()),
+            Some(e.date.display(lang.date_lang())),
         ),
-        None => (
-            first.year(),
-            first.month(),
-            0,
-            month_label(&format!("{:04}-{:02}", first.year(), first.month()), lang),
-        ),
+        None => (first.year(), first.month(), 0, None),
     }
 }
 
@@ -279,7 +265,7 @@ fn event_digest(e: &SiteEvent, path: &str, h: &mut DefaultHasher) {
     (&e.when, e.timed_end(), e.kind, path).hash(h);
 }
 
-fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
+fn cal_event(r: &Reader, doc: DocId, e: &SiteEvent) -> CalEvent {
     let tz = r.config().tz();
     CalEvent {
         uid: e.uid.clone(),
@@ -287,7 +273,7 @@ fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
         description: e.description.clone(),
         url: Some(urls::absolute(
             &r.config().base_url,
-            &urls::doc_path(r.doc(e.doc)),
+            &urls::doc_path(r.doc(doc)),
         )),
         location: e.location.clone(),
         time: match &e.when {
@@ -305,7 +291,7 @@ fn cal_event(r: &Reader, e: &SiteEvent) -> CalEvent {
     }
 }
 
-fn ics(r: &Reader, name: String, events: &[&SiteEvent]) -> Output {
+fn ics(r: &Reader, name: String, events: &[(DocId, &SiteEvent)]) -> Output {
     let cfg = r.config();
     let meta = CalMeta {
         name,
@@ -318,7 +304,7 @@ fn ics(r: &Reader, name: String, events: &[&SiteEvent]) -> Output {
         dtstamp: r.now().with_timezone(&chrono::Utc),
         description: cfg.description.clone(),
     };
-    let evs: Vec<CalEvent> = events.iter().map(|e| cal_event(r, e)).collect();
+    let evs: Vec<CalEvent> = events.iter().map(|&(d, e)| cal_event(r, d, e)).collect();
     Output::Bytes(formats::ical(&meta, &evs).into_bytes())
 }
 
@@ -334,22 +320,22 @@ fn render_site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 fn site_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let day = |k: &str| job.args.get::<chrono::NaiveDate>(k);
     let (from, to) = (day("from"), day("to"));
-    let inside = |e: &&SiteEvent| {
+    let inside = |(_, e): &(DocId, &SiteEvent)| {
         from.is_none_or(|f| e.when.last_day() >= f) && to.is_none_or(|t| e.when.first_day() <= t)
     };
-    let mut events: Vec<&SiteEvent> = job
+    let mut events: Vec<(DocId, &SiteEvent)> = job
         .args
         .docs
         .iter()
-        .flat_map(|&id| r.events_of(id))
+        .flat_map(|&id| r.events_of(id).map(move |e| (id, e)))
         .filter(inside)
         .collect();
-    events.sort_by(|a, b| (a.when.first_day(), &a.uid).cmp(&(b.when.first_day(), &b.uid)));
+    events.sort_by(|(_, a), (_, b)| event_key(a).cmp(&event_key(b)));
     Ok(ics(r, r.config().title.clone(), &events))
 }
 
 fn render_doc_ics(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let id = job.args.docs[0];
-    let events: Vec<&SiteEvent> = r.events_of(id).collect();
+    let events: Vec<(DocId, &SiteEvent)> = r.events_of(id).map(|e| (id, e)).collect();
     Ok(ics(r, r.doc(id).title.clone(), &events))
 }

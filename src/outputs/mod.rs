@@ -33,6 +33,7 @@ pub mod theme;
 pub mod views;
 
 use crate::model::diagnostics::Diagnostic;
+use crate::model::events::EventCache;
 use crate::model::site::{DocId, Site};
 use crate::model::urls::LinkStyle;
 use rayon::prelude::*;
@@ -202,26 +203,22 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("files", files::jobs),
 ];
 
-/// The shared data of one build: computed once, read by every job.
-pub fn shared(site: &Site, theme: &Theme, style: LinkStyle) -> Shared {
+/// The shared data of one build: computed once, read by every job. `events` holds
+/// documents' events from an earlier build (the preview's), empty for a full build.
+pub fn shared(site: &Site, theme: &Theme, style: LinkStyle, events: &EventCache) -> Shared {
     // Three independent walks over the site, side by side.
     let ((events, next_change), base) = rayon::join(
         || {
             rayon::join(
-                || crate::model::events::site_events(site, &|k| theme.t(k)),
+                || crate::model::events::site_events(site, &|k| theme.t(k), events),
                 || crate::model::schedule::next_change(site),
             )
         },
         || page::base_context(site, theme, style),
     );
-    let mut events_by_doc = vec![Vec::new(); site.docs.len()];
-    for (i, e) in events.iter().enumerate() {
-        events_by_doc[e.doc].push(i);
-    }
     Shared {
         base,
         events,
-        events_by_doc,
         words: std::iter::repeat_with(Default::default)
             .take(site.docs.len())
             .collect(),

@@ -9,7 +9,7 @@
 use crate::formats::words::WordList;
 use crate::model::config::SiteConfig;
 use crate::model::content::{Data, Document};
-use crate::model::events::SiteEvent;
+use crate::model::events::{SiteEvent, SiteEvents};
 use crate::model::site::{DocId, Site};
 use crate::model::urls::LinkStyle;
 use crate::outputs::theme::Theme;
@@ -57,23 +57,14 @@ pub enum Dep {
 pub struct Shared {
     /// The template context common to every HTML page (site, navigation, translations).
     pub base: tera::Context,
-    /// Every event of the site, and for each document the indexes of its own.
-    pub events: Vec<SiteEvent>,
-    pub events_by_doc: Vec<Vec<usize>>,
-    /// Per document, this build's search words of a body with links (they depend on
-    /// which pages are public, so they are kept for one build only) and of its title.
-    pub words: Vec<DocWords>,
+    /// Every event of the site, by document and in the site's order.
+    pub events: SiteEvents,
+    /// Per document, this build's search words of a body with links: they depend on
+    /// which pages are public, so they are kept for one build only.
+    pub words: Vec<std::sync::OnceLock<WordList>>,
     /// The first change after the build moment (what `planpub schedule` lists first):
     /// the open data tells it, and the preview rebuilds by itself then.
     pub next_change: Option<crate::model::schedule::Change>,
-}
-
-/// A document's search words, worked out once per build by whichever job needs them
-/// first (the index listing, then its word files).
-#[derive(Default)]
-pub struct DocWords {
-    pub linked_body: std::sync::OnceLock<WordList>,
-    pub title: std::sync::OnceLock<WordList>,
 }
 
 /// A thread's copy of the shared page context, reused from page to page.
@@ -238,14 +229,14 @@ impl<'a> Reader<'a> {
         crate::model::links::hidden_target(self.site, from, dest).is_some()
     }
 
-    /// This build's cache of a document's search words. Reading a linked body's words
-    /// depends on which pages are public, whether or not they were cached.
-    pub fn doc_words(&self, id: DocId, linked: bool) -> &'a DocWords {
+    /// This build's cache of the search words of a document whose body has links,
+    /// worked out once by whichever job needs them first (the index listing, then its
+    /// word files). Reading them depends on which pages are public, whether or not they
+    /// were cached.
+    pub fn linked_words(&self, id: DocId) -> &'a std::sync::OnceLock<WordList> {
         self.doc(id);
-        if linked {
-            self.record(Dep::Hidden);
-            self.record(Dep::Config);
-        }
+        self.record(Dep::Hidden);
+        self.record(Dep::Config);
         &self.shared.words[id]
     }
 
@@ -261,10 +252,7 @@ impl<'a> Reader<'a> {
         // Event titles use the theme's words and UIDs the site's host.
         self.record(Dep::Theme);
         self.record(Dep::Config);
-        let shared = self.shared;
-        shared.events_by_doc[id]
-            .iter()
-            .map(move |&i| &shared.events[i])
+        self.shared.events.by_doc[id].iter()
     }
 
     /// The SHA-256 (lower-case hex) of an attachment's bytes. An attachment is read

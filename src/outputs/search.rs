@@ -31,6 +31,7 @@ use crate::outputs::{Args, Job, Listing, Output};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -102,17 +103,18 @@ pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
         WordList::from_sorted(w.into_iter().map(|(_, w)| w))
     };
     if d.body_links.is_empty() {
-        d.search_words.get_or_init(compute)
+        d.search_words.all.get_or_init(compute)
     } else {
-        r.doc_words(id, true).linked_body.get_or_init(compute)
+        r.linked_words(id).get_or_init(compute)
     }
 }
 
 /// The folded words of a document's title, sorted (results found by the title rank
 /// first).
 fn title_words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
-    r.doc_words(id, false).title.get_or_init(|| {
-        let folded = fold(&r.doc(id).title);
+    let d = r.doc(id);
+    d.search_words.title.get_or_init(|| {
+        let folded = fold(&d.title);
         let mut t: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         t.sort_unstable();
         WordList::from_sorted(t)
@@ -215,20 +217,26 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     ));
     // Which word files each document is in, and a digest of what it adds to each
     // (its words are worked out once and kept).
-    let prefixes: Vec<Vec<([char; PREFIX], u64)>> = docs
+    let prefixes: Vec<Cow<[Run]>> = docs
         .par_iter()
         .enumerate()
-        .map(|(id, _)| {
+        .map(|(id, d)| {
             // Listing decides which files a document is in; what it read is not
             // recorded, because the files' document lists are their identity.
             let slot = crate::outputs::reader::PageSlot::default();
             let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
-            runs(words(&r, id), title_words(&r, id))
+            let compute = || runs(words(&r, id), title_words(&r, id));
+            // Kept with the document, like its words, unless they are this build's.
+            if d.body_links.is_empty() {
+                Cow::Borrowed(d.search_words.runs.get_or_init(compute).as_slice())
+            } else {
+                Cow::Owned(compute())
+            }
         })
         .collect();
     let mut by_key: BTreeMap<[char; PREFIX], (Vec<DocId>, DefaultHasher)> = BTreeMap::new();
-    for (id, runs) in prefixes.into_iter().enumerate() {
-        for (k, digest) in runs {
+    for (id, runs) in prefixes.iter().enumerate() {
+        for &(k, digest) in runs.iter() {
             let (ids, h) = by_key.entry(k).or_default();
             ids.push(id);
             (id, digest).hash(h);
@@ -301,9 +309,12 @@ fn script(name: &str, value: &impl Serialize) -> Output {
     Output::Bytes(format!("window.PLANPUB_SEARCH_LOAD({:?}, {json});\n", name).into_bytes())
 }
 
-/// A document's words, one run per word file: the file's prefix key and a digest of
-/// the run's words and whether each is a title word (all that the file shows of it).
-fn runs(ws: &WordList, title: &WordList) -> Vec<([char; PREFIX], u64)> {
+/// A document's words in one word file: the file's prefix key and a digest of the
+/// words and whether each is a title word (all that the file shows of it).
+type Run = ([char; PREFIX], u64);
+
+/// A document's words, one run per word file.
+fn runs(ws: &WordList, title: &WordList) -> Vec<Run> {
     let mut out = Vec::new();
     let mut run: Option<([char; PREFIX], DefaultHasher)> = None;
     for w in ws.iter() {

@@ -260,9 +260,8 @@ pub struct Document {
     /// document alone); shared by every clone, so the preview server renders it once
     /// per edit.
     pub rendered: std::sync::Arc<crate::formats::markdown::Once>,
-    /// The words the search index finds the document by (folded, sorted, each once),
-    /// likewise computed once.
-    pub search_words: std::sync::Arc<std::sync::OnceLock<crate::formats::words::WordList>>,
+    /// The document's words in the search index, likewise worked out once.
+    pub search_words: std::sync::Arc<crate::formats::words::SearchWords>,
     pub data: Data,
 }
 
