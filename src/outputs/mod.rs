@@ -61,6 +61,9 @@ pub enum Output {
 pub struct Args {
     pub docs: Vec<DocId>,
     pub data: serde_json::Value,
+    /// Whether the output shows its documents by number rather than by what they are
+    /// (see [`Args::numbered`]).
+    numbered: bool,
 }
 
 impl Args {
@@ -76,6 +79,19 @@ impl Args {
         Args {
             docs,
             data: serde_json::Value::Null,
+            numbered: false,
+        }
+    }
+
+    /// Documents named by number: for an output that writes their numbers (a search
+    /// word file lists the documents that have a word) and whose `data` carries a
+    /// digest of all it shows of them. Its identity is then the numbers themselves,
+    /// hashed at once: a site's word files name hundreds of thousands of documents,
+    /// too many to hash by slug on every preview save.
+    pub fn numbered(docs: Vec<DocId>) -> Args {
+        Args {
+            numbered: true,
+            ..Args::docs(docs)
         }
     }
 
@@ -149,8 +165,12 @@ impl Job {
         let mut h = std::hash::DefaultHasher::new();
         self.path.hash(&mut h);
         (self.render as usize).hash(&mut h);
-        for &d in &self.args.docs {
-            site.docs[d].slug.as_str().hash(&mut h);
+        if self.args.numbered {
+            self.args.docs.hash(&mut h);
+        } else {
+            for &d in &self.args.docs {
+                site.docs[d].slug.as_str().hash(&mut h);
+            }
         }
         if !self.args.data.is_null() {
             // Streamed into the hash: the preview asks every job for its key per save.

@@ -266,7 +266,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
         jobs.push(Job::new(
             word_file(&p),
             render_words,
-            Args::docs(ids).with(json!({ "prefix": p, "words": digest })),
+            Args::numbered(ids).with(json!({ "prefix": p, "words": digest })),
         ));
     }
     for (k, chunk) in (0..docs.len())
