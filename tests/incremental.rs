@@ -660,14 +660,7 @@ fn kept_events_follow_the_words_and_the_address() {
     // Content written long ago: a file modified just now is read again on every rebuild
     // (it may have changed again within the clock's resolution), so its document, and
     // its events, would be new each time.
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for e in walkdir::WalkDir::new(f.root.join("content")) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let file = std::fs::File::options().write(true).open(e.path()).unwrap();
-            file.set_modified(long_ago).unwrap();
-        }
-    }
+    age(&f.root.join("content"), 3600);
     f.step(0, "first build");
     let ics = |f: &Fixture| {
         std::fs::read_to_string(f.preview.join("hoeringer/hoering-0/kalender.ics")).unwrap()
@@ -690,4 +683,37 @@ fn kept_events_follow_the_words_and_the_address() {
     f.step(2, "new address");
     assert!(ics(&f).contains("@andet.test.dk"), "{}", ics(&f));
     assert!(!ics(&f).contains("@planer.test.dk"), "{}", ics(&f));
+}
+
+/// Dates every file and folder under `dir` back by `secs` seconds, as if written then.
+fn age(dir: &Path, secs: u64) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+    for e in walkdir::WalkDir::new(dir) {
+        let e = e.unwrap();
+        // Setting times needs only ownership, so a folder opened for reading will do.
+        let file = if e.file_type().is_dir() {
+            std::fs::File::open(e.path())
+        } else {
+            std::fs::File::options().write(true).open(e.path())
+        };
+        file.unwrap().set_modified(then).unwrap();
+    }
+}
+
+/// The preview lists the content files again only when a folder changed; a file added
+/// or removed changes its folder, even when that change is dated in the past.
+#[test]
+fn added_and_removed_files_are_found_through_their_folder() {
+    let mut f = Fixture::new();
+    age(&f.root.join("content"), 3600);
+    f.step(0, "first build");
+    let new = f.root.join("content/planer/ny-plan.md");
+    std::fs::write(&new, "---\ntype: plan\ntitle: Ny plan\n---\n\nTekst.\n").unwrap();
+    age(&f.root.join("content"), 1800);
+    f.step(1, "a plan added");
+    assert!(f.preview.join("planer/ny-plan/index.html").is_file());
+    std::fs::remove_file(&new).unwrap();
+    age(&f.root.join("content"), 900);
+    f.step(2, "the plan removed");
+    assert!(!f.preview.join("planer/ny-plan").exists());
 }

@@ -73,6 +73,35 @@ impl Parsed {
 /// that it was not changed again after.
 const RACY_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// The folders of the last listing of content files, each with its stamp, and when
+/// the listing began.
+struct Folders {
+    stamps: Vec<(PathBuf, Option<Stamp>)>,
+    at: SystemTime,
+}
+
+impl Folders {
+    /// `None` when the listing cannot be trusted to stay right (it met a symbolic link).
+    fn new(walk: &crate::model::content::discover::Walk, at: SystemTime) -> Option<Folders> {
+        (!walk.links).then(|| Folders {
+            stamps: walk.folders.iter().map(|p| (p.clone(), stamp(p))).collect(),
+            at,
+        })
+    }
+
+    /// Whether no folder changed since the listing: the same stamps, none of them
+    /// within the clock's resolution of the listing (it could have changed again
+    /// unseen, as with files; see [`Parsed::still_valid`]).
+    fn unchanged(&self) -> bool {
+        self.stamps.par_iter().all(|(p, s)| {
+            let settled = s
+                .and_then(|s| s.modified)
+                .is_some_and(|m| m + RACY_WINDOW < self.at);
+            settled && stamp(p) == *s
+        })
+    }
+}
+
 /// A dependency stated by slug, so it still means the same document after ids move.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Stored {
@@ -127,6 +156,8 @@ pub struct Session {
     files: Vec<PathBuf>,
     /// When the content files were last looked at.
     scanned: SystemTime,
+    /// The folders the content files were found in, as they were then.
+    folders: Option<Folders>,
     records: HashMap<String, Record>,
     /// Each document's events, kept for the next rebuild.
     events: crate::model::events::EventCache,
@@ -159,6 +190,7 @@ impl Session {
             parsed: HashMap::new(),
             files: Vec::new(),
             scanned: SystemTime::UNIX_EPOCH,
+            folders: None,
             records: HashMap::new(),
             events: Default::default(),
         }
@@ -252,11 +284,21 @@ impl Session {
             self.parsed.clear();
         }
         let tt = crate::build::timings::phase("rebuild: list files");
-        let files = build::content_files(&self.opts).map_err(|d| {
-            let mut ds = Diagnostics::new();
-            ds.push(d);
-            ds
-        })?;
+        let files = match self.folders.as_ref().filter(|f| f.unchanged()) {
+            // Nothing was added, removed or renamed: the same files, in the same order.
+            Some(_) => std::mem::take(&mut self.files),
+            None => {
+                self.folders = None;
+                let at = SystemTime::now();
+                let walk = build::content_walk(&self.opts).map_err(|d| {
+                    let mut ds = Diagnostics::new();
+                    ds.push(d);
+                    ds
+                })?;
+                self.folders = Folders::new(&walk, at);
+                walk.files
+            }
+        };
         drop(tt);
         let tt = crate::build::timings::phase("rebuild: look for changes");
         let present: std::collections::HashSet<&PathBuf> = files.iter().collect();

@@ -61,8 +61,13 @@ pub fn load_config(opts: &BuildOptions) -> Result<SiteConfig, Vec<Diagnostic>> {
 
 /// The Markdown files of the site, or why they cannot be listed.
 pub fn content_files(opts: &BuildOptions) -> Result<Vec<PathBuf>, Diagnostic> {
+    content_walk(opts).map(|w| w.files)
+}
+
+/// [`content_files`], with the folders walked.
+pub fn content_walk(opts: &BuildOptions) -> Result<discover::Walk, Diagnostic> {
     let dir = opts.root.join("content");
-    discover::markdown_files(&dir).map_err(|e| {
+    discover::walk(&dir).map_err(|e| {
         let key = if dir.is_file() {
             Key::new("content-folder-file")
         } else if dir.exists() {
@@ -145,13 +150,20 @@ pub fn finish(
     };
     let now = opts.now.resolve(&config.tz());
     let _t = crate::build::timings::phase("assemble + checks");
+    use crate::build::timings::phase;
     let failed = crate::model::followon::failed_files(&diags, &docs);
+    let t = phase("  assemble");
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
+    drop(t);
     diags.extend(ds);
     diags = crate::model::followon::mark(diags, &failed);
+    let t = phase("  check site");
     diags.extend(crate::model::checks::check_site(&site));
+    drop(t);
+    let t = phase("  check attachments, links");
     diags.extend(crate::model::attachments::check_active(&site));
     diags.extend(crate::model::links::check_body_links(&site));
+    drop(t);
     diags = diags.settle_drafts(&site.draft_files(), opts.drafts);
     if diags.has_errors() {
         return Err(diags.sorted());

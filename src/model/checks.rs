@@ -16,9 +16,12 @@ fn k(s: &str) -> PathSeg {
 
 /// Every check of this module.
 pub fn check_site(site: &Site) -> Vec<Diagnostic> {
-    let mut out = check_hearings(site);
-    out.extend(check_plan_statuses(site));
-    out.extend(check_decisions(site));
+    let (mut out, (statuses, decisions)) = rayon::join(
+        || check_hearings(site),
+        || rayon::join(|| check_plan_statuses(site), || check_decisions(site)),
+    );
+    out.extend(statuses);
+    out.extend(decisions);
     out
 }
 
@@ -28,49 +31,66 @@ fn all_docs(site: &Site) -> impl Iterator<Item = &Document> {
     site.docs.iter().chain(site.hidden.iter()).map(|d| &**d)
 }
 
+/// Each hearing's own problems, in the order of the documents (in parallel: locating
+/// a warning's line in its file is what costs, and a site has thousands of hearings).
 pub fn check_hearings(site: &Site) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let hearings: Vec<(&Document, &crate::model::content::Hearing)> = all_docs(site)
+        .filter_map(|d| match &d.data {
+            Data::Hearing(h) => Some((d, h)),
+            _ => None,
+        })
+        .collect();
+    hearings
+        .into_par_iter()
+        .flat_map_iter(|(d, h)| hearing_problems(site, d, h))
+        .collect()
+}
+
+fn hearing_problems(
+    site: &Site,
+    d: &Document,
+    h: &crate::model::content::Hearing,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for d in all_docs(site) {
-        let Data::Hearing(h) = &d.data else { continue };
-        let src = d.front_source();
-        let days = h.period.days();
-        let min = h.min_days.unwrap_or(site.config.min_hearing_days);
-        if days < i64::from(min) {
-            let key = Key::new("hearing-too-short")
-                .int("days", days)
-                .num("min", min as usize);
-            out.push(src.keyed(Severity::Warning, &[k("closes")], key));
-        }
-        let r = &h.respond;
-        let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
-        if r.email.is_none() && blank(&r.address) && r.url.is_none() {
-            // A draft is a preview and may still be incomplete; a published hearing may not.
-            let severity = if d.draft {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            out.push(src.keyed(severity, &[k("respond")], Key::new("hearing-no-respond")));
-        }
-        let st = state::hearing_state(h, &site.now);
-        if st != HearingState::Closed && (!h.responses.is_empty() || h.summary_note.is_some()) {
-            // They are never published early: the build holds them back.
-            let field = if h.responses.is_empty() {
-                "summary_note"
-            } else {
-                "responses"
-            };
-            let key = Key::new("hearing-responses-held-back")
-                .arg("deadline", h.period.closes().written().text());
-            out.push(src.keyed(Severity::Warning, &[k(field)], key));
-        }
-        if st == HearingState::Open && h.documents.is_empty() {
-            out.push(src.keyed(
-                Severity::Warning,
-                &[k("documents")],
-                Key::new("hearing-no-documents"),
-            ));
-        }
+    let src = d.front_source();
+    let days = h.period.days();
+    let min = h.min_days.unwrap_or(site.config.min_hearing_days);
+    if days < i64::from(min) {
+        let key = Key::new("hearing-too-short")
+            .int("days", days)
+            .num("min", min as usize);
+        out.push(src.keyed(Severity::Warning, &[k("closes")], key));
+    }
+    let r = &h.respond;
+    let blank = |x: &Option<String>| x.as_deref().is_none_or(|s| s.trim().is_empty());
+    if r.email.is_none() && blank(&r.address) && r.url.is_none() {
+        // A draft is a preview and may still be incomplete; a published hearing may not.
+        let severity = if d.draft {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        out.push(src.keyed(severity, &[k("respond")], Key::new("hearing-no-respond")));
+    }
+    let st = state::hearing_state(h, &site.now);
+    if st != HearingState::Closed && (!h.responses.is_empty() || h.summary_note.is_some()) {
+        // They are never published early: the build holds them back.
+        let field = if h.responses.is_empty() {
+            "summary_note"
+        } else {
+            "responses"
+        };
+        let key = Key::new("hearing-responses-held-back")
+            .arg("deadline", h.period.closes().written().text());
+        out.push(src.keyed(Severity::Warning, &[k(field)], key));
+    }
+    if st == HearingState::Open && h.documents.is_empty() {
+        out.push(src.keyed(
+            Severity::Warning,
+            &[k("documents")],
+            Key::new("hearing-no-documents"),
+        ));
     }
     out
 }
