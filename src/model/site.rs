@@ -629,6 +629,7 @@ fn resolve_decision(doc: &mut Arc<Document>, now: &DateTime<Tz>) -> Option<Diagn
     // The caches may hold text of the item as written.
     d.rendered = Default::default();
     d.search_words = Default::default();
+    d.change_moments = Default::default();
     warning
 }
 

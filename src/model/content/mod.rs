@@ -262,7 +262,20 @@ pub struct Document {
     pub rendered: std::sync::Arc<crate::formats::markdown::Once>,
     /// The document's words in the search index, likewise worked out once.
     pub search_words: std::sync::Arc<crate::formats::words::SearchWords>,
+    /// The moments at which the document changes by time, likewise (the open data and
+    /// feeds pick the last one before the build moment).
+    pub change_moments: std::sync::Arc<std::sync::OnceLock<ChangeMoments>>,
     pub data: Data,
+}
+
+/// The moments at which a document changes as its dates tell, in one time zone: for
+/// its "last modified", the latest of `sorted` before the build moment, else `created`.
+#[derive(Debug, Clone)]
+pub struct ChangeMoments {
+    pub tz: chrono_tz::Tz,
+    /// Ascending.
+    pub sorted: Vec<chrono::DateTime<chrono_tz::Tz>>,
+    pub created: Option<chrono::DateTime<chrono_tz::Tz>>,
 }
 
 impl Document {

@@ -346,6 +346,7 @@ impl Parser<'_> {
             source_sha256: sha256_hex(text.as_bytes()),
             rendered: Default::default(),
             search_words: Default::default(),
+            change_moments: Default::default(),
             data,
         })
     }

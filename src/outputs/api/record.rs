@@ -4,8 +4,8 @@
 
 use super::{Addresses, id_of};
 use crate::model::content::{
-    Access, Attachment, Contact, Data, Document, EntryKind, Level, Outcome, PlanStatus, Respond,
-    When,
+    Access, Attachment, ChangeMoments, Contact, Data, Document, EntryKind, Level, Outcome,
+    PlanStatus, Respond, When,
 };
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::Diagnostic;
@@ -638,15 +638,35 @@ pub fn created(d: &Document, tz: &Tz) -> Option<Stamp> {
 /// timeline row starting and ending). `created` if none has passed.
 pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
     let tz = now.timezone();
-    let day = |x: &FuzzyDate| x.start().and_then(|s| day_start(&tz, s));
+    let fresh;
+    // Kept with the document (it is the same on every build until the file changes);
+    // worked out anew in another zone.
+    let m = match d.change_moments.get_or_init(|| change_moments(d, &tz)) {
+        m if m.tz == tz => m,
+        _ => {
+            fresh = change_moments(d, &tz);
+            &fresh
+        }
+    };
+    let passed = m.sorted.partition_point(|t| t <= now);
+    passed
+        .checked_sub(1)
+        .map(|i| m.sorted[i])
+        .or(m.created.filter(|c| c <= now))
+        .map(Stamp)
+}
+
+/// Every moment [`modified`] chooses from, in time order.
+fn change_moments(d: &Document, tz: &Tz) -> ChangeMoments {
+    let day = |x: &FuzzyDate| x.start().and_then(|s| day_start(tz, s));
     let mut moments: Vec<Option<DateTime<Tz>>> = Vec::new();
     if !d.is_closed() {
         moments.extend(d.updated.iter().chain(&d.published).map(&day));
     }
     match &d.data {
         Data::Hearing(h) => {
-            moments.push(state::opening(h, &tz));
-            moments.push(state::deadline(h, &tz).map(|t| t + Duration::seconds(1)));
+            moments.push(state::opening(h, tz));
+            moments.push(state::deadline(h, tz).map(|t| t + Duration::seconds(1)));
         }
         Data::Decision(x) => {
             moments.push(day(&x.meeting));
@@ -660,19 +680,19 @@ pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
                 moments.push(
                     x.end()
                         .and_then(|e| e.succ_opt())
-                        .and_then(|e| day_start(&tz, e)),
+                        .and_then(|e| day_start(tz, e)),
                 );
             }
         }
         Data::Page(_) => {}
     }
-    moments
-        .into_iter()
-        .flatten()
-        .filter(|t| t <= now)
-        .max()
-        .map(Stamp)
-        .or_else(|| created(d, &tz).filter(|c| c.0 <= *now))
+    let mut sorted: Vec<DateTime<Tz>> = moments.into_iter().flatten().collect();
+    sorted.sort();
+    ChangeMoments {
+        tz: *tz,
+        sorted,
+        created: created(d, tz).map(|c| c.0),
+    }
 }
 
 /// Pretty JSON with a final newline.
