@@ -23,7 +23,7 @@ pub fn hidden_target<'a>(site: &'a Site, from: &str, dest: &str) -> Option<&'a D
         .iter()
         .find(|d| {
             let target = urls::doc_path(d);
-            path == target || path == target.trim_end_matches('/') || path.starts_with(&target)
+            path == target || path == target.trim_end_matches('/') || path.starts_with(target)
         })
         .map(|d| &**d)
 }
@@ -72,7 +72,7 @@ pub fn check_body_links(site: &Site) -> Vec<Diagnostic> {
     for d in &site.docs {
         let from = urls::doc_path(d);
         for (line, dest) in &d.body_links {
-            if let Some(target) = hidden_target(site, &from, dest) {
+            if let Some(target) = hidden_target(site, from, dest) {
                 let key = Key::new("link-to-hidden")
                     .arg("dest", dest.as_str())
                     .arg("file", target.file.as_str())

@@ -6,7 +6,7 @@
 //! to archived.
 
 use crate::messages::Key;
-use crate::model::content::{Data, DecisionState, When};
+use crate::model::content::{Data, DecisionState, Document, When};
 use crate::model::site::Site;
 use crate::model::state;
 use crate::model::urls;
@@ -102,18 +102,6 @@ fn order(a: &Change, b: &Change) -> std::cmp::Ordering {
 /// (made only when asked for) and its page.
 type Sink<'s> = dyn FnMut(DateTime<Tz>, bool, &dyn Fn() -> Key, &str) + 's;
 
-/// A document's page path, made when first asked for.
-struct Page<'d>(
-    &'d crate::model::content::Document,
-    std::cell::OnceCell<String>,
-);
-
-impl Page<'_> {
-    fn get(&self) -> &str {
-        self.1.get_or_init(|| urls::doc_path(self.0))
-    }
-}
-
 /// Hands every change after the build moment to `sink`, in no particular order.
 fn visit(site: &Site, sink: &mut Sink) {
     let now = site.now;
@@ -123,13 +111,12 @@ fn visit(site: &Site, sink: &mut Sink) {
         sink(e.at, false, &key, &e.file);
     }
     // Most dated rows of a large site are in the past, and nothing is made for them: a
-    // day that began by the build moment is not looked up in the time zone, and a
-    // page's path is made only for a document with a change to come.
+    // day that began by the build moment is not looked up in the time zone.
     let today = now.date_naive();
     let future = |d: NaiveDate| (d > today).then(|| day_start(&tz, d)).flatten();
-    let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &Page| {
+    let mut push = |at: Option<DateTime<Tz>>, key: &dyn Fn() -> Key, page: &Document| {
         if let Some(at) = at.filter(|a| *a > now) {
-            sink(at, true, key, page.get());
+            sink(at, true, key, urls::doc_path(page));
         }
     };
     let titled = |id: &'static str, title: &str| Key::new(id).arg("title", title);
@@ -137,16 +124,15 @@ fn visit(site: &Site, sink: &mut Sink) {
         Key::new(id).arg("what", what).arg("title", title)
     };
     for (id, d) in site.docs.iter().enumerate() {
-        let page = Page(d, std::cell::OnceCell::new());
         match &d.data {
             Data::Hearing(h) => {
                 let open = state::opening(h, &tz);
                 let deadline = state::deadline(h, &tz);
-                push(open, &|| titled("schedule-hearing-opens", &d.title), &page);
+                push(open, &|| titled("schedule-hearing-opens", &d.title), d);
                 push(
                     deadline.map(|t| t + chrono::Duration::seconds(1)),
                     &|| titled("schedule-hearing-closes", &d.title),
-                    &page,
+                    d,
                 );
                 // While open, the page counts the days left; that text changes at midnight.
                 if let (Some(o), Some(c)) = (open, deadline) {
@@ -154,7 +140,7 @@ fn visit(site: &Site, sink: &mut Sink) {
                     while let Some(dd) = day.filter(|dd| *dd <= c.date_naive()) {
                         let left = (c.date_naive() - dd).num_days();
                         let key = || titled("schedule-days-left", &d.title).int("days", left);
-                        push(future(dd), &key, &page);
+                        push(future(dd), &key, d);
                         day = dd.succ_opt();
                     }
                 }
@@ -164,14 +150,14 @@ fn visit(site: &Site, sink: &mut Sink) {
                     push(
                         state::decided_from(x, &tz),
                         &|| titled("schedule-meeting-begins", &d.title),
-                        &page,
+                        d,
                     );
                 }
                 if x.state != DecisionState::Withdrawn {
                     push(
                         state::withdrawn_from(x, &tz),
                         &|| titled("schedule-withdrawn", &d.title),
-                        &page,
+                        d,
                     );
                 }
             }
@@ -183,7 +169,7 @@ fn visit(site: &Site, sink: &mut Sink) {
                     push(
                         state::archived_from(p).and_then(future),
                         &|| titled("schedule-archived", &d.title),
-                        &page,
+                        d,
                     );
                 }
                 for (i, r) in p.timeline.iter().enumerate() {
@@ -197,12 +183,12 @@ fn visit(site: &Site, sink: &mut Sink) {
                     push(
                         date.start().and_then(future),
                         &|| step("schedule-step-starts", &r.what, &d.title),
-                        &page,
+                        d,
                     );
                     push(
                         date.end().and_then(|e| e.succ_opt()).and_then(future),
                         &|| step("schedule-step-done", &r.what, &d.title),
-                        &page,
+                        d,
                     );
                 }
                 for t in &p.tracks {
@@ -213,12 +199,12 @@ fn visit(site: &Site, sink: &mut Sink) {
                         push(
                             date.start().and_then(future),
                             &|| step("schedule-step-starts", &a.what, &d.title),
-                            &page,
+                            d,
                         );
                         push(
                             date.end().and_then(|e| e.succ_opt()).and_then(future),
                             &|| step("schedule-step-done", &a.what, &d.title),
-                            &page,
+                            d,
                         );
                     }
                 }

@@ -24,13 +24,14 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     s
 }
 
-pub fn doc_path(d: &Document) -> String {
-    match &d.data {
+pub fn doc_path(d: &Document) -> &str {
+    // Its slug, type and (for a decision) meeting are set when the file is read.
+    d.path.get_or_init(|| match &d.data {
         Data::Plan(_) => format!("{PLANS}{}/", d.slug),
         Data::Hearing(_) => format!("{HEARINGS}{}/", d.slug),
         Data::Decision(x) => decision_path(x),
         Data::Page(_) => format!("{}/", d.slug),
-    }
+    })
 }
 
 /// `/beslutninger/<body>/<yyyy-mm-dd>/<item>/`: independent of the title, so editing

@@ -58,7 +58,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
         let path = urls::doc_path(&site.docs[id]);
         for e in by_doc[id].iter() {
             if in_window(e) {
-                event_digest(e, &path, &mut events);
+                event_digest(e, path, &mut events);
             }
         }
     }
@@ -273,7 +273,7 @@ fn cal_event(r: &Reader, doc: DocId, e: &SiteEvent) -> CalEvent {
         description: e.description.clone(),
         url: Some(urls::absolute(
             &r.config().base_url,
-            &urls::doc_path(r.doc(doc)),
+            urls::doc_path(r.doc(doc)),
         )),
         location: e.location.clone(),
         time: match &e.when {

@@ -54,7 +54,7 @@ pub fn plain_text<'a>(r: &Reader<'a>, id: crate::model::site::DocId) -> std::bor
     markdown::render(
         &d.body,
         &Relative {
-            from: &path,
+            from: path,
             style: r.style(),
             reader: r,
         },
@@ -79,7 +79,7 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         let m = markdown::render(
             &d.body,
             &Relative {
-                from: &path,
+                from: path,
                 style: r.style(),
                 reader: r,
             },
@@ -98,7 +98,7 @@ fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         r,
         &Page {
             template: template(d.kind()),
-            path: &path,
+            path,
             title: &d.title,
             description: if closed { None } else { d.summary.as_deref() },
             source: Some(&d.file),

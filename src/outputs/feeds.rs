@@ -40,14 +40,14 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     let site = l.site;
     for (i, (path, _, kinds)) in FEEDS.iter().enumerate() {
         // The latest changes first, as the feed lists them; ties by address.
-        let mut docs: Vec<(NaiveDate, String, DocId)> = (0..site.docs.len())
+        let mut docs: Vec<(NaiveDate, &str, DocId)> = (0..site.docs.len())
             .filter(|&id| kinds.contains(&site.docs[id].kind()))
             .filter_map(|id| {
                 let d = &site.docs[id];
                 Some((state::changed_as_of(d, &site.now)?, urls::doc_path(d), id))
             })
             .collect();
-        docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let docs: Vec<DocId> = docs.into_iter().take(FEED_ENTRIES).map(|x| x.2).collect();
         jobs.push(Job::new(
             *path,
@@ -72,7 +72,7 @@ fn entry(r: &Reader, id: DocId) -> Option<FeedEntry> {
         .map(|p| p.min(today))
         .and_then(|p| midnight(r, p));
     let closed = d.is_closed();
-    let link = urls::absolute(&r.config().base_url, &urls::doc_path(d));
+    let link = urls::absolute(&r.config().base_url, urls::doc_path(d));
     Some(FeedEntry {
         // The permanent address never changes, so it is a stable id.
         id: link.clone(),

@@ -187,7 +187,7 @@ fn document(r: &Reader, d: &Document, kind: &str, url: &str) -> Value {
 
 fn hearing(r: &Reader, id: DocId, d: &Document, h: &crate::model::content::Hearing) -> Value {
     let cfg = r.config();
-    let url = urls::absolute(&cfg.base_url, &urls::doc_path(d));
+    let url = urls::absolute(&cfg.base_url, urls::doc_path(d));
     let hearing_id = format!("{url}#hearing");
     let tz = r.now().timezone();
     let mut graph = Vec::new();
@@ -227,7 +227,7 @@ fn hearing(r: &Reader, id: DocId, d: &Document, h: &crate::model::content::Heari
     }
     if let Some(&p) = r.related(id, Rel::HearingPlan).first() {
         let plan = r.doc(p);
-        let plan_url = urls::absolute(&cfg.base_url, &urls::doc_path(plan));
+        let plan_url = urls::absolute(&cfg.base_url, urls::doc_path(plan));
         ev["about"] = json!({
             "@type": "DigitalDocument",
             "@id": format!("{plan_url}#document"),
@@ -268,7 +268,7 @@ fn hearing(r: &Reader, id: DocId, d: &Document, h: &crate::model::content::Heari
 
 pub fn for_document(r: &Reader, id: DocId) -> Option<String> {
     let d = r.doc(id);
-    let url = urls::absolute(&r.config().base_url, &urls::doc_path(d));
+    let url = urls::absolute(&r.config().base_url, urls::doc_path(d));
     let value = match &d.data {
         Data::Hearing(h) => hearing(r, id, d, h),
         Data::Decision(_) if d.is_closed() => return None,

@@ -23,7 +23,7 @@ fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
         .map(|&id| {
             let d = r.doc(id);
             SitemapUrl {
-                loc: urls::absolute(base, &urls::doc_path(d)),
+                loc: urls::absolute(base, urls::doc_path(d)),
                 lastmod: changed_as_of(d, now),
             }
         })

@@ -422,7 +422,7 @@ impl<'r> Builder<'r> {
             kind_label: self.t(state::kind_key(d)),
             slug: d.slug.to_string(),
             title: d.title.clone(),
-            path: self.path(&urls::doc_path(d)),
+            path: self.path(urls::doc_path(d)),
             summary: if closed { None } else { d.summary.clone() },
             date,
             badge,

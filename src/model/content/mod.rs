@@ -262,6 +262,9 @@ pub struct Document {
     pub rendered: std::sync::Arc<crate::formats::markdown::Once>,
     /// The document's words in the search index, likewise worked out once.
     pub search_words: std::sync::Arc<crate::formats::words::SearchWords>,
+    /// Its address on the site ([`crate::model::urls::doc_path`]), worked out once:
+    /// every listing, feed and link asks for it.
+    pub path: std::sync::OnceLock<String>,
     /// The moments at which the document changes by time, likewise (the open data and
     /// feeds pick the last one before the build moment).
     pub change_moments: std::sync::Arc<std::sync::OnceLock<ChangeMoments>>,

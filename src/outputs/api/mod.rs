@@ -73,7 +73,7 @@ impl Addresses {
         urls::absolute(&self.base, path)
     }
     pub fn page(&self, d: &Document) -> String {
-        self.file(&urls::doc_path(d))
+        self.file(urls::doc_path(d))
     }
     pub fn record(&self, d: &Document) -> String {
         self.file(&record_path(d))
