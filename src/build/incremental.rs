@@ -332,7 +332,7 @@ impl Session {
                 Parsed {
                     stamp: stamp(p),
                     inputs,
-                    doc: doc.map(Arc::new),
+                    doc,
                     diags,
                 },
             );
@@ -379,6 +379,7 @@ impl Session {
         let t_shared = phase("rebuild: shared");
         let mut shared = outputs::shared(&loaded.site, &loaded.theme, style, &self.events);
         self.events.remember(&loaded.site, &shared.events);
+        shared.lasting = true;
         drop(t_shared);
         let plan = build::plan(&loaded, &shared, style)?;
         let t_fps = phase("rebuild: fingerprints");

@@ -85,7 +85,10 @@ pub fn parse_files(
     conventions: &crate::model::dates::DateConventions,
     tz: chrono_tz::Tz,
     files: &[PathBuf],
-) -> Vec<(Option<crate::model::content::Document>, Vec<Diagnostic>)> {
+) -> Vec<(
+    Option<Arc<crate::model::content::Document>>,
+    Vec<Diagnostic>,
+)> {
     let env = parse::ParseEnv {
         root: &opts.root,
         conventions,
@@ -93,7 +96,12 @@ pub fn parse_files(
     };
     files
         .par_iter()
-        .map(|p| parse::parse_file(&env, p))
+        .map(|p| {
+            // Each document goes to its own allocation at once: a list of ten thousand
+            // documents by value, moved out afterwards, cost its size in peak memory.
+            let (doc, diags) = parse::parse_file(&env, p);
+            (doc.map(Arc::new), diags)
+        })
         .collect()
 }
 
@@ -122,7 +130,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     drop(t);
     for (doc, ds) in parsed {
         diags.extend(ds);
-        docs.extend(doc.map(Arc::new));
+        docs.extend(doc);
     }
     let theme = match &config {
         Some(c) => match Theme::load(&opts.root, c) {

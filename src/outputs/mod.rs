@@ -243,6 +243,8 @@ pub fn shared(site: &Site, theme: &Theme, style: LinkStyle, events: &EventCache)
             .take(site.docs.len())
             .collect(),
         next_change,
+        // The preview says so.
+        lasting: false,
     }
 }
 

@@ -62,6 +62,9 @@ pub struct Shared {
     /// Per document, this build's search words of a body with links: they depend on
     /// which pages are public, so they are kept for one build only.
     pub words: Vec<std::sync::OnceLock<WordList>>,
+    /// Whether the documents outlive this build (the preview keeps them for the next
+    /// save): data derived from one document alone is then worth keeping with it.
+    pub lasting: bool,
     /// The first change after the build moment (what `planpub schedule` lists first):
     /// the open data tells it, and the preview rebuilds by itself then.
     pub next_change: Option<crate::model::schedule::Change>,

@@ -226,8 +226,9 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             let slot = crate::outputs::reader::PageSlot::default();
             let r = Reader::new(l.site, l.theme, l.shared, l.style, &slot);
             let compute = || runs(words(&r, id), title_words(&r, id));
-            // Kept with the document, like its words, unless they are this build's.
-            if d.body_links.is_empty() {
+            // Kept with the document when it outlives this build (in the preview) and
+            // they are not this build's; a full build does not hold them to its end.
+            if l.shared.lasting && d.body_links.is_empty() {
                 Cow::Borrowed(d.search_words.runs.get_or_init(compute).as_slice())
             } else {
                 Cow::Owned(compute())
