@@ -17,7 +17,7 @@ const DA: &str = include_str!("da.ftl");
 const EN: &str = include_str!("en.ftl");
 
 /// A catalogue message and its arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
     pub id: &'static str,
     pub args: Vec<(&'static str, Arg)>,
@@ -27,7 +27,7 @@ pub struct Key {
 
 /// One argument: text, a number (for plurals), or another message told in the same
 /// language (the "found" part of "expected …, but found …").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     Text(String),
     Number(i64),

@@ -254,15 +254,22 @@ pub fn editor_link(
 }
 
 /// The warnings the terminal has shown, so a save prints what is new rather than
-/// the same thousands of lines again; the rest is counted in one line.
-#[derive(Default)]
-struct Shown(std::collections::HashSet<String>);
+/// the same thousands of lines again; the rest is counted in one line. Warnings are
+/// compared as they are, and only new ones are told in words: telling all of a large
+/// site's thousands took CPU from the next save.
+struct Shown<T = crate::model::diagnostics::Diagnostic>(std::collections::HashSet<T>);
+
+impl<T> Default for Shown<T> {
+    fn default() -> Self {
+        Shown(Default::default())
+    }
+}
 
 impl Shown {
     fn print(&mut self, m: &Messages, warnings: &Diagnostics) {
-        let (new, again) = self.sift(warnings.iter().map(|d| m.render(d)).collect());
-        for text in new {
-            eprintln!("{text}");
+        let (new, again) = self.sift(warnings.iter().cloned().collect());
+        for d in new {
+            eprintln!("{}", m.render(&d));
         }
         if again > 0 {
             eprintln!(
@@ -274,12 +281,13 @@ impl Shown {
             );
         }
     }
+}
 
+impl<T: std::hash::Hash + Eq + Clone> Shown<T> {
     /// The warnings not shown last time, in the order given, and how many were; the
     /// ones shown from now on are exactly these (one fixed and back again is new).
-    fn sift(&mut self, texts: Vec<String>) -> (Vec<String>, usize) {
-        let (again, new): (Vec<String>, Vec<String>) =
-            texts.into_iter().partition(|t| self.0.contains(t));
+    fn sift(&mut self, texts: Vec<T>) -> (Vec<T>, usize) {
+        let (again, new): (Vec<T>, Vec<T>) = texts.into_iter().partition(|t| self.0.contains(t));
         let count = again.len();
         self.0 = again.into_iter().chain(new.iter().cloned()).collect();
         (new, count)
