@@ -648,12 +648,14 @@ pub fn modified(d: &Document, now: &DateTime<Tz>) -> Option<Stamp> {
             &fresh
         }
     };
-    let passed = m.sorted.partition_point(|t| t <= now);
+    let at = now.timestamp_micros();
+    let passed = m.sorted.partition_point(|&t| t <= at);
     passed
         .checked_sub(1)
         .map(|i| m.sorted[i])
-        .or(m.created.filter(|c| c <= now))
-        .map(Stamp)
+        .or(m.created.filter(|&c| c <= at))
+        .and_then(DateTime::from_timestamp_micros)
+        .map(|t| Stamp(t.with_timezone(&tz)))
 }
 
 /// Every moment [`modified`] chooses from, in time order.
@@ -686,12 +688,17 @@ fn change_moments(d: &Document, tz: &Tz) -> ChangeMoments {
         }
         Data::Page(_) => {}
     }
-    let mut sorted: Vec<DateTime<Tz>> = moments.into_iter().flatten().collect();
-    sorted.sort();
+    let mut sorted: Vec<i64> = moments
+        .into_iter()
+        .flatten()
+        .map(|t| t.timestamp_micros())
+        .collect();
+    sorted.sort_unstable();
+    sorted.shrink_to_fit();
     ChangeMoments {
         tz: *tz,
         sorted,
-        created: created(d, tz).map(|c| c.0),
+        created: created(d, tz).map(|c| c.0.timestamp_micros()),
     }
 }
 
