@@ -55,23 +55,29 @@ impl Parsed {
     /// have changed again without its size or time showing it (git calls such files
     /// "racily clean"), so it is read again.
     fn still_valid(&self, now: Option<Stamp>, since: SystemTime) -> bool {
-        let racy = |s: &Option<Stamp>| {
-            s.and_then(|s| s.modified)
-                .is_none_or(|m| m + RACY_WINDOW >= since)
-        };
         // A file with problems is read again every time: what it refers to (an
         // attachment, say) may have appeared since.
         self.stamp == now
-            && !racy(&now)
+            && !racy(&now, since)
             && self.doc.is_some()
             && !self.diags.iter().any(Diagnostic::is_error)
-            && self.inputs.iter().all(|(p, s)| stamp(p) == *s && !racy(s))
+            && self
+                .inputs
+                .iter()
+                .all(|(p, s)| stamp(p) == *s && !racy(s, since))
     }
 }
 
 /// Modification times closer than this to the moment a file was read do not prove
 /// that it was not changed again after.
 const RACY_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether a stamp taken at `since` proves nothing about later changes: its time is
+/// unknown, or within [`RACY_WINDOW`] of `since`.
+fn racy(s: &Option<Stamp>, since: SystemTime) -> bool {
+    s.and_then(|s| s.modified)
+        .is_none_or(|m| m + RACY_WINDOW >= since)
+}
 
 /// The folders of the last listing of content files, each with its stamp, and when
 /// the listing began.
@@ -93,12 +99,9 @@ impl Folders {
     /// within the clock's resolution of the listing (it could have changed again
     /// unseen, as with files; see [`Parsed::still_valid`]).
     fn unchanged(&self) -> bool {
-        self.stamps.par_iter().all(|(p, s)| {
-            let settled = s
-                .and_then(|s| s.modified)
-                .is_some_and(|m| m + RACY_WINDOW < self.at);
-            settled && stamp(p) == *s
-        })
+        self.stamps
+            .par_iter()
+            .all(|(p, s)| !racy(s, self.at) && stamp(p) == *s)
     }
 }
 
@@ -377,9 +380,8 @@ impl Session {
         let t = phase("rebuild: list jobs");
         let style = self.opts.style;
         let t_shared = phase("rebuild: shared");
-        let mut shared = outputs::shared(&loaded.site, &loaded.theme, style, &self.events);
+        let mut shared = outputs::shared(&loaded.site, &loaded.theme, style, Some(&self.events));
         self.events.remember(&loaded.site, &shared.events);
-        shared.lasting = true;
         drop(t_shared);
         let plan = build::plan(&loaded, &shared, style)?;
         let t_fps = phase("rebuild: fingerprints");

@@ -157,8 +157,8 @@ pub fn finish(
         return Err(diags.sorted());
     };
     let now = opts.now.resolve(&config.tz());
-    let _t = crate::build::timings::phase("assemble + checks");
     use crate::build::timings::phase;
+    let _t = phase("assemble + checks");
     let failed = crate::model::followon::failed_files(&diags, &docs);
     let t = phase("  assemble");
     let (site, ds) = Site::assemble(config, now, docs, opts.drafts);
@@ -215,7 +215,7 @@ where
     S: for<'j> Fn(Done<'j>) -> Result<(), Diagnostic> + Sync,
 {
     let t = crate::build::timings::phase("shared data (events, base context)");
-    let shared = outputs::shared(&loaded.site, &loaded.theme, style, &Default::default());
+    let shared = outputs::shared(&loaded.site, &loaded.theme, style, None);
     drop(t);
     let t = crate::build::timings::phase("list jobs");
     let plan = plan(loaded, &shared, style)?;

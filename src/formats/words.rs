@@ -21,10 +21,16 @@ pub struct SearchWords {
     pub all: std::sync::OnceLock<WordList>,
     /// The words of its title (folded, sorted).
     pub title: std::sync::OnceLock<WordList>,
-    /// For each index file it is in (by the file's key), a digest of what that file
-    /// shows of it.
-    pub runs: std::sync::OnceLock<Vec<([char; 2], u64)>>,
+    /// For each index file it is in, a digest of what that file shows of it.
+    pub runs: std::sync::OnceLock<Vec<SearchRun>>,
 }
+
+/// Search index files are named by the first this-many characters of their words.
+pub const SEARCH_PREFIX: usize = 2;
+
+/// A document's words in one search index file: the file's key (its words' first
+/// characters) and a digest of what the file shows of them.
+pub type SearchRun = ([char; SEARCH_PREFIX], u64);
 
 impl WordList {
     /// The words of `words`, in their order, with a word that repeats the one before it

@@ -243,7 +243,7 @@ pub fn event_key(e: &SiteEvent) -> (NaiveDate, &str) {
 pub fn site_events(
     site: &Site,
     t: &(dyn Fn(&str) -> String + Sync),
-    cache: &EventCache,
+    cache: Option<&EventCache>,
 ) -> SiteEvents {
     use rayon::prelude::*;
     let host = site.config.base_url.split('/').nth(2).unwrap_or("planpub");
@@ -259,7 +259,7 @@ pub fn site_events(
         .par_iter()
         .enumerate()
         .map(|(id, d)| {
-            cache.get(inputs, d).unwrap_or_else(|| {
+            cache.and_then(|c| c.get(inputs, d)).unwrap_or_else(|| {
                 let mut events = Vec::new();
                 doc_events(site, id, host, &words, &mut events);
                 // Stable: two rows of one day and text keep their order.

@@ -223,14 +223,15 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("files", files::jobs),
 ];
 
-/// The shared data of one build: computed once, read by every job. `events` holds
-/// documents' events from an earlier build (the preview's), empty for a full build.
-pub fn shared(site: &Site, theme: &Theme, style: LinkStyle, events: &EventCache) -> Shared {
+/// The shared data of one build: computed once, read by every job. `kept` is the
+/// preview's: documents' events from its last rebuild, and the sign that documents
+/// outlive this build; `None` for a full build.
+pub fn shared(site: &Site, theme: &Theme, style: LinkStyle, kept: Option<&EventCache>) -> Shared {
     // Three independent walks over the site, side by side.
     let ((events, next_change), base) = rayon::join(
         || {
             rayon::join(
-                || crate::model::events::site_events(site, &|k| theme.t(k), events),
+                || crate::model::events::site_events(site, &|k| theme.t(k), kept),
                 || crate::model::schedule::next_change(site),
             )
         },
@@ -243,8 +244,7 @@ pub fn shared(site: &Site, theme: &Theme, style: LinkStyle, events: &EventCache)
             .take(site.docs.len())
             .collect(),
         next_change,
-        // The preview says so.
-        lasting: false,
+        lasting: kept.is_some(),
     }
 }
 

@@ -19,7 +19,7 @@
 //! its title and committee.
 
 use crate::formats::markdown::excerpt;
-use crate::formats::words::WordList;
+use crate::formats::words::{SEARCH_PREFIX as PREFIX, SearchRun as Run, WordList};
 use crate::model::content::{Data, Document};
 use crate::model::diagnostics::Diagnostic;
 use crate::model::site::DocId;
@@ -40,8 +40,6 @@ pub const PAGE: &str = "soeg/";
 pub const INDEX_FILE: &str = "search/index.js";
 /// Documents per document file.
 pub const CHUNK: usize = 100;
-/// Word files are named by the first this-many characters of their words.
-const PREFIX: usize = 2;
 
 /// Longest text indexed per document; long documents are found by their opening.
 const MAX_TEXT: usize = 6000;
@@ -310,11 +308,8 @@ fn script(name: &str, value: &impl Serialize) -> Output {
     Output::Bytes(format!("window.PLANPUB_SEARCH_LOAD({:?}, {json});\n", name).into_bytes())
 }
 
-/// A document's words in one word file: the file's prefix key and a digest of the
-/// words and whether each is a title word (all that the file shows of it).
-type Run = ([char; PREFIX], u64);
-
-/// A document's words, one run per word file.
+/// A document's words, one run per word file; a run's digest covers its words and
+/// whether each is a title word (all that a word file shows of a document).
 fn runs(ws: &WordList, title: &WordList) -> Vec<Run> {
     let mut out = Vec::new();
     let mut run: Option<([char; PREFIX], DefaultHasher)> = None;
