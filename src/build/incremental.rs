@@ -12,6 +12,7 @@ use crate::build::{self, BuildOptions, Loaded};
 use crate::model::config::SiteConfig;
 use crate::model::content::Document;
 use crate::model::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::digest::{FastMap, FastSet};
 use crate::model::site::{DocId, Site};
 use crate::model::slug::Slug;
 use crate::outputs::reader::{Dep, Rel};
@@ -19,8 +20,7 @@ use crate::outputs::theme::Theme;
 use crate::outputs::{self, Job, Output};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -124,6 +124,57 @@ struct Record {
     out: [u8; 32],
 }
 
+/// The last rendering of every output file, sorted by path as the job list is, so
+/// that the two are matched by one walk rather than by hashing tens of thousands of
+/// paths on every save.
+#[derive(Default)]
+struct Records(Vec<(String, Record)>);
+
+impl Records {
+    /// The last record of each job (`jobs` sorted by path, each path once).
+    fn of<'r>(&'r self, jobs: &[Job]) -> Vec<Option<&'r Record>> {
+        let mut rest = self.0.iter().peekable();
+        jobs.iter()
+            .map(|j| {
+                while rest
+                    .next_if(|(p, _)| p.as_str() < j.path.as_str())
+                    .is_some()
+                {}
+                rest.next_if(|(p, _)| *p == j.path).map(|(_, r)| r)
+            })
+            .collect()
+    }
+
+    fn get(&self, path: &str) -> Option<&Record> {
+        let i = self
+            .0
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()?;
+        Some(&self.0[i].1)
+    }
+
+    /// The records of `jobs` after this rebuild: `fresh` (sorted by path) where a job
+    /// was rendered, else the last. Returns the paths of records no job has any more.
+    fn replace(&mut self, jobs: &[Job], fresh: Vec<(String, Record)>) -> Vec<String> {
+        let mut last = std::mem::take(&mut self.0).into_iter().peekable();
+        let mut fresh = fresh.into_iter().peekable();
+        let mut gone = Vec::new();
+        for j in jobs {
+            while let Some((p, _)) = last.next_if(|(p, _)| p.as_str() < j.path.as_str()) {
+                gone.push(p);
+            }
+            let kept = last.next_if(|(p, _)| *p == j.path);
+            if let Some(f) = fresh.next_if(|(p, _)| *p == j.path) {
+                self.0.push(f);
+            } else if let Some(k) = kept {
+                self.0.push(k);
+            }
+        }
+        gone.extend(last.map(|(p, _)| p));
+        gone
+    }
+}
+
 /// A file rendered by this rebuild, not yet written.
 struct Fresh {
     path: String,
@@ -154,14 +205,14 @@ pub struct Session {
     theme: Option<(u64, Arc<Theme>)>,
     /// Every content file as read last, found by path (hashed: a tree map compares
     /// paths component by component, thousands of times per save)...
-    parsed: HashMap<PathBuf, Parsed>,
+    parsed: FastMap<PathBuf, Parsed>,
     /// ...and the files in the order they were found (sorted by name).
     files: Vec<PathBuf>,
     /// When the content files were last looked at.
     scanned: SystemTime,
     /// The folders the content files were found in, as they were then.
     folders: Option<Folders>,
-    records: HashMap<String, Record>,
+    records: Records,
     /// Each document's events, kept for the next rebuild.
     events: crate::model::events::EventCache,
 }
@@ -177,9 +228,7 @@ pub enum Input {
 }
 
 fn hash_of(v: impl Hash) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
+    crate::model::digest::digest(v)
 }
 
 impl Session {
@@ -190,11 +239,11 @@ impl Session {
             out,
             config: None,
             theme: None,
-            parsed: HashMap::new(),
+            parsed: FastMap::default(),
             files: Vec::new(),
             scanned: SystemTime::UNIX_EPOCH,
             folders: None,
-            records: HashMap::new(),
+            records: Records::default(),
             events: Default::default(),
         }
     }
@@ -304,7 +353,7 @@ impl Session {
         };
         drop(tt);
         let tt = crate::build::timings::phase("rebuild: look for changes");
-        let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        let present: FastSet<&PathBuf> = files.iter().collect();
         self.parsed.retain(|p, _| present.contains(p));
         let since = self.scanned;
         self.scanned = SystemTime::now();
@@ -396,14 +445,18 @@ impl Session {
         let site = &loaded.site;
         // In parallel: a job's key and its dependencies' fingerprints are hashed for
         // each of the site's tens of thousands of files on every save.
+        let last = self.records.of(&plan.jobs);
         let due: Vec<&Job> = plan
             .jobs
             .par_iter()
-            .filter(|j| match self.records.get(&j.path) {
+            .zip(&last)
+            .filter(|(j, last)| match last {
                 None => true,
                 Some(r) => r.key != j.key(site) || r.deps.iter().any(|(d, f)| fps.of(d) != *f),
             })
+            .map(|(j, _)| j)
             .collect();
+        drop(last);
         drop(t_due);
         drop(t);
 
@@ -444,7 +497,8 @@ impl Session {
         }
         drop(t);
         let _t = phase("rebuild: write");
-        let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+        done.sort_by(|a, b| a.path.cmp(&b.path));
         let rendered = done.len();
         let rendered_pages = done.iter().filter(|d| d.path.ends_with(".html")).count();
         let io_err = |p: &Path, e: std::io::Error| {
@@ -466,31 +520,23 @@ impl Session {
                 .map_err(|e| io_err(&marker, e))?;
         }
         let mut written = 0;
-        for Fresh {
-            path,
-            record,
-            output,
-        } in done
-        {
-            let unchanged = self.records.get(&path).is_some_and(|r| r.out == record.out)
-                && self.out.join(&path).is_file();
+        // On a failed write the last records stay: what was not written is due again.
+        for f in &done {
+            let unchanged = self
+                .records
+                .get(&f.path)
+                .is_some_and(|r| r.out == f.record.out)
+                && self.out.join(&f.path).is_file();
             if !unchanged {
-                write_file(&self.out, &path, &output)
-                    .map_err(|e| io_err(&self.out.join(&path), e))?;
+                write_file(&self.out, &f.path, &f.output)
+                    .map_err(|e| io_err(&self.out.join(&f.path), e))?;
                 written += 1;
             }
-            self.records.insert(path, record);
         }
-        let produced: BTreeSet<&str> = plan.jobs.iter().map(|j| j.path.as_str()).collect();
-        let gone: Vec<String> = self
-            .records
-            .keys()
-            .filter(|p| !produced.contains(p.as_str()))
-            .cloned()
-            .collect();
+        let fresh = done.into_iter().map(|f| (f.path, f.record)).collect();
+        let gone = self.records.replace(&plan.jobs, fresh);
         for p in &gone {
             remove_file(&self.out, p);
-            self.records.remove(p);
         }
         let removed = gone.len();
         let moment = site.now;
@@ -523,7 +569,7 @@ fn drop_later<T: Send + 'static>(v: T) {
 /// What a dependency is worth now; equal values mean equal inputs.
 struct Fingerprints<'a> {
     site: &'a Site,
-    docs: HashMap<&'a Slug, (DocId, u64)>,
+    docs: FastMap<&'a Slug, (DocId, u64)>,
     moment: u64,
     config: u64,
     theme: u64,

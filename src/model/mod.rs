@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod digest;
 pub mod events;
 pub mod followon;
 pub mod ledger;

@@ -4,6 +4,7 @@
 use crate::formats::{self, CalEvent, CalMeta, EventTime};
 use crate::model::content::{ContentType, Document};
 use crate::model::diagnostics::Diagnostic;
+use crate::model::digest::{Digester, digester};
 use crate::model::events::{EventWhen, SiteEvent, event_key};
 use crate::model::site::DocId;
 use crate::model::state::EntryState;
@@ -17,7 +18,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 pub const SITE_CALENDAR: &str = "kalender.ics";
 pub const PAGE: &str = "kalender/";
@@ -53,7 +54,7 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
     // Everything the site calendar writes of its events, as a digest: its identity, so
     // it is made again when an event in it changed, not on every edit of a document
     // with events (see `render_site_ics`).
-    let mut events = DefaultHasher::new();
+    let mut events = digester();
     for &id in &with_events {
         let path = urls::doc_path(&site.docs[id]);
         for e in by_doc[id].iter() {
@@ -260,7 +261,7 @@ fn month_label(ym: &str, lang: crate::model::config::Language) -> String {
 }
 
 /// What [`cal_event`] writes of an event, given its document's path.
-fn event_digest(e: &SiteEvent, path: &str, h: &mut DefaultHasher) {
+fn event_digest(e: &SiteEvent, path: &str, h: &mut Digester) {
     (&e.uid, &e.title, &e.description, &e.location).hash(h);
     (&e.when, e.timed_end(), e.kind, path).hash(h);
 }

@@ -162,7 +162,7 @@ impl Job {
     /// The job's identity within one running program: its path, its function and its
     /// arguments (documents by slug, so ids that move do not count as a change).
     pub fn key(&self, site: &Site) -> u64 {
-        let mut h = std::hash::DefaultHasher::new();
+        let mut h = crate::model::digest::digester();
         self.path.hash(&mut h);
         (self.render as usize).hash(&mut h);
         if self.args.numbered {

@@ -279,7 +279,7 @@ impl<'a> Reader<'a> {
 /// [`Reader::related`] and [`Reader::row_links`].
 pub fn relation_fingerprint(site: &Site, id: DocId, rel: Rel) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = crate::model::digest::digester();
     let r = &site.rel;
     let slug = |i: DocId| site.docs[i].slug.as_str();
     if rel == Rel::RowLinks {

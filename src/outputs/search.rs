@@ -22,6 +22,7 @@ use crate::formats::markdown::excerpt;
 use crate::formats::words::{SEARCH_PREFIX as PREFIX, SearchRun as Run, WordList};
 use crate::model::content::{Data, Document};
 use crate::model::diagnostics::Diagnostic;
+use crate::model::digest::{Digester, digester};
 use crate::model::site::DocId;
 use crate::model::slug::Slug;
 use crate::outputs::page::{self, Page};
@@ -33,7 +34,7 @@ use serde::Serialize;
 use serde_json::json;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 pub const PAGE: &str = "soeg/";
 /// The manifest the search page loads.
@@ -233,10 +234,10 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
             }
         })
         .collect();
-    let mut by_key: BTreeMap<[char; PREFIX], (Vec<DocId>, DefaultHasher)> = BTreeMap::new();
+    let mut by_key: BTreeMap<[char; PREFIX], (Vec<DocId>, Digester)> = BTreeMap::new();
     for (id, runs) in prefixes.iter().enumerate() {
         for &(k, digest) in runs.iter() {
-            let (ids, h) = by_key.entry(k).or_default();
+            let (ids, h) = by_key.entry(k).or_insert_with(|| (Vec::new(), digester()));
             ids.push(id);
             (id, digest).hash(h);
         }
@@ -312,13 +313,13 @@ fn script(name: &str, value: &impl Serialize) -> Output {
 /// whether each is a title word (all that a word file shows of a document).
 fn runs(ws: &WordList, title: &WordList) -> Vec<Run> {
     let mut out = Vec::new();
-    let mut run: Option<([char; PREFIX], DefaultHasher)> = None;
+    let mut run: Option<([char; PREFIX], Digester)> = None;
     for w in ws.iter() {
         let key = prefix_key(w);
         if run.as_ref().is_some_and(|(k, _)| *k != key) {
             out.extend(run.take().map(|(k, h)| (k, h.finish())));
         }
-        let (_, h) = run.get_or_insert_with(|| (key, DefaultHasher::new()));
+        let (_, h) = run.get_or_insert_with(|| (key, digester()));
         (w, title.contains_sorted(w)).hash(h);
     }
     out.extend(run.map(|(k, h)| (k, h.finish())));

@@ -156,7 +156,7 @@ impl Theme {
 /// theme must be loaded again.
 pub fn input_stamps(root: &Path, cfg: &SiteConfig) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = crate::model::digest::digester();
     let mut dirs = vec![
         root.join("templates"),
         root.join("static"),
