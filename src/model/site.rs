@@ -6,10 +6,12 @@ use crate::model::config::SiteConfig;
 use crate::model::content::{ContentType, Data, DecisionState, Document, PlanStatus};
 use crate::model::dates::FuzzyDate;
 use crate::model::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::model::digest::{FastMap, FastSet};
 use crate::model::slug::Slug;
 use crate::model::yaml::PathSeg;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -60,7 +62,6 @@ pub struct Site {
     /// Per document, a plan's status: as written, or else as its timeline, hearings
     /// and decisions give it at `now` (see [`Site::plan_status`]).
     statuses: Vec<Option<PlanStatus>>,
-    pub by_slug: BTreeMap<Slug, DocId>,
     pub rel: Relations,
     pub accessibility_page: Option<DocId>,
     /// The page `privacy.page` in `site.yaml` names, linked where citizens respond.
@@ -170,7 +171,7 @@ impl Site {
         }
 
         // Slugs are unique across the whole site, so a reference never needs a type.
-        let mut seen: BTreeMap<Slug, &Document> = BTreeMap::new();
+        let mut seen: FastMap<&Slug, &Document> = FastMap::default();
         for d in all.iter().map(|d| &**d) {
             if let Some(first) = seen.get(&d.slug) {
                 // A draft never blocks a public file: the problem is reported on the draft.
@@ -185,7 +186,7 @@ impl Site {
                     .with_help(Key::new("slug-duplicate-help"));
                 diags.push(Diagnostic::keyed(Severity::Error, &this.file, key).field("slug"));
             } else {
-                seen.insert(d.slug.clone(), d);
+                seen.insert(&d.slug, d);
             }
             if d.kind() == ContentType::Page && RESERVED_SLUGS.contains(&d.slug.as_str()) {
                 let key = Key::new("slug-reserved")
@@ -194,59 +195,22 @@ impl Site {
                 diags.push(Diagnostic::keyed(Severity::Error, &d.file, key).field("slug"));
             }
         }
-        let kinds: BTreeMap<&Slug, (ContentType, bool)> = all
+        let kinds: FastMap<&Slug, (ContentType, bool)> = all
             .iter()
             .map(|d| (&d.slug, (d.kind(), is_public(d, &now, include_drafts))))
             .collect();
 
-        let withdrawn: BTreeSet<&Slug> = all
+        let withdrawn: FastSet<&Slug> = all
             .iter()
             .filter(|d| matches!(&d.data, Data::Decision(x) if x.state == DecisionState::Withdrawn))
             .map(|d| &d.slug)
             .collect();
         // Check every reference of every document (drafts too, so `check` shows their
-        // problems) against all documents, public or not.
-        for d in &all {
-            for r in references(d) {
-                match kinds.get(&r.target) {
-                    None => {
-                        let same_type = kinds
-                            .iter()
-                            .filter(|(_, (k, _))| *k == r.expect)
-                            .map(|(s, _)| s.as_str());
-                        let near = did_you_mean(&r.target.to_string(), same_type.clone())
-                            .or_else(|| nearest(&r.target.to_string(), same_type));
-                        let kind = r.expect.as_str();
-                        let help = match near {
-                            Some(n) => Key::new("ref-nearest").arg("type", kind).arg("nearest", n),
-                            None => Key::new("ref-none").arg("type", kind),
-                        };
-                        let key = Key::new("ref-missing")
-                            .arg("type", kind)
-                            .arg("slug", r.target.to_string())
-                            .with_help(help);
-                        let diag = d.front_source().error(&r.path, "").with_key(key);
-                        diags.push(diag);
-                    }
-                    Some((kind, _)) if *kind != r.expect => {
-                        let key = Key::new("ref-wrong-type")
-                            .arg("slug", r.target.to_string())
-                            .arg("type", type_word(*kind))
-                            .arg("expected", type_word(r.expect));
-                        diags.push(d.front_source().keyed(Severity::Error, &r.path, key));
-                    }
-                    Some((_, false)) => {
-                        let key = Key::new("ref-not-public").arg("slug", r.target.to_string());
-                        diags.push(d.front_source().keyed(Severity::Warning, &r.path, key));
-                    }
-                    Some(_) if withdrawn.contains(&r.target) => {
-                        let key = Key::new("ref-withdrawn").arg("slug", r.target.to_string());
-                        diags.push(d.front_source().keyed(Severity::Warning, &r.path, key));
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
+        // problems) against all documents, public or not; in parallel, in file order.
+        diags.par_extend(
+            all.par_iter()
+                .flat_map_iter(|d| reference_problems(d, &kinds, &withdrawn)),
+        );
 
         let embargoed: Vec<Embargoed> = all
             .iter()
@@ -266,11 +230,8 @@ impl Site {
             .collect();
         let mut docs = all;
         docs.dedup_by(|a, b| a.slug == b.slug);
-        let by_slug: BTreeMap<Slug, DocId> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.slug.clone(), i))
-            .collect();
+        let by_slug: FastMap<&Slug, DocId> =
+            docs.iter().enumerate().map(|(i, d)| (&d.slug, i)).collect();
 
         let accessibility_page = setting_page(
             config.accessibility_page.as_deref(),
@@ -288,6 +249,7 @@ impl Site {
         );
 
         let rel = relate(&docs, &by_slug);
+        drop(by_slug);
         check_cycles(&docs, &rel, &mut diags);
         check_decision_addresses(&docs, &mut diags);
         let statuses = plan_statuses(&docs, &rel, &now);
@@ -300,7 +262,6 @@ impl Site {
                 now,
                 docs,
                 statuses,
-                by_slug,
                 rel,
                 accessibility_page,
                 privacy_page,
@@ -336,10 +297,86 @@ impl Site {
     }
 }
 
+/// The problems of one document's references, looked up in `kinds` (every document,
+/// public or not, by slug) and `withdrawn`.
+fn reference_problems(
+    d: &Document,
+    kinds: &FastMap<&Slug, (ContentType, bool)>,
+    withdrawn: &FastSet<&Slug>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for r in references(d) {
+        let target = r.target.as_str();
+        let key = match kinds.get(&r.target) {
+            None => {
+                // Either picks the smallest of equally near slugs: the map's order
+                // does not matter.
+                let same_type = kinds
+                    .iter()
+                    .filter(|(_, (k, _))| *k == r.expect)
+                    .map(|(s, _)| s.as_str());
+                let near =
+                    did_you_mean(target, same_type.clone()).or_else(|| nearest(target, same_type));
+                let kind = r.expect.as_str();
+                let help = match near {
+                    Some(n) => Key::new("ref-nearest").arg("type", kind).arg("nearest", n),
+                    None => Key::new("ref-none").arg("type", kind),
+                };
+                let key = Key::new("ref-missing")
+                    .arg("type", kind)
+                    .arg("slug", target)
+                    .with_help(help);
+                diags.push(d.front_source().error(&r.at.path(), "").with_key(key));
+                continue;
+            }
+            Some((kind, _)) if *kind != r.expect => (
+                Severity::Error,
+                Key::new("ref-wrong-type")
+                    .arg("slug", target)
+                    .arg("type", type_word(*kind))
+                    .arg("expected", type_word(r.expect)),
+            ),
+            Some((_, false)) => (
+                Severity::Warning,
+                Key::new("ref-not-public").arg("slug", target),
+            ),
+            Some(_) if withdrawn.contains(&r.target) => (
+                Severity::Warning,
+                Key::new("ref-withdrawn").arg("slug", target),
+            ),
+            Some(_) => continue,
+        };
+        diags.push(d.front_source().keyed(key.0, &r.at.path(), key.1));
+    }
+    diags
+}
+
 struct Reference {
-    path: Vec<PathSeg>,
+    at: RefAt,
     target: Slug,
     expect: ContentType,
+}
+
+/// Where in the front matter a reference is written: named, and spelled out as a
+/// path only for a problem's report.
+#[derive(Clone, Copy)]
+enum RefAt {
+    /// A top-level field (`parent`, `plan`, `decision`).
+    Field(&'static str),
+    /// A field of a timeline row (`hearing`, `decision`).
+    Row(usize, &'static str),
+    /// An item of a top-level list (`plans`, `hearings`).
+    Item(&'static str, usize),
+}
+
+impl RefAt {
+    fn path(self) -> Vec<PathSeg> {
+        match self {
+            RefAt::Field(f) => vec![k(f)],
+            RefAt::Row(i, f) => vec![k("timeline"), PathSeg::Index(i), k(f)],
+            RefAt::Item(f, i) => vec![k(f), PathSeg::Index(i)],
+        }
+    }
 }
 
 fn k(s: &str) -> PathSeg {
@@ -350,56 +387,40 @@ fn k(s: &str) -> PathSeg {
 /// slug can never match, so it is reported as pointing at nothing.
 fn references(d: &Document) -> Vec<Reference> {
     let mut out = Vec::new();
-    let mut push = |path: Vec<PathSeg>, target: &str, expect| {
+    let mut push = |at: RefAt, target: &str, expect| {
         let target = Slug::parse(target.trim()).unwrap_or_else(|_| {
             Slug::from_text(target).unwrap_or_else(|_| Slug::parse("x").expect("valid"))
         });
-        out.push(Reference {
-            path,
-            target,
-            expect,
-        });
+        out.push(Reference { at, target, expect });
     };
     match &d.data {
         Data::Plan(p) => {
             if let Some(parent) = &p.parent {
-                push(vec![k("parent")], parent, ContentType::Plan);
+                push(RefAt::Field("parent"), parent, ContentType::Plan);
             }
             for (i, row) in p.timeline.iter().enumerate() {
                 if let Some(h) = &row.hearing {
-                    push(
-                        vec![k("timeline"), PathSeg::Index(i), k("hearing")],
-                        h,
-                        ContentType::Hearing,
-                    );
+                    push(RefAt::Row(i, "hearing"), h, ContentType::Hearing);
                 }
                 if let Some(x) = &row.decision {
-                    push(
-                        vec![k("timeline"), PathSeg::Index(i), k("decision")],
-                        x,
-                        ContentType::Decision,
-                    );
+                    push(RefAt::Row(i, "decision"), x, ContentType::Decision);
                 }
             }
         }
         Data::Hearing(h) => {
             if let Some(p) = &h.plan {
-                push(vec![k("plan")], p, ContentType::Plan);
+                push(RefAt::Field("plan"), p, ContentType::Plan);
             }
             if let Some(x) = &h.decision {
-                push(vec![k("decision")], x, ContentType::Decision);
+                push(RefAt::Field("decision"), x, ContentType::Decision);
             }
         }
         Data::Decision(x) => {
             for (i, p) in x.plans.iter().enumerate() {
-                push(vec![k("plans"), PathSeg::Index(i)], p, ContentType::Plan);
+                push(RefAt::Item("plans", i), p, ContentType::Plan);
             }
             for (i, h) in x.hearings.iter().enumerate() {
-                push(
-                    vec![k("hearings"), PathSeg::Index(i)],
-                    h,
-                    ContentType::Hearing,
-                );
+                push(RefAt::Item("hearings", i), h, ContentType::Hearing);
             }
         }
         Data::Page(_) => {}
@@ -419,7 +440,7 @@ fn setting_page(
     slug: Option<&str>,
     field: &str,
     docs: &[Arc<Document>],
-    by_slug: &BTreeMap<Slug, DocId>,
+    by_slug: &FastMap<&Slug, DocId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DocId> {
     let s = slug?;
@@ -459,7 +480,7 @@ fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Op
         .min_by_key(|c| (strsim::levenshtein(wrong, c), *c))
 }
 
-fn relate(docs: &[Arc<Document>], by_slug: &BTreeMap<Slug, DocId>) -> Relations {
+fn relate(docs: &[Arc<Document>], by_slug: &FastMap<&Slug, DocId>) -> Relations {
     let mut rel = Relations::default();
     // A withdrawn decision keeps only its notice: nothing links to it or from it.
     let find = |s: &str, kind: ContentType| -> Option<DocId> {
@@ -567,7 +588,7 @@ fn relate(docs: &[Arc<Document>], by_slug: &BTreeMap<Slug, DocId>) -> Relations 
 /// agree.
 pub fn resolution_fingerprint(site: &Site, id: DocId) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = crate::model::digest::digester();
     let d = &site.docs[id];
     match &d.data {
         Data::Decision(x) => x.state.as_str().hash(&mut h),
@@ -693,7 +714,7 @@ fn check_cycles(docs: &[Arc<Document>], rel: &Relations, diags: &mut Vec<Diagnos
 /// A decision's permanent address comes from body, meeting and item, so two decisions
 /// must never share all three.
 fn check_decision_addresses(docs: &[Arc<Document>], diags: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
+    let mut seen: FastMap<String, &Document> = FastMap::default();
     for d in docs {
         if let Data::Decision(x) = &d.data {
             let key = crate::model::urls::decision_path(x);
