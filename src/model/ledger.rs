@@ -14,7 +14,7 @@
 //! shows only the notice, and the withdrawal itself can no longer change.
 
 use crate::messages::Key;
-use crate::model::content::{Data, Decision, DecisionState};
+use crate::model::content::{Data, Decision, DecisionState, Document};
 use crate::model::diagnostics::{Diagnostic, Severity};
 use crate::model::site::Site;
 use crate::model::urls;
@@ -92,90 +92,33 @@ pub fn load(root: &Path) -> Result<Ledger, Diagnostic> {
 /// or corrected) and the problems: a decision changed without a correction, or one
 /// that disappeared.
 pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnostic>) {
-    let mut next = ledger.clone();
-    next.version = 1;
-    let mut diags = Vec::new();
+    use rayon::prelude::*;
     let today = site.now.date_naive().to_string();
+    // Each decision on its own, in parallel (thousands on a large site, every preview
+    // save); the results are gathered in the site's order.
+    let judged: Vec<(String, Judged)> = site
+        .docs
+        .par_iter()
+        .filter_map(|d| match &d.data {
+            // A draft preview (`--drafts`) records nothing.
+            Data::Decision(x) if !d.draft => {
+                let key = urls::decision_path(x);
+                let judged = judge(d, x, ledger.decisions.get(&key), &today);
+                Some((key, judged))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut diags = Vec::new();
+    let mut updates = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for d in &site.docs {
-        let Data::Decision(x) = &d.data else { continue };
-        if d.draft {
-            continue; // a draft preview (`--drafts`) records nothing
+    for (key, judged) in judged {
+        match judged {
+            Judged::Same => {}
+            Judged::Record(e) => updates.push((key.clone(), e)),
+            Judged::Problem(d) => diags.push(d),
         }
-        let key = urls::decision_path(x);
-        seen.insert(key.clone());
-        if x.state == DecisionState::Agenda {
-            continue; // not a decision yet: nothing to record or to lock
-        }
-        let entry = Entry {
-            file: d.file.clone(),
-            title: d.title.clone(),
-            sha256: d.source_sha256.clone(),
-            corrections: x.corrections.len(),
-            recorded: today.clone(),
-            withdrawn: Withdrawn::of(x, &today).filter(|_| x.state == DecisionState::Withdrawn),
-        };
-        let Some(old) = ledger.decisions.get(&key) else {
-            next.decisions.insert(key, entry);
-            continue;
-        };
-        let src = d.front_source();
-        let field = |f: &str| [PathSeg::Key(f.into())];
-        match (&old.withdrawn, Withdrawn::of(x, &today)) {
-            (Some(was), Some(now)) if !was.same_act(&now) => diags.push(
-                src.keyed(
-                    Severity::Error,
-                    &field("withdrawn"),
-                    Key::new("ledger-withdrawal-changed")
-                        .arg("recorded", was.recorded.as_str())
-                        .arg("date", was.date.as_str())
-                        .arg("reason", was.reason.as_str()),
-                ),
-            ),
-            (Some(was), None) => diags.push(
-                src.keyed(
-                    Severity::Error,
-                    &field("withdrawn"),
-                    Key::new("ledger-withdrawal-removed")
-                        .arg("date", was.date.as_str())
-                        .arg("reason", was.reason.as_str()),
-                ),
-            ),
-            // Only the notice is published, so the rest of a withdrawn item may change.
-            (Some(_), Some(_)) => {
-                if x.state == DecisionState::Withdrawn
-                    && (old.sha256 != entry.sha256 || old.file != entry.file)
-                {
-                    let kept = Entry {
-                        recorded: old.recorded.clone(),
-                        withdrawn: old.withdrawn.clone(),
-                        ..entry
-                    };
-                    next.decisions.insert(key, kept);
-                }
-            }
-            (None, Some(_)) if x.state == DecisionState::Withdrawn => {
-                let recorded = Entry {
-                    recorded: old.recorded.clone(),
-                    ..entry
-                };
-                next.decisions.insert(key, recorded);
-            }
-            (None, _) => {
-                if let Some(update) = unchanged_or_corrected(old, entry) {
-                    match update {
-                        Ok(e) => {
-                            next.decisions.insert(key, e);
-                        }
-                        Err(()) => diags.push(src.keyed(
-                            Severity::Error,
-                            &field("corrections"),
-                            Key::new("ledger-changed").arg("recorded", old.recorded.as_str()),
-                        )),
-                    }
-                }
-            }
-        }
+        seen.insert(key);
     }
     // A recorded decision that is only held back (a build "as of" an earlier moment, or
     // made a draft) is still in the sources: not deleted.
@@ -196,8 +139,87 @@ pub fn reconcile(site: &Site, ledger: &Ledger) -> (Option<Ledger>, Vec<Diagnosti
             ));
         }
     }
+    if updates.is_empty() && ledger.version == 1 {
+        return (None, diags);
+    }
+    let mut next = ledger.clone();
+    next.version = 1;
+    next.decisions.extend(updates);
     let changed = next != *ledger;
     (changed.then_some(next), diags)
+}
+
+/// What the ledger makes of one decision.
+enum Judged {
+    /// Nothing to record: as recorded, or not a decision yet.
+    Same,
+    /// New, corrected or moved: recorded so.
+    Record(Entry),
+    /// Changed in a way the ledger forbids.
+    Problem(Diagnostic),
+}
+
+/// Compares decision `x` of document `d` with its entry in the ledger, if any.
+fn judge(d: &Document, x: &Decision, old: Option<&Entry>, today: &str) -> Judged {
+    if x.state == DecisionState::Agenda {
+        return Judged::Same; // not a decision yet: nothing to record or to lock
+    }
+    let entry = Entry {
+        file: d.file.clone(),
+        title: d.title.clone(),
+        sha256: d.source_sha256.clone(),
+        corrections: x.corrections.len(),
+        recorded: today.to_string(),
+        withdrawn: Withdrawn::of(x, today).filter(|_| x.state == DecisionState::Withdrawn),
+    };
+    let Some(old) = old else {
+        return Judged::Record(entry);
+    };
+    let src = d.front_source();
+    let problem = |field: &str, key: Key| {
+        Judged::Problem(src.keyed(Severity::Error, &[PathSeg::Key(field.into())], key))
+    };
+    match (&old.withdrawn, Withdrawn::of(x, today)) {
+        (Some(was), Some(now)) if !was.same_act(&now) => problem(
+            "withdrawn",
+            Key::new("ledger-withdrawal-changed")
+                .arg("recorded", was.recorded.as_str())
+                .arg("date", was.date.as_str())
+                .arg("reason", was.reason.as_str()),
+        ),
+        (Some(was), None) => problem(
+            "withdrawn",
+            Key::new("ledger-withdrawal-removed")
+                .arg("date", was.date.as_str())
+                .arg("reason", was.reason.as_str()),
+        ),
+        // Only the notice is published, so the rest of a withdrawn item may change.
+        (Some(_), Some(_)) => {
+            if x.state == DecisionState::Withdrawn
+                && (old.sha256 != entry.sha256 || old.file != entry.file)
+            {
+                Judged::Record(Entry {
+                    recorded: old.recorded.clone(),
+                    withdrawn: old.withdrawn.clone(),
+                    ..entry
+                })
+            } else {
+                Judged::Same
+            }
+        }
+        (None, Some(_)) if x.state == DecisionState::Withdrawn => Judged::Record(Entry {
+            recorded: old.recorded.clone(),
+            ..entry
+        }),
+        (None, _) => match unchanged_or_corrected(old, entry) {
+            None => Judged::Same,
+            Some(Ok(e)) => Judged::Record(e),
+            Some(Err(())) => problem(
+                "corrections",
+                Key::new("ledger-changed").arg("recorded", old.recorded.as_str()),
+            ),
+        },
+    }
 }
 
 /// A recorded decision as written now: `None` if unchanged (or only moved, which is
