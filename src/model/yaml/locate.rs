@@ -124,10 +124,12 @@ fn content_start(line: &str) -> (usize, &str) {
 }
 
 fn key_matches(rest: &str, key: &str) -> bool {
+    // Without building the quoted forms: this runs for every line scanned.
+    let quoted = |q: char| rest.strip_prefix(q)?.strip_prefix(key)?.strip_prefix(q);
     let unquoted = rest
         .strip_prefix(key)
-        .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))
-        .or_else(|| rest.strip_prefix(&format!("'{key}'")));
+        .or_else(|| quoted('"'))
+        .or_else(|| quoted('\''));
     matches!(unquoted, Some(after) if after.trim_start().starts_with(':'))
 }
 
@@ -168,6 +170,11 @@ mod tests {
         // Missing fields fall back to the deepest parent found.
         assert_eq!(locate(yaml, &[k("contact"), k("phone")]), Some((3, 1)));
         assert_eq!(locate(yaml, &[k("nope")]), None);
+        // Quoted keys, either quote; a key that only starts the same does not match.
+        let quoted = "titles: no\n\"title\": X\n'status': y\nstatus_x: z\n";
+        assert_eq!(locate(quoted, &[k("title")]), Some((2, 1)));
+        assert_eq!(locate(quoted, &[k("status")]), Some((3, 1)));
+        assert_eq!(locate("\"title': X\n", &[k("title")]), None);
         assert_eq!(
             path_to_string(&[k("timeline"), PathSeg::Index(1), k("when")]),
             "timeline[1].when"
