@@ -155,13 +155,14 @@ fn render_record(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
 }
 
 /// `{"$schema", "count", "<type>s": [entries]}`.
-struct IndexDoc<'a> {
+struct IndexDoc {
     schema: String,
     key: &'static str,
-    entries: Vec<record::Entry<'a>>,
+    /// Serialized ahead, in parallel (see [`record::pretty_items`]).
+    entries: Vec<Box<serde_json::value::RawValue>>,
 }
 
-impl Serialize for IndexDoc<'_> {
+impl Serialize for IndexDoc {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut m = s.serialize_struct("Index", 3)?;
@@ -186,10 +187,11 @@ fn render_index(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let kind = TYPES[job.args.num("type").unwrap_or(0) as usize];
     let at = Addresses::new(r);
     let ctx = Ctx { r, at: &at };
+    let entries: Vec<record::Entry> = job.args.docs.iter().map(|&i| ctx.entry(i)).collect();
     let doc = IndexDoc {
         schema: at.schema(&format!("{}.json", plural(kind))),
         key: plural(kind),
-        entries: job.args.docs.iter().map(|&i| ctx.entry(i)).collect(),
+        entries: record::pretty_items(&entries, 2),
     };
     Ok(Output::Bytes(to_bytes(&doc)))
 }
