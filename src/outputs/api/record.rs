@@ -716,13 +716,13 @@ pub fn to_bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
 /// (a type index holds thousands of entries; the preview writes it on every save).
 pub fn pretty_items<T: Serialize + Sync>(items: &[T], depth: usize) -> Vec<Box<RawValue>> {
     use rayon::prelude::*;
-    let indent = "  ".repeat(depth);
+    let break_and_indent = format!("\n{}", "  ".repeat(depth));
     items
         .par_iter()
         .map(|item| {
             let text = serde_json::to_string_pretty(item).unwrap_or_default();
             // JSON strings escape their line breaks, so each one here starts a line.
-            let text = text.replace('\n', &format!("\n{indent}"));
+            let text = text.replace('\n', &break_and_indent);
             RawValue::from_string(text).expect("serde_json wrote valid JSON")
         })
         .collect()
