@@ -12,7 +12,7 @@ use crate::build::{self, BuildOptions, Loaded};
 use crate::model::config::SiteConfig;
 use crate::model::content::Document;
 use crate::model::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::digest::{FastMap, FastSet};
+use crate::model::digest::{FastMap, FastSet, digest};
 use crate::model::site::{DocId, Site};
 use crate::model::slug::Slug;
 use crate::outputs::reader::{Dep, Rel};
@@ -131,18 +131,23 @@ struct Record {
 struct Records(Vec<(String, Record)>);
 
 impl Records {
-    /// The last record of each job (`jobs` sorted by path, each path once).
-    fn of<'r>(&'r self, jobs: &[Job]) -> Vec<Option<&'r Record>> {
-        let mut rest = self.0.iter().peekable();
+    /// Where the last record of each job is (`jobs` sorted by path, each path once),
+    /// found by one walk of the two sorted lists.
+    fn of(&self, jobs: &[Job]) -> Vec<Option<usize>> {
+        let mut rest = self.0.iter().enumerate().peekable();
         jobs.iter()
             .map(|j| {
                 while rest
-                    .next_if(|(p, _)| p.as_str() < j.path.as_str())
+                    .next_if(|(_, (p, _))| p.as_str() < j.path.as_str())
                     .is_some()
                 {}
-                rest.next_if(|(p, _)| *p == j.path).map(|(_, r)| r)
+                rest.next_if(|(_, (p, _))| *p == j.path).map(|(i, _)| i)
             })
             .collect()
+    }
+
+    fn at(&self, i: Option<usize>) -> Option<&Record> {
+        i.map(|i| &self.0[i].1)
     }
 
     fn get(&self, path: &str) -> Option<&Record> {
@@ -154,24 +159,26 @@ impl Records {
     }
 
     /// The records of `jobs` after this rebuild: `fresh` (sorted by path) where a job
-    /// was rendered, else the last. Returns the paths of records no job has any more.
-    fn replace(&mut self, jobs: &[Job], fresh: Vec<(String, Record)>) -> Vec<String> {
-        let mut last = std::mem::take(&mut self.0).into_iter().peekable();
+    /// was rendered, else the last (at `last`, as [`Records::of`] found them). Returns
+    /// the paths of records no job has any more.
+    fn replace(
+        &mut self,
+        jobs: &[Job],
+        last: &[Option<usize>],
+        fresh: Vec<(String, Record)>,
+    ) -> Vec<String> {
+        let mut old: Vec<Option<(String, Record)>> =
+            std::mem::take(&mut self.0).into_iter().map(Some).collect();
         let mut fresh = fresh.into_iter().peekable();
-        let mut gone = Vec::new();
-        for j in jobs {
-            while let Some((p, _)) = last.next_if(|(p, _)| p.as_str() < j.path.as_str()) {
-                gone.push(p);
-            }
-            let kept = last.next_if(|(p, _)| *p == j.path);
+        for (j, at) in jobs.iter().zip(last) {
+            let kept = at.and_then(|i| old[i].take());
             if let Some(f) = fresh.next_if(|(p, _)| *p == j.path) {
                 self.0.push(f);
             } else if let Some(k) = kept {
                 self.0.push(k);
             }
         }
-        gone.extend(last.map(|(p, _)| p));
-        gone
+        old.into_iter().flatten().map(|(p, _)| p).collect()
     }
 }
 
@@ -225,10 +232,6 @@ pub enum Input {
     Static,
     Content,
     Other,
-}
-
-fn hash_of(v: impl Hash) -> u64 {
-    crate::model::digest::digest(v)
 }
 
 impl Session {
@@ -294,7 +297,7 @@ impl Session {
     fn refresh_config(&mut self) -> Result<bool, Diagnostics> {
         let path = self.opts.root.join(crate::model::config::FILE_NAME);
         let text = std::fs::read(&path).unwrap_or_default();
-        let fp = hash_of((&text, &self.opts.base_url));
+        let fp = digest((&text, &self.opts.base_url));
         if self.config.as_ref().is_some_and(|(f, _)| *f == fp) {
             return Ok(false);
         }
@@ -311,7 +314,7 @@ impl Session {
     /// Loads the theme again when a template, translation or asset changed.
     fn refresh_theme(&mut self, config_changed: bool) -> Result<(), Diagnostics> {
         let (cfp, config) = self.config.as_ref().expect("config is loaded first");
-        let fp = hash_of((
+        let fp = digest((
             cfp,
             crate::outputs::theme::input_stamps(&self.opts.root, config),
         ));
@@ -450,13 +453,12 @@ impl Session {
             .jobs
             .par_iter()
             .zip(&last)
-            .filter(|(j, last)| match last {
+            .filter(|(j, at)| match self.records.at(**at) {
                 None => true,
                 Some(r) => r.key != j.key(site) || r.deps.iter().any(|(d, f)| fps.of(d) != *f),
             })
             .map(|(j, _)| j)
             .collect();
-        drop(last);
         drop(t_due);
         drop(t);
 
@@ -534,7 +536,7 @@ impl Session {
             }
         }
         let fresh = done.into_iter().map(|f| (f.path, f.record)).collect();
-        let gone = self.records.replace(&plan.jobs, fresh);
+        let gone = self.records.replace(&plan.jobs, &last, fresh);
         for p in &gone {
             remove_file(&self.out, p);
         }
@@ -594,11 +596,11 @@ impl<'a> Fingerprints<'a> {
         Fingerprints {
             site,
             docs,
-            moment: hash_of(site.now.to_rfc3339()),
-            config: hash_of((config, &site.config.base_url)),
+            moment: digest(site.now.to_rfc3339()),
+            config: digest((config, &site.config.base_url)),
             theme,
-            shared: hash_of(shared.base.clone().into_json().to_string()),
-            hidden: hash_of(
+            shared: digest(shared.base.clone().into_json().to_string()),
+            hidden: digest(
                 site.hidden
                     .iter()
                     .map(|d| crate::model::urls::doc_path(d))
@@ -631,7 +633,7 @@ fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
         .into_iter()
         .map(|a| (a.source.as_path(), a.size, stamp(&a.source)))
         .collect();
-    hash_of((
+    digest((
         &d.source_sha256,
         &d.file,
         files,
@@ -692,5 +694,51 @@ fn remove_file(out: &Path, rel: &str) {
             break;
         }
         dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(path: &str) -> Job {
+        fn never(_: &outputs::reader::Reader, _: &Job) -> Result<Output, Diagnostic> {
+            unreachable!("records never render")
+        }
+        Job::new(path, never, outputs::Args::default())
+    }
+
+    fn record(key: u64) -> Record {
+        Record {
+            key,
+            deps: Vec::new(),
+            out: [0; 32],
+        }
+    }
+
+    fn keys(r: &Records) -> Vec<(&str, u64)> {
+        r.0.iter().map(|(p, r)| (p.as_str(), r.key)).collect()
+    }
+
+    #[test]
+    fn records_follow_the_jobs_fresh_first_then_the_last() {
+        let mut records = Records(
+            [("a", 1), ("b", 2), ("d", 4), ("f", 6)]
+                .map(|(p, k)| (p.to_string(), record(k)))
+                .into(),
+        );
+        let jobs: Vec<Job> = ["b", "c", "d", "e"].map(job).into();
+        let last = records.of(&jobs);
+        assert_eq!(last, [Some(1), None, Some(2), None]);
+        assert_eq!(records.at(last[2]).map(|r| r.key), Some(4));
+        assert_eq!(records.get("f").map(|r| r.key), Some(6));
+        assert!(records.get("c").is_none());
+        let fresh = vec![("c".to_string(), record(30)), ("d".to_string(), record(40))];
+        let gone = records.replace(&jobs, &last, fresh);
+        assert_eq!(gone, ["a", "f"]);
+        // "e" was neither rendered nor recorded before: it has no record yet.
+        assert_eq!(keys(&records), [("b", 2), ("c", 30), ("d", 40)]);
+        let again = records.of(&jobs);
+        assert_eq!(again, [Some(0), Some(1), Some(2), None]);
     }
 }
