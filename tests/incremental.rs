@@ -26,6 +26,8 @@ struct PlanM {
     when: Vec<String>,
     draft: bool,
     publish_at: Option<String>,
+    /// The day it was last revised, as written (the sitemap's and feeds' "modified").
+    updated: Option<String>,
     /// More body text: edits of it change the search words, or only the bytes.
     note: String,
 }
@@ -87,6 +89,7 @@ impl Model {
             when: vec![WHENS[i % 6].into(), WHENS[(i + 1) % 6].into()],
             draft: false,
             publish_at: None,
+            updated: None,
             note: String::new(),
         };
         Model {
@@ -176,6 +179,9 @@ impl Model {
             if let Some(at) = &p.publish_at {
                 fm += &format!("publish_at: {at}\n");
             }
+            if let Some(day) = &p.updated {
+                fm += &format!("updated: {day}\n");
+            }
             fm += "timeline:\n";
             for (i, when) in p.when.iter().enumerate() {
                 fm += &format!("  - when: {when}\n    what: Trin {i} i {}\n", p.slug);
@@ -244,6 +250,7 @@ enum Edit {
     When(usize, usize, usize),
     Draft(usize),
     PublishAt(usize, Option<usize>),
+    Updated(usize, Option<usize>),
     HearingPlan(usize, Option<usize>),
     Closes(usize, usize),
     GrowAttachment(usize, usize),
@@ -269,6 +276,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), 0usize..3, 0usize..6).prop_map(|(a, b, c)| Edit::When(a, b, c)),
         i.clone().prop_map(Edit::Draft),
         (i.clone(), proptest::option::of(0usize..3)).prop_map(|(a, b)| Edit::PublishAt(a, b)),
+        (i.clone(), proptest::option::of(0usize..5)).prop_map(|(a, b)| Edit::Updated(a, b)),
         (0usize..3, proptest::option::of(0usize..6)).prop_map(|(a, b)| Edit::HearingPlan(a, b)),
         (0usize..3, 0usize..5).prop_map(|(a, b)| Edit::Closes(a, b)),
         (0usize..3, 1usize..4000).prop_map(|(a, b)| Edit::GrowAttachment(a, b)),
@@ -325,6 +333,9 @@ fn apply(m: &mut Model, e: &Edit, moment: &mut usize) {
             m.plans[plan(i)].publish_at =
                 at.map(|k| ["2008-06-10", "2024-07-01", "2000-01-01"][k].into())
         }
+        Edit::Updated(i, day) if n > 0 => {
+            m.plans[plan(i)].updated = day.map(|k| DAYS[k][..10].into())
+        }
         Edit::HearingPlan(h, p) => {
             if let Some(x) = m.hearings.get_mut(h) {
                 x.plan = p.map(plan).filter(|_| n > 0);
@@ -359,6 +370,7 @@ fn apply(m: &mut Model, e: &Edit, moment: &mut usize) {
                 when: vec![WHENS[k % 6].into()],
                 draft: false,
                 publish_at: None,
+                updated: Some("2008-06-01".into()),
                 note: String::new(),
             });
         }

@@ -109,7 +109,9 @@ impl Folders {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Stored {
     Doc(Slug),
+    Text(Slug),
     Rel(Slug, Rel),
+    Address(Slug),
     Moment,
     Config,
     Theme,
@@ -571,7 +573,9 @@ fn drop_later<T: Send + 'static>(v: T) {
 /// What a dependency is worth now; equal values mean equal inputs.
 struct Fingerprints<'a> {
     site: &'a Site,
-    docs: FastMap<&'a Slug, (DocId, u64)>,
+    /// Each document's number and fingerprints, worked out together, in parallel (a
+    /// sitemap or listing asks for thousands of them).
+    docs: FastMap<&'a Slug, (DocId, DocPrints)>,
     moment: u64,
     config: u64,
     theme: u64,
@@ -591,7 +595,7 @@ impl<'a> Fingerprints<'a> {
             .docs
             .par_iter()
             .enumerate()
-            .map(|(id, d)| (&d.slug, (id, doc_fingerprint(site, id))))
+            .map(|(id, d)| (&d.slug, (id, DocPrints::of(site, id))))
             .collect();
         Fingerprints {
             site,
@@ -611,10 +615,12 @@ impl<'a> Fingerprints<'a> {
 
     fn of(&self, d: &Stored) -> u64 {
         match d {
-            Stored::Doc(s) => self.docs.get(s).map_or(0, |(_, f)| *f),
+            Stored::Doc(s) => self.docs.get(s).map_or(0, |(_, f)| f.doc),
+            Stored::Text(s) => self.docs.get(s).map_or(0, |(_, f)| f.text),
             Stored::Rel(s, rel) => self.docs.get(s).map_or(0, |(id, _)| {
                 outputs::reader::relation_fingerprint(self.site, *id, *rel)
             }),
+            Stored::Address(s) => self.docs.get(s).map_or(0, |(_, f)| f.address),
             Stored::Moment => self.moment,
             Stored::Config => self.config,
             Stored::Theme => self.theme,
@@ -624,8 +630,28 @@ impl<'a> Fingerprints<'a> {
     }
 }
 
-/// A document as read: its source file and the files it publishes (as they are now:
-/// an attachment may change without its page changing).
+/// The fingerprints of one document, one per way of reading it (see [`Dep`]).
+struct DocPrints {
+    doc: u64,
+    text: u64,
+    address: u64,
+}
+
+impl DocPrints {
+    fn of(site: &Site, id: DocId) -> DocPrints {
+        let d = &site.docs[id];
+        DocPrints {
+            doc: doc_fingerprint(site, id),
+            // The whole file's digest covers the body (and more: it is already there).
+            text: digest(&d.source_sha256),
+            address: outputs::reader::address_fingerprint(site, id),
+        }
+    }
+}
+
+/// A document as read, but for its text: its front matter, its place, the files it
+/// publishes (as they are now: an attachment may change without its page changing)
+/// and what resolving gave it.
 fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
     let d = &site.docs[id];
     let files: Vec<(&Path, u64, Option<Stamp>)> = d
@@ -634,7 +660,8 @@ fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
         .map(|a| (a.source.as_path(), a.size, stamp(&a.source)))
         .collect();
     digest((
-        &d.source_sha256,
+        d.front_digest.get_or_init(|| digest(&*d.front)),
+        d.front_first_line,
         &d.file,
         files,
         d.draft,
@@ -645,7 +672,9 @@ fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
 fn stored(site: &Site, d: &Dep) -> Stored {
     match *d {
         Dep::Doc(id) => Stored::Doc(site.docs[id].slug.clone()),
+        Dep::Text(id) => Stored::Text(site.docs[id].slug.clone()),
         Dep::Rel(id, rel) => Stored::Rel(site.docs[id].slug.clone(), rel),
+        Dep::Address(id) => Stored::Address(site.docs[id].slug.clone()),
         Dep::Moment => Stored::Moment,
         Dep::Config => Stored::Config,
         Dep::Theme => Stored::Theme,

@@ -169,33 +169,31 @@ pub fn changed_as_of(d: &Document, now: &DateTime<Tz>) -> Option<NaiveDate> {
         .into_iter()
         .flatten()
         .filter_map(|x| x.start());
-    let by_time: Vec<NaiveDate> = match &d.data {
-        Data::Hearing(h) => {
-            let st = hearing_state(h, now);
+    // At most two days by time; no list is made (the sitemap asks for every document).
+    let by_time: [Option<NaiveDate>; 2] = match &d.data {
+        Data::Hearing(h) => [
             // The opening day, even when still to come: an announced hearing is news.
-            let mut v = vec![h.period.opening().date_naive()];
-            if st == HearingState::Closed {
-                v.push(h.period.deadline().at().date_naive());
-            }
-            v
-        }
+            Some(h.period.opening().date_naive()),
+            (hearing_state(h, now) == HearingState::Closed)
+                .then(|| h.period.deadline().at().date_naive()),
+        ],
         // The meeting day, even when still to come: an agenda item is news too.
         Data::Decision(x) => [
             decided_from(x, &tz),
             withdrawn_from(x, &tz).filter(|_| x.state == DecisionState::Withdrawn),
         ]
-        .into_iter()
-        .flatten()
-        .map(|t| t.date_naive())
-        .collect(),
-        Data::Plan(_) | Data::Page(_) => Vec::new(),
+        .map(|t| t.map(|t| t.date_naive())),
+        Data::Plan(_) | Data::Page(_) => [None, None],
     };
-    let all: Vec<NaiveDate> = written.chain(by_time).collect();
-    all.iter()
-        .copied()
-        .filter(|day| *day <= today)
-        .max()
-        .or_else(|| (!all.is_empty()).then_some(today))
+    let mut any = false;
+    let mut latest = None;
+    for day in written.chain(by_time.into_iter().flatten()) {
+        any = true;
+        if day <= today {
+            latest = latest.max(Some(day));
+        }
+    }
+    latest.or_else(|| any.then_some(today))
 }
 
 /// Responses and the hearing note are published only once the hearing has closed, so

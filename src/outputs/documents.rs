@@ -46,7 +46,7 @@ impl LinkRewriter for Relative<'_> {
 /// The body's text without markup, as the page shows it: links to pages that are not
 /// public are left out there, so a body with links is read again against the site.
 pub fn plain_text<'a>(r: &Reader<'a>, id: crate::model::site::DocId) -> std::borrow::Cow<'a, str> {
-    let d = r.doc(id);
+    let d = r.text(id);
     if d.body_links.is_empty() {
         return d.plain_text().into();
     }
@@ -65,7 +65,7 @@ pub fn plain_text<'a>(r: &Reader<'a>, id: crate::model::site::DocId) -> std::bor
 
 fn render(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let id = job.args.docs[0];
-    let d = r.doc(id);
+    let d = r.text(id);
     let path = urls::doc_path(d);
     let closed = d.is_closed();
     // A closed item publishes nothing but its title and meeting: its text is never

@@ -35,10 +35,17 @@ pub enum Rel {
 /// One thing a job read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dep {
-    /// The document's parsed content, including its attachments' sizes.
+    /// The document's parsed content, including its attachments' sizes, but not its
+    /// text: that is `Text`.
     Doc(DocId),
+    /// The document's text: its Markdown body and what is made of it (the rendered
+    /// page text, the plain text, the search words). See [`Reader::text`].
+    Text(DocId),
     /// Which documents it is related to (not their content: that is `Doc` of each).
     Rel(DocId, Rel),
+    /// Only the document's address and the day it last changed as of the build moment
+    /// (what a sitemap lists): see [`Reader::address`].
+    Address(DocId),
     /// The build moment (hearing states, timeline states, "as of" lines).
     Moment,
     /// `site.yaml` (after command-line overrides).
@@ -137,6 +144,23 @@ impl<'a> Reader<'a> {
             self.record(Dep::Moment);
         }
         d
+    }
+
+    /// A document whose text is read (its body, rendered, as plain text or as search
+    /// words): only a job that reads a text through this depends on it, so an edit of
+    /// a plan's text leaves the listings, feeds and open data that show the plan as
+    /// they are. Everything else of the document is read as [`Reader::doc`] reads it.
+    pub fn text(&self, id: DocId) -> &'a Document {
+        self.record(Dep::Text(id));
+        self.doc(id)
+    }
+
+    /// The address of document `id` and the day it last changed as of the build
+    /// moment; reading these alone does not make a job depend on the rest of the
+    /// document (an edit of a plan's text leaves the sitemap as it is).
+    pub fn address(&self, id: DocId) -> (&'a str, Option<NaiveDate>) {
+        self.record(Dep::Address(id));
+        dated_address(self.site, id)
     }
 
     /// The status plan `id` shows. It is resolved with the document, so it reads as
@@ -295,6 +319,19 @@ pub fn relation_fingerprint(site: &Site, id: DocId, rel: Rel) -> u64 {
         }
     }
     h.finish()
+}
+
+/// What [`Reader::address`] reads, as the session compares it.
+pub fn address_fingerprint(site: &Site, id: DocId) -> u64 {
+    crate::model::digest::digest(dated_address(site, id))
+}
+
+fn dated_address(site: &Site, id: DocId) -> (&str, Option<NaiveDate>) {
+    let d = &site.docs[id];
+    (
+        crate::model::urls::doc_path(d),
+        crate::model::state::changed_as_of(d, &site.now),
+    )
 }
 
 fn related_ids(site: &Site, id: DocId, rel: Rel) -> Vec<DocId> {

@@ -87,7 +87,7 @@ fn fold_into(text: &str, out: &mut String) {
 /// the document alone (and are kept with it) unless its body has links, whose text
 /// depends on which pages are public (and are kept for this build).
 pub fn words<'a>(r: &Reader<'a>, id: DocId) -> &'a WordList {
-    let d = r.doc(id);
+    let d = r.text(id);
     let compute = || {
         let plain = crate::outputs::documents::plain_text(r, id);
         let text = matching_text(d, d.is_closed(), &plain);

@@ -2,7 +2,6 @@
 
 use crate::formats::{self, SitemapUrl};
 use crate::model::diagnostics::Diagnostic;
-use crate::model::state::changed_as_of;
 use crate::model::urls;
 use crate::outputs::reader::Reader;
 use crate::outputs::{Args, Job, Listing, Output, calendar, subscribe};
@@ -15,16 +14,16 @@ pub fn jobs(l: &Listing, jobs: &mut Vec<Job>) {
 
 fn render_sitemap(r: &Reader, job: &Job) -> Result<Output, Diagnostic> {
     let base = &r.config().base_url;
-    let now = r.now();
+    // Addresses and days alone: the sitemap is not made again when a text changes.
     let mut list: Vec<SitemapUrl> = job
         .args
         .docs
         .iter()
         .map(|&id| {
-            let d = r.doc(id);
+            let (path, lastmod) = r.address(id);
             SitemapUrl {
-                loc: urls::absolute(base, urls::doc_path(d)),
-                lastmod: changed_as_of(d, now),
+                loc: urls::absolute(base, path),
+                lastmod,
             }
         })
         .collect();

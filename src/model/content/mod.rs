@@ -239,6 +239,9 @@ pub struct Document {
     /// on every preview save), like `body`.
     pub front: std::sync::Arc<str>,
     pub front_first_line: usize,
+    /// A digest of `front`, worked out once: the preview compares every document's
+    /// front matter on every save.
+    pub front_digest: std::sync::OnceLock<u64>,
     pub slug: Slug,
     pub title: String,
     pub summary: Option<String>,

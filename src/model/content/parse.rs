@@ -347,6 +347,7 @@ impl Parser<'_> {
             rendered: Default::default(),
             search_words: Default::default(),
             change_moments: Default::default(),
+            front_digest: Default::default(),
             path: Default::default(),
             data,
         })
