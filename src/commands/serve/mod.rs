@@ -257,7 +257,9 @@ pub fn editor_link(
 /// the same thousands of lines again; the rest is counted in one line. Warnings are
 /// compared as they are, and only new ones are told in words: telling all of a large
 /// site's thousands took CPU from the next save.
-struct Shown<T = crate::model::diagnostics::Diagnostic>(std::collections::HashSet<T>);
+/// Warnings are known by a digest (a save compares thousands; a collision would at
+/// worst count a new warning as shown).
+struct Shown<T = u64>(crate::model::digest::FastSet<T>);
 
 impl<T> Default for Shown<T> {
     fn default() -> Self {
@@ -267,9 +269,9 @@ impl<T> Default for Shown<T> {
 
 impl Shown {
     fn print(&mut self, m: &Messages, warnings: &Diagnostics) {
-        let (new, again) = self.sift(warnings.iter().cloned().collect());
+        let (new, again) = self.fresh(warnings);
         for d in new {
-            eprintln!("{}", m.render(&d));
+            eprintln!("{}", m.render(d));
         }
         if again > 0 {
             eprintln!(
@@ -280,6 +282,25 @@ impl Shown {
                 )
             );
         }
+    }
+}
+
+impl Shown {
+    /// The warnings not shown last time, in their order, and how many were.
+    fn fresh<'w>(
+        &mut self,
+        warnings: &'w Diagnostics,
+    ) -> (Vec<&'w crate::model::diagnostics::Diagnostic>, usize) {
+        let keys: Vec<u64> = warnings.iter().map(crate::model::digest::digest).collect();
+        let (new, again) = self.sift(keys.clone());
+        let new: crate::model::digest::FastSet<u64> = new.into_iter().collect();
+        let fresh = warnings
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| new.contains(*k))
+            .map(|(d, _)| d)
+            .collect();
+        (fresh, again)
     }
 }
 
@@ -521,6 +542,24 @@ fn open_browser(url: &str, m: &Messages) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_are_told_once_each_by_their_digest() {
+        use crate::model::diagnostics::Diagnostic;
+        let list = |xs: &[(&str, &str)]| {
+            let mut d = Diagnostics::new();
+            d.extend(xs.iter().map(|(f, m)| Diagnostic::warning(*f, *m)));
+            d
+        };
+        let files = |v: Vec<&Diagnostic>| v.iter().map(|d| d.file.clone()).collect::<Vec<_>>();
+        let mut shown = Shown::default();
+        let first = list(&[("a.md", "x"), ("b.md", "y")]);
+        let (new, again) = shown.fresh(&first);
+        assert_eq!((files(new), again), (vec!["a.md".into(), "b.md".into()], 0));
+        let second = list(&[("b.md", "y"), ("a.md", "z")]);
+        let (new, again) = shown.fresh(&second);
+        assert_eq!((files(new), again), (vec!["a.md".to_string()], 1));
+    }
 
     #[test]
     fn a_save_prints_only_the_warnings_it_did_not_print_before() {
