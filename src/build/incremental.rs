@@ -106,17 +106,26 @@ impl Folders {
 }
 
 /// A dependency stated by slug, so it still means the same document after ids move.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 enum Stored {
-    Doc(Slug),
-    Text(Slug),
-    Rel(Slug, Rel),
-    Address(Slug),
+    Doc(DocKey),
+    Text(DocKey),
+    Rel(DocKey, Rel),
+    Address(DocKey),
     Moment,
     Config,
     Theme,
     Site,
     Hidden,
+}
+
+/// A document named by its slug, with the number it had when it was recorded: while
+/// documents keep their places it is found by that number and one comparison, not by
+/// hashing its slug (tens of thousands of lookups per save); else by its slug.
+#[derive(Debug, Clone)]
+struct DocKey {
+    slug: Slug,
+    at: DocId,
 }
 
 /// What the last rendering of one output file depended on, and what it produced.
@@ -573,9 +582,11 @@ fn drop_later<T: Send + 'static>(v: T) {
 /// What a dependency is worth now; equal values mean equal inputs.
 struct Fingerprints<'a> {
     site: &'a Site,
-    /// Each document's number and fingerprints, worked out together, in parallel (a
+    /// Each document's fingerprints, by number, worked out together, in parallel (a
     /// sitemap or listing asks for thousands of them).
-    docs: FastMap<&'a Slug, (DocId, DocPrints)>,
+    prints: Vec<DocPrints>,
+    /// The documents by slug, made only when a document is not where it was.
+    by_slug: std::sync::OnceLock<FastMap<&'a Slug, DocId>>,
     moment: u64,
     config: u64,
     theme: u64,
@@ -591,15 +602,14 @@ impl<'a> Fingerprints<'a> {
         config: Option<u64>,
     ) -> Self {
         let site = &loaded.site;
-        let docs = site
-            .docs
-            .par_iter()
-            .enumerate()
-            .map(|(id, d)| (&d.slug, (id, DocPrints::of(site, id))))
+        let prints = (0..site.docs.len())
+            .into_par_iter()
+            .map(|id| DocPrints::of(site, id))
             .collect();
         Fingerprints {
             site,
-            docs,
+            prints,
+            by_slug: Default::default(),
             moment: digest(site.now.to_rfc3339()),
             config: digest((config, &site.config.base_url)),
             theme,
@@ -613,14 +623,29 @@ impl<'a> Fingerprints<'a> {
         }
     }
 
+    /// The number the document `k` names has in this build, if it is still there.
+    fn find(&self, k: &DocKey) -> Option<DocId> {
+        let docs = &self.site.docs;
+        if docs.get(k.at).is_some_and(|d| d.slug == k.slug) {
+            return Some(k.at);
+        }
+        let by_slug = self.by_slug.get_or_init(|| {
+            docs.iter()
+                .enumerate()
+                .map(|(id, d)| (&d.slug, id))
+                .collect()
+        });
+        by_slug.get(&k.slug).copied()
+    }
+
     fn of(&self, d: &Stored) -> u64 {
         match d {
-            Stored::Doc(s) => self.docs.get(s).map_or(0, |(_, f)| f.doc),
-            Stored::Text(s) => self.docs.get(s).map_or(0, |(_, f)| f.text),
-            Stored::Rel(s, rel) => self.docs.get(s).map_or(0, |(id, _)| {
-                outputs::reader::relation_fingerprint(self.site, *id, *rel)
+            Stored::Doc(k) => self.find(k).map_or(0, |id| self.prints[id].doc),
+            Stored::Text(k) => self.find(k).map_or(0, |id| self.prints[id].text),
+            Stored::Rel(k, rel) => self.find(k).map_or(0, |id| {
+                outputs::reader::relation_fingerprint(self.site, id, *rel)
             }),
-            Stored::Address(s) => self.docs.get(s).map_or(0, |(_, f)| f.address),
+            Stored::Address(k) => self.find(k).map_or(0, |id| self.prints[id].address),
             Stored::Moment => self.moment,
             Stored::Config => self.config,
             Stored::Theme => self.theme,
@@ -670,11 +695,15 @@ fn doc_fingerprint(site: &Site, id: DocId) -> u64 {
 }
 
 fn stored(site: &Site, d: &Dep) -> Stored {
+    let key = |at: DocId| DocKey {
+        slug: site.docs[at].slug.clone(),
+        at,
+    };
     match *d {
-        Dep::Doc(id) => Stored::Doc(site.docs[id].slug.clone()),
-        Dep::Text(id) => Stored::Text(site.docs[id].slug.clone()),
-        Dep::Rel(id, rel) => Stored::Rel(site.docs[id].slug.clone(), rel),
-        Dep::Address(id) => Stored::Address(site.docs[id].slug.clone()),
+        Dep::Doc(id) => Stored::Doc(key(id)),
+        Dep::Text(id) => Stored::Text(key(id)),
+        Dep::Rel(id, rel) => Stored::Rel(key(id), rel),
+        Dep::Address(id) => Stored::Address(key(id)),
         Dep::Moment => Stored::Moment,
         Dep::Config => Stored::Config,
         Dep::Theme => Stored::Theme,
