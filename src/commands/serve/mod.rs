@@ -254,11 +254,10 @@ pub fn editor_link(
 }
 
 /// The warnings the terminal has shown, so a save prints what is new rather than
-/// the same thousands of lines again; the rest is counted in one line. Warnings are
-/// compared as they are, and only new ones are told in words: telling all of a large
-/// site's thousands took CPU from the next save.
-/// Warnings are known by a digest (a save compares thousands; a collision would at
-/// worst count a new warning as shown).
+/// the same thousands of lines again; the rest is counted in one line. Only new ones
+/// are told in words: telling all of a large site's thousands took CPU from the next
+/// save. Warnings are known by a digest (a save compares thousands; a collision would
+/// at worst count a new warning as shown).
 struct Shown<T = u64>(crate::model::digest::FastSet<T>);
 
 impl<T> Default for Shown<T> {
@@ -283,34 +282,37 @@ impl Shown {
             );
         }
     }
-}
 
-impl Shown {
     /// The warnings not shown last time, in their order, and how many were.
     fn fresh<'w>(
         &mut self,
         warnings: &'w Diagnostics,
     ) -> (Vec<&'w crate::model::diagnostics::Diagnostic>, usize) {
-        let keys: Vec<u64> = warnings.iter().map(crate::model::digest::digest).collect();
-        let (new, again) = self.sift(keys.clone());
-        let new: crate::model::digest::FastSet<u64> = new.into_iter().collect();
-        let fresh = warnings
-            .iter()
-            .zip(&keys)
-            .filter(|(_, k)| new.contains(*k))
-            .map(|(d, _)| d)
-            .collect();
-        (fresh, again)
+        self.sift(warnings.iter().collect(), |d| {
+            crate::model::digest::digest(d)
+        })
     }
 }
 
-impl<T: std::hash::Hash + Eq + Clone> Shown<T> {
-    /// The warnings not shown last time, in the order given, and how many were; the
-    /// ones shown from now on are exactly these (one fixed and back again is new).
-    fn sift(&mut self, texts: Vec<T>) -> (Vec<T>, usize) {
-        let (again, new): (Vec<T>, Vec<T>) = texts.into_iter().partition(|t| self.0.contains(t));
+impl<T: std::hash::Hash + Eq> Shown<T> {
+    /// The items whose key was not shown last time, in the order given, and how many
+    /// were; the keys shown from now on are exactly these (one fixed and back again is
+    /// new).
+    fn sift<I>(&mut self, items: Vec<I>, key: impl Fn(&I) -> T) -> (Vec<I>, usize) {
+        let keyed: Vec<(T, I)> = items.into_iter().map(|i| (key(&i), i)).collect();
+        let (again, new): (Vec<_>, Vec<_>) =
+            keyed.into_iter().partition(|(k, _)| self.0.contains(k));
         let count = again.len();
-        self.0 = again.into_iter().chain(new.iter().cloned()).collect();
+        let mut shown: crate::model::digest::FastSet<T> =
+            again.into_iter().map(|(k, _)| k).collect();
+        let new = new
+            .into_iter()
+            .map(|(k, i)| {
+                shown.insert(k);
+                i
+            })
+            .collect();
+        self.0 = shown;
         (new, count)
     }
 }
@@ -565,11 +567,20 @@ mod tests {
     fn a_save_prints_only_the_warnings_it_did_not_print_before() {
         let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         let mut shown = Shown::default();
-        assert_eq!(shown.sift(v(&["a", "b"])), (v(&["a", "b"]), 0));
-        assert_eq!(shown.sift(v(&["a", "b", "c"])), (v(&["c"]), 2));
+        assert_eq!(
+            shown.sift(v(&["a", "b"]), String::clone),
+            (v(&["a", "b"]), 0)
+        );
+        assert_eq!(
+            shown.sift(v(&["a", "b", "c"]), String::clone),
+            (v(&["c"]), 2)
+        );
         // `a` fixed: nothing new; then `a` back: it is new again.
-        assert_eq!(shown.sift(v(&["b", "c"])), (v(&[]), 2));
-        assert_eq!(shown.sift(v(&["c", "a", "b"])), (v(&["a"]), 2));
+        assert_eq!(shown.sift(v(&["b", "c"]), String::clone), (v(&[]), 2));
+        assert_eq!(
+            shown.sift(v(&["c", "a", "b"]), String::clone),
+            (v(&["a"]), 2)
+        );
     }
 
     fn at(s: &str) -> DateTime<Tz> {
